@@ -6,6 +6,7 @@ import { events } from './events';
 export * from './define';
 export type * from './app';
 export type * from './events';
+export type * from './bridge';
 
 /** The one contract between renderer and main. Every channel derives from these keys. */
 export const contract = {

@@ -1,0 +1,39 @@
+import vue from '@vitejs/plugin-vue';
+import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { resolve } from 'node:path';
+
+const contract = resolve(__dirname, 'src-main/core/contract');
+const production = process.env.NODE_ENV !== 'development';
+
+export default defineConfig({
+  main: {
+    // electron-store is ESM-only: bundle it rather than require it from node_modules.
+    plugins: [externalizeDepsPlugin({ exclude: ['electron-store'] })],
+    resolve: { alias: { '@contract': contract } },
+    build: {
+      sourcemap: !production,
+      rollupOptions: { input: { index: resolve(__dirname, 'src-main/hosts/electron/main.ts') } },
+    },
+  },
+  preload: {
+    plugins: [externalizeDepsPlugin()],
+    resolve: { alias: { '@contract': contract } },
+    build: {
+      sourcemap: !production,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-preload/index.ts') },
+        // A sandboxed preload cannot load ES modules.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    plugins: [vue()],
+    resolve: { alias: { '@contract': contract, '@renderer': resolve(__dirname, 'src-renderer/src') } },
+    build: {
+      sourcemap: !production,
+      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+    },
+  },
+});
