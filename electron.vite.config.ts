@@ -1,5 +1,5 @@
 import vue from '@vitejs/plugin-vue';
-import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 
 const contract = resolve(__dirname, 'src-main/core/contract');
@@ -8,20 +8,22 @@ const production = process.env.NODE_ENV !== 'development';
 export default defineConfig({
   main: {
     // electron-store is ESM-only: bundle it rather than require it from node_modules.
-    plugins: [externalizeDepsPlugin({ exclude: ['electron-store'] })],
     resolve: { alias: { '@contract': contract } },
     build: {
+      externalizeDeps: { exclude: ['electron-store'] },
       sourcemap: !production,
       rollupOptions: { input: { index: resolve(__dirname, 'src-main/hosts/electron/main.ts') } },
     },
   },
   preload: {
-    plugins: [externalizeDepsPlugin()],
+    // A sandboxed preload can require nothing but electron: bundle the contract's dependencies into it.
     resolve: { alias: { '@contract': contract } },
     build: {
+      externalizeDeps: false,
       sourcemap: !production,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-preload/index.ts') },
+        external: ['electron'],
         // A sandboxed preload cannot load ES modules.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
