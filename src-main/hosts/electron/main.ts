@@ -16,7 +16,7 @@ let corePromise: Promise<Core> | undefined;
 
 function startCore(): Promise<Core> {
   if (!corePromise) {
-    const dataDir = app.getPath('userData');
+    const dataDir = process.env.COPILOT_DATA_DIR ?? app.getPath('userData');
     mkdirSync(dataDir, { recursive: true });
     corePromise = createCore({ dataDir, host: 'electron' });
   }
