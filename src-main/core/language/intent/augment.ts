@@ -1,0 +1,45 @@
+/** Deterministic PRNG so training is reproducible. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const keyboardNeighbours: Record<string, string> = {
+  a: 'qs', b: 'vn', c: 'xv', d: 'sf', e: 'wr', f: 'dg', g: 'fh', h: 'gj', i: 'uo', j: 'hk', k: 'jl', l: 'k',
+  m: 'n', n: 'bm', o: 'ip', p: 'o', q: 'w', r: 'et', s: 'ad', t: 'ry', u: 'yi', v: 'cb', w: 'qe', x: 'zc', y: 'tu', z: 'x',
+};
+
+function typo(word: string, random: () => number): string {
+  if (word.length < 4) return word;
+  const at = 1 + Math.floor(random() * (word.length - 2));
+  const kind = random();
+  if (kind < 0.3) return word.slice(0, at) + word.slice(at + 1);
+  if (kind < 0.55) return word.slice(0, at) + (word[at + 1] ?? '') + (word[at] ?? '') + word.slice(at + 2);
+  const neighbours = keyboardNeighbours[word[at] ?? ''] ?? 'e';
+  const replacement = neighbours[Math.floor(random() * neighbours.length)] ?? 'e';
+  if (kind < 0.8) return word.slice(0, at) + replacement + word.slice(at + 1);
+  return word.slice(0, at) + replacement + word.slice(at);
+}
+
+/**
+ * Noise a customer would make: typos, dropped words, missing punctuation and case.
+ * Training on it teaches the model to lean on robust cues rather than exact sentences.
+ */
+export function augment(text: string, random: () => number): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (const word of words) {
+    const roll = random();
+    if (roll < 0.08 && words.length > 3) continue;
+    out.push(roll < 0.22 ? typo(word, random) : word);
+  }
+  let result = out.join(' ');
+  if (random() < 0.3) result = result.toLowerCase().replace(/[?.!,]/g, '');
+  return result || text;
+}

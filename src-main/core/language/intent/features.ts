@@ -1,0 +1,51 @@
+import { normalizeForModel } from '../normalize';
+
+export const hashBits = 18;
+export const hashSize = 1 << hashBits;
+
+/** FNV-1a: stable across runs and platforms, so the shipped model and the app hash alike. */
+export function hashFeature(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) & (hashSize - 1);
+}
+
+const stopSuffixes = ['ing', 'ed', 'es', 's'];
+
+/** A light stemmer: character n-grams carry the rest of the morphology, and typos. */
+export function stem(word: string): string {
+  for (const suffix of stopSuffixes) {
+    if (word.length > suffix.length + 3 && word.endsWith(suffix)) return word.slice(0, -suffix.length);
+  }
+  return word;
+}
+
+export interface FeatureVector {
+  indices: Int32Array;
+  value: number;
+}
+
+/**
+ * Words, word pairs and character 3–5-grams inside word boundaries, hashed, binary, L2-normalised.
+ * Character n-grams are what carries misspellings and unseen inflections to the right intent.
+ */
+export function featurize(text: string): FeatureVector {
+  const words = normalizeForModel(text).split(' ').filter(Boolean);
+  const seen = new Set<number>();
+  const stems = words.map(stem);
+  for (let index = 0; index < stems.length; index += 1) {
+    const word = stems[index] ?? '';
+    seen.add(hashFeature(`w:${word}`));
+    if (index > 0) seen.add(hashFeature(`b:${stems[index - 1]}_${word}`));
+    const padded = ` ${words[index]} `;
+    for (let n = 3; n <= 5; n += 1) {
+      for (let start = 0; start + n <= padded.length; start += 1) seen.add(hashFeature(`c:${padded.slice(start, start + n)}`));
+    }
+  }
+  if (seen.size === 0) seen.add(hashFeature('empty'));
+  const indices = Int32Array.from(seen);
+  return { indices, value: 1 / Math.sqrt(indices.length) };
+}

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resourcesDir } from '../../paths/repo-root';
+import { featurize, hashSize } from './features';
+
+export interface IntentScore {
+  intent: string;
+  probability: number;
+}
+
+export interface IntentResult {
+  /** The best intent, or "unknown" when its probability is below the model's threshold. */
+  intent: string;
+  confidence: number;
+  top: IntentScore[];
+}
+
+/** Sparse, quantised weights: only hash buckets seen in training are stored, one int8 per class. */
+export interface IntentModelData {
+  labels: string[];
+  temperature: number;
+  threshold: number;
+  /** hash bucket → row, -1 when the bucket was never seen. */
+  rowOf: Int32Array;
+  /** rows × labels, int8. */
+  weights: Int8Array;
+  /** Per label: weight = int8 * scale. */
+  scales: Float32Array;
+  bias: Float32Array;
+}
+
+export interface IntentModel {
+  readonly labels: readonly string[];
+  classify(text: string, topK?: number): IntentResult;
+}
+
+export function defaultIntentModelPath(): string {
+  return join(resourcesDir(), 'language', 'intent-model.bin');
+}
+
+export function createIntentModel(data: IntentModelData): IntentModel {
+  const classes = data.labels.length;
+  const logits = new Float64Array(classes);
+  return {
+    labels: data.labels,
+    classify(text, topK = 3) {
+      const { indices, value } = featurize(text);
+      for (let label = 0; label < classes; label += 1) logits[label] = data.bias[label] ?? 0;
+      for (const bucket of indices) {
+        const row = data.rowOf[bucket] ?? -1;
+        if (row < 0) continue;
+        const base = row * classes;
+        for (let label = 0; label < classes; label += 1) {
+          logits[label] = (logits[label] ?? 0) + (data.weights[base + label] ?? 0) * (data.scales[label] ?? 0) * value;
+        }
+      }
+      let max = -Infinity;
+      for (const logit of logits) max = Math.max(max, logit);
+      let sum = 0;
+      const probabilities = new Float64Array(classes);
+      for (let label = 0; label < classes; label += 1) {
+        const p = Math.exp(((logits[label] ?? 0) - max) / data.temperature);
+        probabilities[label] = p;
+        sum += p;
+      }
+      const scores: IntentScore[] = data.labels.map((intent, label) => ({ intent, probability: (probabilities[label] ?? 0) / sum }));
+      scores.sort((a, b) => b.probability - a.probability);
+      const best = scores[0] ?? { intent: 'unknown', probability: 0 };
+      return {
+        intent: best.probability >= data.threshold ? best.intent : 'unknown',
+        confidence: best.probability,
+        top: scores.slice(0, topK),
+      };
+    },
+  };
+}
+
+const magic = 'SCIM1';
+
+/** Layout: magic, header length, JSON header, then rowOf-compressed bucket list, weights, scales, bias. */
+export function serializeIntentModel(data: IntentModelData): Buffer {
+  const buckets: number[] = [];
+  for (let bucket = 0; bucket < data.rowOf.length; bucket += 1) if ((data.rowOf[bucket] ?? -1) >= 0) buckets.push(bucket);
+  const header = Buffer.from(JSON.stringify({ labels: data.labels, temperature: data.temperature, threshold: data.threshold, rows: buckets.length, hashSize }));
+  const headerLength = Buffer.alloc(4);
+  headerLength.writeUInt32LE(header.length);
+  // Buckets are written in row order so rows need not be stored.
+  const ordered = new Uint32Array(buckets.length);
+  for (const bucket of buckets) ordered[data.rowOf[bucket] ?? 0] = bucket;
+  return Buffer.concat([
+    Buffer.from(magic),
+    headerLength,
+    header,
+    Buffer.from(ordered.buffer),
+    Buffer.from(data.scales.buffer, data.scales.byteOffset, data.scales.byteLength),
+    Buffer.from(data.bias.buffer, data.bias.byteOffset, data.bias.byteLength),
+    Buffer.from(data.weights.buffer, data.weights.byteOffset, data.weights.byteLength),
+  ]);
+}
+
+export function deserializeIntentModel(buffer: Buffer): IntentModelData {
+  if (buffer.subarray(0, magic.length).toString() !== magic) throw new Error('Not an intent model file.');
+  let offset = magic.length;
+  const headerLength = buffer.readUInt32LE(offset);
+  offset += 4;
+  const header = JSON.parse(buffer.subarray(offset, offset + headerLength).toString()) as {
+    labels: string[];
+    temperature: number;
+    threshold: number;
+    rows: number;
+    hashSize: number;
+  };
+  offset += headerLength;
+  if (header.hashSize !== hashSize) throw new Error('The intent model was built with another feature hash size.');
+  const copy = (bytes: number): ArrayBuffer => {
+    const slice = buffer.buffer.slice(buffer.byteOffset + offset, buffer.byteOffset + offset + bytes);
+    offset += bytes;
+    return slice;
+  };
+  const classes = header.labels.length;
+  const ordered = new Uint32Array(copy(header.rows * 4));
+  const scales = new Float32Array(copy(classes * 4));
+  const bias = new Float32Array(copy(classes * 4));
+  const weights = new Int8Array(copy(header.rows * classes));
+  const rowOf = new Int32Array(hashSize).fill(-1);
+  ordered.forEach((bucket, row) => {
+    rowOf[bucket] = row;
+  });
+  return { labels: header.labels, temperature: header.temperature, threshold: header.threshold, rowOf, weights, scales, bias };
+}
+
+let cached: IntentModel | undefined;
+
+/** Loads the shipped model (cached), or the one at `path`. */
+export function loadIntentModel(path?: string): IntentModel {
+  if (!path && cached) return cached;
+  const model = createIntentModel(deserializeIntentModel(readFileSync(path ?? defaultIntentModelPath())));
+  if (!path) cached = model;
+  return model;
+}
