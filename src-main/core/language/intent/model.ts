@@ -112,10 +112,12 @@ export function deserializeIntentModel(buffer: Buffer): IntentModelData {
   };
   offset += headerLength;
   if (header.hashSize !== hashSize) throw new Error('The intent model was built with another feature hash size.');
+  // Copies, so typed arrays are aligned whatever the file buffer's offset.
   const copy = (bytes: number): ArrayBuffer => {
-    const slice = buffer.buffer.slice(buffer.byteOffset + offset, buffer.byteOffset + offset + bytes);
+    const slice = new Uint8Array(bytes);
+    slice.set(buffer.subarray(offset, offset + bytes));
     offset += bytes;
-    return slice;
+    return slice.buffer;
   };
   const classes = header.labels.length;
   const ordered = new Uint32Array(copy(header.rows * 4));
