@@ -1,6 +1,9 @@
 import type { CliCommand } from './command';
 import { evalIntentCommand } from './commands/eval-intent';
 import { infoCommand } from './commands/info';
+import { kbEvalCommand } from './commands/kb-eval';
+import { kbIndexCommand } from './commands/kb-index';
+import { kbSearchCommand } from './commands/kb-search';
 
 /** Every CLI command, one file each under commands/. */
-export const commands: CliCommand[] = [infoCommand, evalIntentCommand];
+export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand];

@@ -4,6 +4,8 @@ import { ServiceRegistry } from './app/service-registry';
 import { parseCoreConfig, type CoreConfig, type CoreConfigInput } from './config';
 import type { Handlers } from './contract/index';
 import { EventBus } from './events/event-bus';
+import { createKnowledgeHandlers } from './knowledge/handlers';
+import { startKnowledgeService, type KnowledgeService } from './knowledge/knowledge-service';
 import { createFileLogger, type Logger } from './log/logger';
 
 export interface Core {
@@ -28,8 +30,14 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
   const startedAt = new Date();
   const disposers: (() => Promise<void> | void)[] = [];
 
+  // Opened on first use or at start, whichever comes first, so a search never waits for start().
+  let knowledge: KnowledgeService | undefined;
+  const knowledgeService = (): KnowledgeService => (knowledge ??= startKnowledgeService(config, services, logger));
+  disposers.push(() => knowledge?.close());
+
   const handlers: Handlers = {
     ...createAppHandlers(config, services, startedAt),
+    ...createKnowledgeHandlers(() => knowledgeService().index()),
   };
 
   return {
@@ -39,6 +47,7 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
     logger,
     async start() {
       services.set('core', 'ready');
+      knowledgeService();
     },
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();

@@ -2,15 +2,18 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import type { EventSpec, MethodSpec } from './define';
 import { events } from './events';
+import { knowledgeMethods } from './knowledge';
 
 export * from './define';
 export type * from './app';
 export type * from './events';
 export type * from './bridge';
+export type * from './knowledge';
 
 /** The one contract between renderer and main. Every channel derives from these keys. */
 export const contract = {
   ...appMethods,
+  ...knowledgeMethods,
 };
 
 export { events };
