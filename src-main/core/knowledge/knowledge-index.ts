@@ -18,6 +18,8 @@ export interface KnowledgeIndexOptions {
   embeddings?: EmbeddingEndpoint;
   /** Dimensions of the offline semantic model. */
   dimensions?: number;
+  /** An embedder supplied by the caller (benchmarks, other local models); takes precedence over both others. */
+  embedder?: Embedder;
   logger?: Logger;
 }
 
@@ -51,6 +53,7 @@ const tableName = 'chunks';
 const legDepth = 40;
 const optimizeAfterAppends = 20;
 const maxVectorDistance = 0.9;
+const annThreshold = 5_000;
 const selectColumns = ['id', 'article_id', 'title', 'section', 'url', 'tags', 'page', 'body'];
 
 function articleHash(article: KnowledgeArticle): string {
@@ -80,13 +83,14 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
   let embedder: Embedder | undefined;
   let remote: Embedder | undefined;
 
-  if (options.embeddings) {
+  if (options.embeddings && !options.embedder) {
     try {
       remote = await openAiEmbedder(options.embeddings);
     } catch (error) {
       logger.warn('embedding endpoint unavailable, using the offline semantic model', { error: error instanceof Error ? error.message : String(error) });
     }
   }
+  if (options.embedder) remote = options.embedder;
   if (remote) embedder = remote;
   else if (existsSync(lsiFile)) embedder = lsiEmbedder(deserializeLsi(readFileSync(lsiFile, 'utf8')));
 
@@ -136,6 +140,19 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
     }
   }
 
+  /** Past this size a flat vector scan gets slow: an IVF-PQ index keeps vector search in milliseconds. */
+  async function ensureVectorIndex(): Promise<void> {
+    if (!table || !embedder) return;
+    const rows = await table.countRows();
+    if (rows < annThreshold) return;
+    const dims = embedder.dimensions;
+    const subVectors = [dims / 16, dims / 8, dims / 4, 1].find((value) => Number.isInteger(value) && value >= 1) ?? 1;
+    await table.createIndex('vector', {
+      config: lancedb.Index.ivfPq({ numPartitions: Math.max(1, Math.round(Math.sqrt(rows))), numSubVectors: subVectors, distanceType: 'cosine' }),
+      replace: true,
+    });
+  }
+
   /** Re-chunks and re-embeds everything: when the semantic model is (re)trained or the embedding model changed. */
   async function rebuildAll(articles: KnowledgeArticle[]): Promise<void> {
     const byId = new Map(articles.map((article) => [article.id, article]));
@@ -152,6 +169,7 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
     if (chunks.length > 0) {
       table = await db.createTable(tableName, toRows(chunks, await embedChunks(chunks), byId), { mode: 'overwrite' });
       await ensureFtsIndex();
+      await ensureVectorIndex();
     }
     metadata.trainedOnChunks = chunks.length;
     metadata.appendsSinceOptimize = 0;
@@ -217,6 +235,7 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
         // Rows added after the FTS index was built are scanned by brute force until optimize folds them in.
         if (table && metadata.appendsSinceOptimize >= optimizeAfterAppends) {
           await table.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+          await ensureVectorIndex();
           metadata.appendsSinceOptimize = 0;
         }
       }
@@ -248,7 +267,7 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
     if (!table || !embedder || !query.trim()) return [];
     const vector = await embedder.embedQuery(query);
     if (!vector.some((value) => value !== 0)) return [];
-    let search = table.vectorSearch(Array.from(vector)).distanceType('cosine').select([...selectColumns, '_distance']).limit(legDepth);
+    let search = table.vectorSearch(Array.from(vector)).distanceType('cosine').nprobes(20).refineFactor(5).select([...selectColumns, '_distance']).limit(legDepth);
     if (filter) search = search.where(filter);
     // A semantic neighbour this far away is noise, not a match.
     return ((await search.toArray()) as Record<string, unknown>[]).filter((row) => Number(row._distance ?? 0) < maxVectorDistance);

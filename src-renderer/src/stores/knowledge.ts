@@ -1,0 +1,53 @@
+import type { KnowledgeArticleView, KnowledgeHitView } from '@contract/knowledge';
+import { ContractError } from '@contract/errors';
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { useClient } from '../client/provide';
+
+/** Knowledge search as you type: the latest query wins, earlier answers arriving late are dropped. */
+export const useKnowledgeStore = defineStore('knowledge', () => {
+  const query = ref('');
+  const hits = ref<KnowledgeHitView[]>([]);
+  const searching = ref(false);
+  const error = ref<string | undefined>();
+  const lastMs = ref<number | undefined>();
+  const openArticle = ref<KnowledgeArticleView | undefined>();
+  let sequence = 0;
+
+  async function search(text: string): Promise<void> {
+    query.value = text;
+    const mine = ++sequence;
+    if (!text.trim()) {
+      hits.value = [];
+      error.value = undefined;
+      return;
+    }
+    searching.value = true;
+    try {
+      const result = await useClient().call('knowledge.search', { query: text.slice(0, 500), limit: 8 });
+      if (mine !== sequence) return;
+      hits.value = result.hits;
+      lastMs.value = result.ms;
+      error.value = undefined;
+    } catch (caught) {
+      if (mine !== sequence) return;
+      error.value = caught instanceof ContractError ? caught.message : 'The knowledge search failed. Try again.';
+    } finally {
+      if (mine === sequence) searching.value = false;
+    }
+  }
+
+  async function open(id: string): Promise<void> {
+    try {
+      openArticle.value = await useClient().call('knowledge.getArticle', { id });
+    } catch (caught) {
+      error.value = caught instanceof ContractError ? caught.message : 'The article could not be opened.';
+    }
+  }
+
+  function closeArticle(): void {
+    openArticle.value = undefined;
+  }
+
+  return { query, hits, searching, error, lastMs, openArticle, search, open, closeArticle };
+});
