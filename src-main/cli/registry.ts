@@ -1,9 +1,11 @@
 import type { CliCommand } from './command';
+import { crmServeCommand } from './commands/crm-serve';
 import { evalIntentCommand } from './commands/eval-intent';
 import { infoCommand } from './commands/info';
 import { kbEvalCommand } from './commands/kb-eval';
 import { kbIndexCommand } from './commands/kb-index';
 import { kbSearchCommand } from './commands/kb-search';
+import { syncCommand } from './commands/sync';
 
 /** Every CLI command, one file each under commands/. */
-export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand];
+export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand];

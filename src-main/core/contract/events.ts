@@ -6,10 +6,38 @@ export interface ServiceStateEvent {
   detail?: string;
 }
 
+export interface SyncProgressEvent {
+  objectType: string;
+  pages: number;
+  records: number;
+  phase: 'initial' | 'incremental';
+  done: boolean;
+}
+
+export interface SyncErrorEvent {
+  message: string;
+  hint: string;
+}
+
+export interface ConversationMessageEvent {
+  conversationId: string;
+  message: {
+    id: string;
+    direction: 'incoming' | 'outgoing';
+    sender: string | null;
+    text: string;
+    createdAt: string;
+    delivery: 'pending' | 'delivered' | 'failed';
+  };
+}
+
 /**
  * Events main pushes to the renderer. Later capabilities add theirs here
  * (streamed suggestion tokens, sync progress, new messages).
  */
 export const events = {
   'app.serviceState': event<ServiceStateEvent>(),
+  'sync.progress': event<SyncProgressEvent>(),
+  'sync.error': event<SyncErrorEvent>(),
+  'conversation.message': event<ConversationMessageEvent>(),
 };

@@ -1,0 +1,19 @@
+import type Database from 'better-sqlite3';
+import { initialSchema } from './001-initial';
+import type { Migration } from './migration';
+
+/** In order; a migration is never edited once released, only followed by another. */
+export const migrations: Migration[] = [initialSchema];
+
+/** Applies every migration above the database's `user_version`, each in its own transaction. */
+export function migrate(db: Database.Database, list: Migration[] = migrations): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const migration of list) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.up);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,65 @@
+import type Database from 'better-sqlite3';
+import type { CrmConversation } from '../../crm/records';
+
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  direction: 'incoming' | 'outgoing';
+  sender: string | null;
+  text: string;
+  createdAt: string;
+  delivery: 'pending' | 'delivered' | 'failed';
+}
+
+export interface ConversationSummaryRow extends CrmConversation {
+  customerName: string | null;
+  lastMessage: string | null;
+  messageCount: number;
+}
+
+export interface ConversationRepository {
+  listOpen(limit?: number): ConversationSummaryRow[];
+  get(id: string): CrmConversation | undefined;
+  forContact(contactId: string): CrmConversation[];
+  messages(conversationId: string, options?: { limit?: number; before?: string }): StoredMessage[];
+  addLocalMessage(message: StoredMessage): void;
+  setDelivery(id: string, delivery: StoredMessage['delivery']): void;
+}
+
+const conversationColumns = `c.id, c.contact_id AS contactId, c.channel, c.status, c.subject, c.created_at AS createdAt,
+  c.last_message_at AS lastMessageAt, c.updated_at AS updatedAt`;
+
+export function createConversationRepository(db: Database.Database): ConversationRepository {
+  const listOpen = db.prepare<[number], ConversationSummaryRow>(`
+    SELECT ${conversationColumns},
+      nullif(trim(coalesce(k.first_name,'') || ' ' || coalesce(k.last_name,'')), '') AS customerName,
+      (SELECT text FROM messages m WHERE m.conversation_id = c.id ORDER BY created_at DESC, id DESC LIMIT 1) AS lastMessage,
+      (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS messageCount
+    FROM conversations c LEFT JOIN contacts k ON k.id = c.contact_id
+    WHERE c.status = 'open' ORDER BY c.last_message_at DESC LIMIT ?`);
+  const byId = db.prepare<[string], CrmConversation>(`SELECT ${conversationColumns} FROM conversations c WHERE c.id = ?`);
+  const byContact = db.prepare<[string], CrmConversation>(`SELECT ${conversationColumns} FROM conversations c WHERE c.contact_id = ? ORDER BY c.last_message_at DESC`);
+  const latest = db.prepare<[string, number], StoredMessage>(`
+    SELECT * FROM (SELECT id, conversation_id AS conversationId, direction, sender, text, created_at AS createdAt, delivery
+      FROM messages WHERE conversation_id = ? ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY createdAt, id`);
+  const before = db.prepare<[string, string, number], StoredMessage>(`
+    SELECT * FROM (SELECT id, conversation_id AS conversationId, direction, sender, text, created_at AS createdAt, delivery
+      FROM messages WHERE conversation_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY createdAt, id`);
+  const insertLocal = db.prepare<StoredMessage>(`
+    INSERT INTO messages (id, conversation_id, direction, sender, text, created_at, delivery)
+    VALUES (@id, @conversationId, @direction, @sender, @text, @createdAt, @delivery) ON CONFLICT(id) DO NOTHING`);
+  const delivery = db.prepare<[string, string]>('UPDATE messages SET delivery = ? WHERE id = ?');
+  return {
+    listOpen: (limit = 200) => listOpen.all(limit),
+    get: (id) => byId.get(id),
+    forContact: (contactId) => byContact.all(contactId),
+    messages: (conversationId, options = {}) =>
+      options.before ? before.all(conversationId, options.before, options.limit ?? 200) : latest.all(conversationId, options.limit ?? 200),
+    addLocalMessage: (message) => {
+      insertLocal.run(message);
+    },
+    setDelivery: (id, value) => {
+      delivery.run(value, id);
+    },
+  };
+}

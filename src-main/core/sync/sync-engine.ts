@@ -1,0 +1,139 @@
+import { performance } from 'node:perf_hooks';
+import type { CrmConnector } from '../crm/connector';
+import { CrmHttpError } from '../crm/http-client';
+import { crmObjectTypes, type CrmObjectType } from '../crm/records';
+import type { EventBus } from '../events/event-bus';
+import { silentLogger, type Logger } from '../log/logger';
+import type { CacheDatabase } from '../storage/database';
+
+export interface SyncReport {
+  counts: { contacts: number; orders: number; line_items: number; tickets: number; conversations: number; messages: number };
+  pages: number;
+  records: number;
+  retries: number;
+  quarantined: number;
+  seconds: number;
+}
+
+export interface SyncEngine {
+  /** Initial or incremental sync of every object type, resuming from the saved cursors. */
+  syncAll(signal?: AbortSignal): Promise<SyncReport>;
+  /** Polls one conversation for new messages; returns a function that stops it. */
+  watchConversation(conversationId: string, intervalMs?: number): () => void;
+  counts(): SyncReport['counts'];
+}
+
+export interface SyncEngineOptions {
+  db: CacheDatabase;
+  connector: CrmConnector;
+  events?: EventBus;
+  logger?: Logger;
+  /** Called after each committed page (tests use it to crash at a chosen point). */
+  afterPage?: (type: CrmObjectType, pages: number) => void;
+}
+
+/** What a user can do about a sync error, in plain words. */
+export function describeSyncError(error: unknown): { message: string; hint: string } {
+  if (error instanceof CrmHttpError) {
+    if (error.status === 401 || error.status === 403) return { message: 'The CRM refused our credentials.', hint: 'Check the CRM token in Settings. Your cached data is still here.' };
+    if (error.status === 0) return { message: 'The CRM cannot be reached.', hint: 'You can keep working from the cache; approved actions wait in the outbox and are sent when it is back.' };
+    if (error.status === 429) return { message: 'The CRM is limiting how fast we may sync.', hint: 'Sync resumes by itself; nothing is lost.' };
+    return { message: `The CRM answered with an error (${error.status}).`, hint: 'Sync will try again later; your cached data is still here.' };
+  }
+  return { message: 'Sync stopped on an unexpected problem.', hint: 'It resumes where it stopped on the next sync; the log in the data folder has details.' };
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { db, connector } = options;
+  const logger = options.logger ?? silentLogger;
+  const countQueries = {
+    contacts: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts'),
+    orders: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM orders'),
+    line_items: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM line_items'),
+    tickets: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tickets'),
+    conversations: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conversations'),
+    messages: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages'),
+  };
+  const counts = (): SyncReport['counts'] => ({
+    contacts: countQueries.contacts.get()?.n ?? 0,
+    orders: countQueries.orders.get()?.n ?? 0,
+    line_items: countQueries.line_items.get()?.n ?? 0,
+    tickets: countQueries.tickets.get()?.n ?? 0,
+    conversations: countQueries.conversations.get()?.n ?? 0,
+    messages: countQueries.messages.get()?.n ?? 0,
+  });
+
+  async function syncAll(signal?: AbortSignal): Promise<SyncReport> {
+    const started = performance.now();
+    const retriesBefore = connector.retries;
+    let pages = 0;
+    let records = 0;
+    let quarantined = 0;
+    try {
+      for (const type of crmObjectTypes) {
+        let typePages = 0;
+        let typeRecords = 0;
+        const from = db.syncState.cursor(connector.source, type);
+        for await (const page of connector.pull(type, from, signal)) {
+          // The page and the cursor after it commit together: a crash resumes at the next page, never skips one.
+          db.transaction(() => {
+            db.records.upsert(type, page.records);
+            if (page.messages.length > 0) db.records.upsertMessages(page.messages);
+            for (const rejected of page.rejected) db.syncState.quarantine({ source: connector.source, objectType: type, ...rejected });
+            db.syncState.setCursor(connector.source, type, page.next);
+          });
+          pages += 1;
+          typePages += 1;
+          typeRecords += page.records.length + page.messages.length;
+          records += page.records.length + page.messages.length;
+          quarantined += page.rejected.length;
+          if (page.rejected.length > 0) logger.warn('records quarantined', { type, count: page.rejected.length });
+          options.events?.emit('sync.progress', { objectType: type, pages: typePages, records: typeRecords, phase: page.next.phase, done: page.done });
+          options.afterPage?.(type, pages);
+        }
+      }
+    } catch (error) {
+      const described = describeSyncError(error);
+      logger.error('sync failed', { error: error instanceof Error ? error.message : String(error) });
+      options.events?.emit('sync.error', described);
+      throw error;
+    }
+    return { counts: counts(), pages, records, retries: connector.retries - retriesBefore, quarantined, seconds: Number(((performance.now() - started) / 1000).toFixed(3)) };
+  }
+
+  function watchConversation(conversationId: string, intervalMs = 3000): () => void {
+    let stopped = false;
+    let running = false;
+    const tick = async (): Promise<void> => {
+      if (running || stopped) return;
+      running = true;
+      try {
+        const known = new Set(db.conversations.messages(conversationId, { limit: 500 }).map((message) => message.id));
+        const { messages } = await connector.fetchMessages(conversationId);
+        const fresh = messages.filter((message) => !known.has(message.id));
+        if (fresh.length > 0) {
+          db.transaction(() => db.records.upsertMessages(fresh));
+          for (const message of fresh) {
+            options.events?.emit('conversation.message', {
+              conversationId,
+              message: { id: message.id, direction: message.direction, sender: message.sender, text: message.text, createdAt: message.createdAt, delivery: 'delivered' },
+            });
+          }
+        }
+      } catch (error) {
+        logger.warn('conversation poll failed', { error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        running = false;
+      }
+    };
+    const timer = setInterval(() => void tick(), intervalMs);
+    timer.unref?.();
+    void tick();
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }
+
+  return { syncAll, watchConversation, counts };
+}
