@@ -65,8 +65,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   let retries = 0;
+  // One gate for every request of this client: after a 429, nothing is sent until Retry-After has passed.
+  let blockedUntil = 0;
 
   async function attempt(request: JsonRequest): Promise<{ ok: true; value: unknown } | { ok: false; error: CrmHttpError; waitMs?: number }> {
+    while (now() < blockedUntil) await sleep(blockedUntil - now());
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -95,6 +98,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     if (response.status === 429) {
       const waitMs = parseRetryAfter(response.headers.get('retry-after'), now());
+      if (waitMs !== undefined) blockedUntil = Math.max(blockedUntil, now() + waitMs);
       return { ok: false, error: new CrmHttpError(429, 'The CRM is rate limiting us.', true), ...(waitMs !== undefined ? { waitMs } : {}) };
     }
     const message =
