@@ -1,4 +1,4 @@
-export { createLanguageAnalyzer, type LanguageAnalyzer, type MessageAnalysis } from './analyzer';
+export { createLanguageAnalyzer, type AnalyzeOptions, type LanguageAnalyzer, type MessageAnalysis } from './analyzer';
 export { extractEntities, type Entity, type EntityType } from './entities';
 export { loadIntentModel, type IntentModel, type IntentResult, type IntentScore } from './intent/model';
 export { detectLanguage, type DetectedLanguage } from './language-id';

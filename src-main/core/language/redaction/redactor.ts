@@ -51,6 +51,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   addKnownNames(options.knownNames ?? []);
 
   function placeholderFor(kind: PiiKind, original: string, source: string): string {
+    // Keyed on the exact text, invisible characters included: restore(redact(x)) must give x back byte for byte.
     const key = `${kind}\u0000${original}`;
     const existing = byOriginal.get(key);
     if (existing) return existing;
