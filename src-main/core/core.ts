@@ -7,6 +7,8 @@ import { EventBus } from './events/event-bus';
 import { createKnowledgeHandlers } from './knowledge/handlers';
 import { startKnowledgeService, type KnowledgeService } from './knowledge/knowledge-service';
 import { createFileLogger, type Logger } from './log/logger';
+import { startCrmService, type CrmService } from './workspace/crm-service';
+import { createWorkspaceHandlers } from './workspace/handlers';
 
 export interface Core {
   readonly config: CoreConfig;
@@ -34,10 +36,14 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
   let knowledge: KnowledgeService | undefined;
   const knowledgeService = (): KnowledgeService => (knowledge ??= startKnowledgeService(config, services, logger));
   disposers.push(() => knowledge?.close());
+  let crm: Promise<CrmService> | undefined;
+  const crmService = (): Promise<CrmService> => (crm ??= startCrmService(config, services, events, logger));
+  disposers.push(async () => (await crm)?.close());
 
   const handlers: Handlers = {
     ...createAppHandlers(config, services, startedAt),
     ...createKnowledgeHandlers(() => knowledgeService().index()),
+    ...createWorkspaceHandlers(crmService, events),
   };
 
   return {
@@ -48,6 +54,10 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
     async start() {
       services.set('core', 'ready');
       knowledgeService();
+      void crmService().catch((error: unknown) => {
+        logger.error('crm service failed to start', { error: error instanceof Error ? error.message : String(error) });
+        services.set('crm', 'error', 'The customer cache could not be opened');
+      });
     },
     async dispose() {
       for (const dispose of disposers.reverse()) await dispose();

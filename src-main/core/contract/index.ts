@@ -3,17 +3,20 @@ import { appMethods } from './app';
 import type { EventSpec, MethodSpec } from './define';
 import { events } from './events';
 import { knowledgeMethods } from './knowledge';
+import { workspaceMethods } from './workspace';
 
 export * from './define';
 export type * from './app';
 export type * from './events';
 export type * from './bridge';
 export type * from './knowledge';
+export type * from './workspace';
 
 /** The one contract between renderer and main. Every channel derives from these keys. */
 export const contract = {
   ...appMethods,
   ...knowledgeMethods,
+  ...workspaceMethods,
 };
 
 export { events };

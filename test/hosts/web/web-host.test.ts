@@ -123,11 +123,13 @@ describe('every contract method refuses malformed input before its handler runs'
     const huge = JSON.stringify('x'.repeat(10 * 1024 * 1024));
     for (const method of methodNames) {
       const keys = shapeKeys(method);
-      const input = keys.length > 0 ? `{${keys.map((key) => `${JSON.stringify(key)}:${huge}`).join(',')}}` : huge;
-      const before = spies.calls.length;
-      const result = await call(method, input);
-      expect(result.envelope.ok, method).toBe(false);
-      expect(spies.calls.length).toBe(before);
+      const inputs = keys.length > 0 ? keys.map((key) => `{${JSON.stringify(key)}:${huge}}`) : [huge];
+      for (const input of inputs) {
+        const before = spies.calls.length;
+        const result = await call(method, input);
+        expect(result.envelope.ok, `${method} ${input.slice(0, 30)}`).toBe(false);
+        expect(spies.calls.length).toBe(before);
+      }
     }
     const result = await call('app.echo', '{"text":"still here"}');
     expect(result.envelope).toEqual({ ok: true, value: {} });

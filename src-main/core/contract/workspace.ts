@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { method } from './define';
+
+const id = z.string().min(1).max(64);
+
+export interface ConversationListItem {
+  id: string;
+  customerId: string | null;
+  customerName: string | null;
+  channel: 'chat' | 'email' | 'phone';
+  subject: string | null;
+  lastMessage: string | null;
+  lastMessageAt: string | null;
+  messageCount: number;
+}
+
+export interface MessageView {
+  id: string;
+  direction: 'incoming' | 'outgoing';
+  sender: string | null;
+  text: string;
+  createdAt: string;
+  delivery: 'pending' | 'delivered' | 'failed';
+}
+
+export interface CustomerProfile {
+  contact: {
+    id: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    username: string | null;
+    membership: string;
+    lifetimeValue: number;
+    address: string | null;
+    preferences: Record<string, unknown>;
+  };
+  orders: { id: string; name: string | null; status: string; total: number; currency: string; placedAt: string | null; items: { name: string; quantity: number; price: number }[] }[];
+  tickets: { id: string; subject: string; stage: string; priority: string | null; updatedAt: string }[];
+  conversations: { id: string; channel: string; status: string; subject: string | null; lastMessageAt: string | null }[];
+  memory: { id: number; fact: string; source: string; createdAt: string }[];
+}
+
+export interface SyncStatus {
+  state: 'idle' | 'syncing' | 'error' | 'offline';
+  lastSyncAt: string | null;
+  lastError: { message: string; hint: string } | null;
+  counts: Record<string, number>;
+  quarantined: number;
+}
+
+export interface OutboxView {
+  id: number;
+  kind: string;
+  customerId: string;
+  state: 'pending' | 'delivering' | 'delivered' | 'dead';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export const workspaceMethods = {
+  'workspace.listConversations': method(z.strictObject({ query: z.string().max(200).optional() })).returns<ConversationListItem[]>(),
+  'workspace.getConversation': method(z.strictObject({ id, before: z.string().max(40).optional(), limit: z.number().int().min(1).max(10_000).optional() })).returns<{ id: string; customerId: string | null; messages: MessageView[] }>(),
+  'workspace.watchConversation': method(z.strictObject({ id })).returns<{ watching: string }>(),
+  'customer.getProfile': method(z.strictObject({ id })).returns<CustomerProfile>(),
+  'customer.deleteMemory': method(z.strictObject({ customerId: id, memoryId: z.number().int().positive() })).returns<{ deleted: boolean }>(),
+  'sync.status': method(z.strictObject({})).returns<SyncStatus>(),
+  'sync.now': method(z.strictObject({})).returns<SyncStatus>(),
+  'outbox.list': method(z.strictObject({})).returns<OutboxView[]>(),
+  'outbox.retry': method(z.strictObject({ id: z.number().int().positive() })).returns<{ retried: boolean }>(),
+  'conversation.sendReply': method(z.strictObject({ conversationId: id, text: z.string().min(1).max(20_000) })).returns<MessageView>(),
+};

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import type { ServiceRegistry } from '../app/service-registry';
+import type { CoreConfig } from '../config';
+import type { SyncStatus } from '../contract/workspace';
+import { startDemoCrm, type DemoCrm } from '../crm/demo/index';
+import { createHubSpotConnector, type CrmConnector } from '../crm/index';
+import type { EventBus } from '../events/event-bus';
+import type { Logger } from '../log/logger';
+import { openCacheDatabase, type CacheDatabase } from '../storage/index';
+import { createOutboxWorker, createSyncEngine, describeSyncError, type OutboxWorker, type SyncEngine } from '../sync/index';
+
+export interface CrmService {
+  db: CacheDatabase;
+  connector: CrmConnector;
+  engine: SyncEngine;
+  outbox: OutboxWorker;
+  status(): SyncStatus;
+  syncNow(): Promise<SyncStatus>;
+  watch(conversationId: string): void;
+  /** The demo CRM's address when the demo workspace runs it. */
+  demoUrl(): string | undefined;
+  close(): Promise<void>;
+}
+
+const demoToken = 'demo-workspace';
+
+/**
+ * The customer-data side of the core: the cache, the CRM it syncs from (the built-in demo CRM
+ * on 127.0.0.1 when none is configured), periodic sync, outbox delivery and the live conversation poll.
+ */
+export async function startCrmService(config: CoreConfig, services: ServiceRegistry, events: EventBus, logger: Logger): Promise<CrmService> {
+  services.set('crm', 'starting');
+  const db = openCacheDatabase(join(config.dataDir, 'cache.db'));
+  let demo: DemoCrm | undefined;
+  if (!config.crm) demo = await startDemoCrm({ seed: 1, contacts: 200, token: demoToken, liveMessagesEverySeconds: 45 });
+  const connector = createHubSpotConnector({
+    baseUrl: config.crm?.url ?? demo?.url ?? 'http://127.0.0.1:9',
+    token: config.crm?.token ?? demoToken,
+    source: config.crm ? `crm:${new URL(config.crm.url).host}` : 'demo',
+  });
+  const engine = createSyncEngine({ db, connector, events, logger });
+  const outbox = createOutboxWorker({ db, connector, logger });
+  outbox.start(3000);
+  const state: { current: SyncStatus['state']; lastSyncAt: string | null; lastError: SyncStatus['lastError']; running: Promise<SyncStatus> | undefined } = {
+    current: 'idle',
+    lastSyncAt: null,
+    lastError: null,
+    running: undefined,
+  };
+  let stopWatching: (() => void) | undefined;
+
+  function status(): SyncStatus {
+    return { state: state.current, lastSyncAt: state.lastSyncAt, lastError: state.lastError, counts: engine.counts(), quarantined: db.syncState.quarantineCount() };
+  }
+
+  function syncNow(): Promise<SyncStatus> {
+    state.running ??= (async () => {
+      state.current = 'syncing';
+      try {
+        await engine.syncAll();
+        state.current = 'idle';
+        state.lastSyncAt = new Date().toISOString();
+        state.lastError = null;
+        services.set('crm', 'ready', demo ? 'demo CRM' : 'connected');
+        void outbox.deliverDue();
+      } catch (error) {
+        const described = describeSyncError(error);
+        state.current = described.message.includes('cannot be reached') ? 'offline' : 'error';
+        state.lastError = described;
+        services.set('crm', state.current === 'offline' ? 'offline' : 'error', described.message);
+      } finally {
+        state.running = undefined;
+      }
+      return status();
+    })();
+    return state.running;
+  }
+
+  void syncNow();
+  const interval = setInterval(() => void syncNow(), (config.crm?.syncIntervalSeconds ?? 60) * 1000);
+  interval.unref();
+
+  return {
+    db,
+    connector,
+    engine,
+    outbox,
+    status,
+    syncNow,
+    watch(conversationId) {
+      stopWatching?.();
+      stopWatching = engine.watchConversation(conversationId, 3000);
+    },
+    demoUrl: () => demo?.url,
+    async close() {
+      clearInterval(interval);
+      stopWatching?.();
+      outbox.stop();
+      await state.running?.catch(() => undefined);
+      await demo?.close();
+      db.close();
+    },
+  };
+}

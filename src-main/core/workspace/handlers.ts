@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { CoreError } from '../contract/errors';
+import type { Handlers } from '../contract/index';
+import type { MessageView } from '../contract/workspace';
+import type { EventBus } from '../events/event-bus';
+import type { CrmService } from './crm-service';
+
+type WorkspaceHandlers = Pick<
+  Handlers,
+  | 'workspace.listConversations'
+  | 'workspace.getConversation'
+  | 'workspace.watchConversation'
+  | 'customer.getProfile'
+  | 'customer.deleteMemory'
+  | 'sync.status'
+  | 'sync.now'
+  | 'outbox.list'
+  | 'outbox.retry'
+  | 'conversation.sendReply'
+>;
+
+export function createWorkspaceHandlers(getService: () => Promise<CrmService>, events: EventBus): WorkspaceHandlers {
+  const service = async (): Promise<CrmService> => {
+    try {
+      return await getService();
+    } catch (error) {
+      throw new CoreError('UNAVAILABLE', 'The customer cache could not be opened.', 'Restart the app; the log in the data folder says what went wrong.', { cause: error });
+    }
+  };
+  return {
+    'workspace.listConversations': async ({ query }) => {
+      const { db } = await service();
+      const needle = query?.trim().toLowerCase();
+      return db.conversations
+        .listOpen(500)
+        .filter((row) => !needle || [row.customerName, row.subject, row.lastMessage].some((value) => value?.toLowerCase().includes(needle)))
+        .map((row) => ({
+          id: row.id,
+          customerId: row.contactId,
+          customerName: row.customerName,
+          channel: row.channel,
+          subject: row.subject,
+          lastMessage: row.lastMessage,
+          lastMessageAt: row.lastMessageAt,
+          messageCount: row.messageCount,
+        }));
+    },
+    'workspace.getConversation': async ({ id, before, limit }) => {
+      const { db } = await service();
+      const conversation = db.conversations.get(id);
+      if (!conversation) throw new CoreError('NOT_FOUND', 'That conversation is not in the cache.', 'Wait for the next sync, or check that it was not deleted in the CRM.');
+      return { id, customerId: conversation.contactId, messages: db.conversations.messages(id, { limit: limit ?? 200, ...(before ? { before } : {}) }) };
+    },
+    'workspace.watchConversation': async ({ id }) => {
+      (await service()).watch(id);
+      return { watching: id };
+    },
+    'customer.getProfile': async ({ id }) => {
+      const { db } = await service();
+      const contact = db.customers.get(id);
+      if (!contact) throw new CoreError('NOT_FOUND', 'That customer is not in the cache.', 'Wait for the next sync to finish.');
+      return {
+        contact: {
+          id: contact.id,
+          name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') || (contact.email ?? contact.id),
+          email: contact.email,
+          phone: contact.phone,
+          username: contact.username,
+          membership: contact.membership,
+          lifetimeValue: contact.lifetimeValue,
+          address: [contact.address, contact.city, contact.state, contact.zip].filter(Boolean).join(', ') || null,
+          preferences: { ...contact.preferences },
+        },
+        orders: db.customers.orders(id).map((order) => ({
+          id: order.id,
+          name: order.name,
+          status: order.status,
+          total: order.total,
+          currency: order.currency,
+          placedAt: order.placedAt,
+          items: order.lineItems.map((item) => ({ name: item.name, quantity: item.quantity, price: item.price })),
+        })),
+        tickets: db.customers.tickets(id).map((ticket) => ({ id: ticket.id, subject: ticket.subject, stage: ticket.stage, priority: ticket.priority, updatedAt: ticket.updatedAt })),
+        conversations: db.conversations.forContact(id).map((item) => ({ id: item.id, channel: item.channel, status: item.status, subject: item.subject, lastMessageAt: item.lastMessageAt })),
+        memory: db.memory.list(id).map(({ id: memoryId, fact, source, createdAt }) => ({ id: memoryId, fact, source, createdAt })),
+      };
+    },
+    'customer.deleteMemory': async ({ memoryId }) => ({ deleted: (await service()).db.memory.delete(memoryId) }),
+    'sync.status': async () => (await service()).status(),
+    'sync.now': async () => (await service()).syncNow(),
+    'outbox.list': async () =>
+      (await service()).db.outbox.list({ limit: 200 }).map((item) => ({
+        id: item.id,
+        kind: item.kind,
+        customerId: item.customerId,
+        state: item.state,
+        attempts: item.attempts,
+        lastError: item.lastError,
+        createdAt: item.createdAt,
+      })),
+    'outbox.retry': async ({ id }) => {
+      const crm = await service();
+      const retried = crm.db.outbox.retry(id);
+      if (retried) void crm.outbox.deliverDue();
+      return { retried };
+    },
+    'conversation.sendReply': async ({ conversationId, text }) => {
+      const crm = await service();
+      const conversation = crm.db.conversations.get(conversationId);
+      if (!conversation) throw new CoreError('NOT_FOUND', 'That conversation is not in the cache.', 'Reopen it from the queue.');
+      const message: MessageView = { id: `local-${randomUUID()}`, direction: 'outgoing', sender: 'You', text, createdAt: new Date().toISOString(), delivery: 'pending' };
+      // The local copy and the outbox entry commit together: the reply is never shown as sent without being queued.
+      crm.db.transaction(() => {
+        crm.db.conversations.addLocalMessage({ ...message, conversationId });
+        crm.db.outbox.enqueue({
+          customerId: conversation.contactId ?? 'unknown',
+          kind: 'send_reply',
+          payload: { conversationId, text, localMessageId: message.id },
+          idempotencyKey: `reply:${message.id}`,
+        });
+      });
+      events.emit('conversation.message', { conversationId, message });
+      void crm.outbox.deliverDue();
+      return message;
+    },
+  };
+}
