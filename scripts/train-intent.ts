@@ -26,7 +26,8 @@ const cut = Math.floor(shuffled.length * 0.9);
 const heldOut = shuffled.slice(cut);
 const probe = trainIntentModel(shuffled.slice(0, cut));
 let best = { temperature: 1, loss: Infinity };
-for (let temperature = 0.2; temperature <= 4; temperature += 0.1) {
+// Geometric steps: averaged SGD weights are small, so the best temperature is often well below 1.
+for (let temperature = 0.03; temperature <= 4; temperature *= 1.1) {
   const model = createIntentModel({ ...probe, temperature });
   let loss = 0;
   for (const example of heldOut) {
@@ -37,7 +38,7 @@ for (let temperature = 0.2; temperature <= 4; temperature += 0.1) {
   if (loss < best.loss) best = { temperature, loss };
 }
 
-const data = trainIntentModel(examples, { temperature: Number(best.temperature.toFixed(2)), threshold: 0.3 });
+const data = trainIntentModel(examples, { temperature: Number(best.temperature.toFixed(3)), threshold: 0.3 });
 const buffer = serializeIntentModel(data);
 writeFileSync(out, buffer);
-process.stdout.write(`trained on ${examples.length} examples, temperature ${best.temperature.toFixed(2)}, ${buffer.length} bytes → ${out}\n`);
+process.stdout.write(`trained on ${examples.length} examples, temperature ${best.temperature.toFixed(3)}, ${buffer.length} bytes → ${out}\n`);

@@ -1,3 +1,5 @@
+import { synonymsOf } from './concepts';
+
 /** Deterministic PRNG so training is reproducible. */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
@@ -27,17 +29,35 @@ function typo(word: string, random: () => number): string {
   return word.slice(0, at) + replacement + word.slice(at);
 }
 
+// How people write in a chat box; applied to whole words, lower case.
+const colloquial: [RegExp, string][] = [
+  [/\byou\b/g, 'u'], [/\byour\b/g, 'ur'], [/\bplease\b/g, 'pls'], [/\bwant to\b/g, 'wanna'], [/\bgoing to\b/g, 'gonna'],
+  [/\bhave to\b/g, 'gotta'], [/\bi am\b/g, 'im'], [/\bdo not\b/g, 'dont'], [/\bcannot\b/g, 'cant'], [/\bcan not\b/g, 'cant'],
+  [/\bwould like to\b/g, 'wanna'], [/\bthanks?\b/g, 'thx'], [/\bbecause\b/g, 'cuz'], [/\bi need\b/g, 'i gotta'],
+];
+const fillers = ['damn', 'fucking', 'hey', 'pls', 'asap', 'hi', 'ok', 'help'];
+
+function casual(text: string, random: () => number): string {
+  let result = text.toLowerCase();
+  for (const [pattern, replacement] of colloquial) if (random() < 0.6) result = result.replace(pattern, replacement);
+  return result;
+}
+
 /**
  * Noise a customer would make: typos, dropped words, missing punctuation and case.
  * Training on it teaches the model to lean on robust cues rather than exact sentences.
  */
 export function augment(text: string, random: () => number): string {
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = (random() < 0.35 ? casual(text, random) : text).split(/\s+/).filter(Boolean);
   const out: string[] = [];
   for (const word of words) {
     const roll = random();
     if (roll < 0.08 && words.length > 3) continue;
-    out.push(roll < 0.22 ? typo(word, random) : word);
+    const synonyms = synonymsOf(word.toLowerCase());
+    // Another word for the same thing: teaches the word features what the concept features know.
+    if (synonyms.length && random() < 0.25) out.push(synonyms[Math.floor(random() * synonyms.length)] ?? word);
+    else out.push(roll < 0.22 ? typo(word, random) : word);
+    if (random() < 0.02) out.push(fillers[Math.floor(random() * fillers.length)] ?? '');
   }
   let result = out.join(' ');
   if (random() < 0.3) result = result.toLowerCase().replace(/[?.!,]/g, '');

@@ -1,7 +1,10 @@
 import { normalizeForModel } from '../normalize';
+import { conceptOf } from './concepts';
 
 export const hashBits = 18;
 export const hashSize = 1 << hashBits;
+/** Bumped whenever featurize changes: a model trained on other features would score garbage. */
+export const featureVersion = 2;
 
 /** FNV-1a: stable across runs and platforms, so the shipped model and the app hash alike. */
 export function hashFeature(text: string): number {
@@ -36,10 +39,15 @@ export function featurize(text: string): FeatureVector {
   const words = normalizeForModel(text).split(' ').filter(Boolean);
   const seen = new Set<number>();
   const stems = words.map(stem);
+  // A word's concept where it has one, else the word: pairs like "modify purchase" then meet "change order".
+  const concepts = words.map((word, index) => conceptOf(word) ?? stems[index] ?? '');
   for (let index = 0; index < stems.length; index += 1) {
     const word = stems[index] ?? '';
     seen.add(hashFeature(`w:${word}`));
     if (index > 0) seen.add(hashFeature(`b:${stems[index - 1]}_${word}`));
+    const concept = conceptOf(words[index] ?? '');
+    if (concept) seen.add(hashFeature(`k:${concept}`));
+    if (index > 0 && (concept || conceptOf(words[index - 1] ?? ''))) seen.add(hashFeature(`kb:${concepts[index - 1]}_${concepts[index]}`));
     const padded = ` ${words[index]} `;
     for (let n = 3; n <= 5; n += 1) {
       for (let start = 0; start + n <= padded.length; start += 1) seen.add(hashFeature(`c:${padded.slice(start, start + n)}`));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resourcesDir } from '../../paths/repo-root';
-import { featurize, hashSize } from './features';
+import { featureVersion, featurize, hashSize } from './features';
 
 export interface IntentScore {
   intent: string;
@@ -13,7 +13,15 @@ export interface IntentResult {
   intent: string;
   confidence: number;
   top: IntentScore[];
+  /** Share of the message's features the model has weights for: low means the text is unlike any support request. */
+  coverage: number;
 }
+
+/**
+ * Softmax spreads all the mass over the 27 intents even for "banana smoothie recipe"; such
+ * text shares few features with support requests (in-domain messages: 0.89 at the 1st percentile).
+ */
+const minCoverage = 0.6;
 
 /** Sparse, quantised weights: only hash buckets seen in training are stored, one int8 per class. */
 export interface IntentModelData {
@@ -46,9 +54,11 @@ export function createIntentModel(data: IntentModelData): IntentModel {
     classify(text, topK = 3) {
       const { indices, value } = featurize(text);
       for (let label = 0; label < classes; label += 1) logits[label] = data.bias[label] ?? 0;
+      let known = 0;
       for (const bucket of indices) {
         const row = data.rowOf[bucket] ?? -1;
         if (row < 0) continue;
+        known += 1;
         const base = row * classes;
         for (let label = 0; label < classes; label += 1) {
           logits[label] = (logits[label] ?? 0) + (data.weights[base + label] ?? 0) * (data.scales[label] ?? 0) * value;
@@ -66,10 +76,12 @@ export function createIntentModel(data: IntentModelData): IntentModel {
       const scores: IntentScore[] = data.labels.map((intent, label) => ({ intent, probability: (probabilities[label] ?? 0) / sum }));
       scores.sort((a, b) => b.probability - a.probability);
       const best = scores[0] ?? { intent: 'unknown', probability: 0 };
+      const coverage = known / Math.max(1, indices.length);
       return {
-        intent: best.probability >= data.threshold ? best.intent : 'unknown',
+        intent: best.probability >= data.threshold && coverage >= minCoverage ? best.intent : 'unknown',
         confidence: best.probability,
         top: scores.slice(0, topK),
+        coverage,
       };
     },
   };
@@ -81,7 +93,7 @@ const magic = 'SCIM1';
 export function serializeIntentModel(data: IntentModelData): Buffer {
   const buckets: number[] = [];
   for (let bucket = 0; bucket < data.rowOf.length; bucket += 1) if ((data.rowOf[bucket] ?? -1) >= 0) buckets.push(bucket);
-  const header = Buffer.from(JSON.stringify({ labels: data.labels, temperature: data.temperature, threshold: data.threshold, rows: buckets.length, hashSize }));
+  const header = Buffer.from(JSON.stringify({ labels: data.labels, temperature: data.temperature, threshold: data.threshold, rows: buckets.length, hashSize, featureVersion }));
   const headerLength = Buffer.alloc(4);
   headerLength.writeUInt32LE(header.length);
   // Buckets are written in row order so rows need not be stored.
@@ -109,9 +121,12 @@ export function deserializeIntentModel(buffer: Buffer): IntentModelData {
     threshold: number;
     rows: number;
     hashSize: number;
+    featureVersion?: number;
   };
   offset += headerLength;
-  if (header.hashSize !== hashSize) throw new Error('The intent model was built with another feature hash size.');
+  if (header.hashSize !== hashSize || (header.featureVersion ?? 1) !== featureVersion) {
+    throw new Error('The intent model was built with other features: retrain it with scripts/train-intent.ts.');
+  }
   // Copies, so typed arrays are aligned whatever the file buffer's offset.
   const copy = (bytes: number): ArrayBuffer => {
     const slice = new Uint8Array(bytes);

@@ -36,9 +36,9 @@ function trainDense(examples: LabelledText[], options: TrainOptions): Trained {
   const bias = new Float64Array(classes);
   const biasAccumulated = new Float64Array(classes);
   const random = mulberry32(options.seed ?? 7);
-  const epochs = options.epochs ?? 12;
-  const baseRate = options.learningRate ?? 0.6;
-  const augmentRate = options.augmentRate ?? 0.5;
+  const epochs = options.epochs ?? 20;
+  const baseRate = options.learningRate ?? 1.0;
+  const augmentRate = options.augmentRate ?? 0.8;
   const clean = examples.map((example) => featurize(example.text));
   const logits = new Float64Array(classes);
   let step = 1;
