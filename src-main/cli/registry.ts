@@ -1,11 +1,13 @@
 import type { CliCommand } from './command';
+import { copilotReplayCommand } from './commands/copilot-replay';
 import { crmServeCommand } from './commands/crm-serve';
 import { evalIntentCommand } from './commands/eval-intent';
 import { infoCommand } from './commands/info';
 import { kbEvalCommand } from './commands/kb-eval';
 import { kbIndexCommand } from './commands/kb-index';
 import { kbSearchCommand } from './commands/kb-search';
+import { mcpServeCommand } from './commands/mcp-serve';
 import { syncCommand } from './commands/sync';
 
 /** Every CLI command, one file each under commands/. */
-export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand];
+export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand, copilotReplayCommand, mcpServeCommand];

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { createAppHandlers } from './app/handlers';
+import { createCopilot, createCopilotPorts, type Copilot } from './copilot/index';
+import { createCopilotHandlers } from './copilot/handlers';
 import { ServiceRegistry } from './app/service-registry';
 import { parseCoreConfig, type CoreConfig, type CoreConfigInput } from './config';
 import type { Handlers } from './contract/index';
@@ -39,11 +41,23 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
   let crm: Promise<CrmService> | undefined;
   const crmService = (): Promise<CrmService> => (crm ??= startCrmService(config, services, events, logger));
   disposers.push(async () => (await crm)?.close());
+  let copilot: Promise<Copilot> | undefined;
+  const copilotService = (): Promise<Copilot> =>
+    (copilot ??= crmService().then(async (service) =>
+      createCopilot({
+        dataDir: config.dataDir,
+        ports: createCopilotPorts({ db: service.db, knowledge: () => knowledgeService().index() }),
+        ...(config.llm ? { llm: config.llm } : {}),
+        onToken: (conversationId, suggestionIndex, token) => events.emit('copilot.token', { conversationId, suggestionIndex, token }),
+      }),
+    ));
+  disposers.push(async () => (await copilot)?.close());
 
   const handlers: Handlers = {
     ...createAppHandlers(config, services, startedAt),
     ...createKnowledgeHandlers(() => knowledgeService().index()),
     ...createWorkspaceHandlers(crmService, events),
+    ...createCopilotHandlers(copilotService),
   };
 
   return {

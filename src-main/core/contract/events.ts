@@ -31,6 +31,12 @@ export interface ConversationMessageEvent {
   };
 }
 
+export interface CopilotTokenEvent {
+  conversationId: string;
+  suggestionIndex: number;
+  token: string;
+}
+
 /**
  * Events main pushes to the renderer. Later capabilities add theirs here
  * (streamed suggestion tokens, sync progress, new messages).
@@ -40,4 +46,5 @@ export const events = {
   'sync.progress': event<SyncProgressEvent>(),
   'sync.error': event<SyncErrorEvent>(),
   'conversation.message': event<ConversationMessageEvent>(),
+  'copilot.token': event<CopilotTokenEvent>(),
 };

@@ -4,6 +4,7 @@ import type { EventSpec, MethodSpec } from './define';
 import { events } from './events';
 import { knowledgeMethods } from './knowledge';
 import { workspaceMethods } from './workspace';
+import { copilotMethods } from './copilot';
 
 export * from './define';
 export type * from './app';
@@ -11,12 +12,14 @@ export type * from './events';
 export type * from './bridge';
 export type * from './knowledge';
 export type * from './workspace';
+export type * from './copilot';
 
 /** The one contract between renderer and main. Every channel derives from these keys. */
 export const contract = {
   ...appMethods,
   ...knowledgeMethods,
   ...workspaceMethods,
+  ...copilotMethods,
 };
 
 export { events };

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { method } from './define';
+
+const id = z.string().min(1).max(64);
+
+export interface CopilotSuggestionView {
+  text: string;
+  citations: { articleId: string; title: string; section: string; url?: string }[];
+  source: 'llm' | 'offline';
+  confidence: number;
+}
+
+export interface CopilotActionView {
+  id: string;
+  tool: string;
+  args: Record<string, unknown>;
+  policy: 'allowed' | 'blocked';
+  policyReason: string | null;
+  why: string;
+  sideEffect: boolean;
+  status: 'pending' | 'approved' | 'rejected' | 'executed' | 'blocked';
+  decisionReason: string | null;
+  flow: string[];
+  subflow: string | null;
+}
+
+export interface CopilotTurnView {
+  conversationId: string;
+  customer: { id: string; email: string | null; name: string; identifiedBy: string } | null;
+  intent: string;
+  intentConfidence: number;
+  sentiment: number;
+  frustration: number;
+  language: string;
+  escalate: { yes: boolean; reasons: string[]; handoffNote: string | null };
+  suggestions: CopilotSuggestionView[];
+  actions: CopilotActionView[];
+  summary: string;
+  timeline: { turn: number; intent: string; sentiment: number }[];
+  llmError: string | null;
+  ms: number;
+}
+
+const plainArgs = z.record(z.string().max(100), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))]));
+
+export const copilotMethods = {
+  'copilot.turn': method(z.strictObject({ conversationId: id, text: z.string().min(1).max(20_000) })).returns<CopilotTurnView>(),
+  'copilot.decide': method(
+    z.strictObject({
+      conversationId: id,
+      toolCallId: z.string().min(1).max(200),
+      action: z.enum(['approve', 'reject', 'edit']),
+      args: plainArgs.optional(),
+      reason: z.string().max(2000).optional(),
+    }),
+  ).returns<CopilotTurnView>(),
+  'copilot.state': method(z.strictObject({ conversationId: id })).returns<CopilotTurnView | null>(),
+};

@@ -1,0 +1,76 @@
+import { createLanguageAnalyzer, createRedactor, extractEntities, loadIntentModel } from '../language/index';
+import type { KnowledgeIndex } from '../knowledge/knowledge-index';
+import type { CacheDatabase } from '../storage/index';
+import type { CopilotPorts } from './ports';
+import type { CustomerContext } from './types';
+
+function toContext(db: CacheDatabase, id: string, identifiedBy: string): CustomerContext | undefined {
+  const contact = db.customers.get(id);
+  if (!contact) return undefined;
+  return {
+    id: contact.id,
+    name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') || (contact.email ?? contact.id),
+    email: contact.email,
+    username: contact.username,
+    phone: contact.phone,
+    membership: contact.membership,
+    lifetimeValue: contact.lifetimeValue,
+    orders: db.customers.orders(id).map((order) => ({ id: order.id, status: order.status, total: order.total, placedAt: order.placedAt, items: order.lineItems.map((item) => item.name) })),
+    openTickets: db.customers.tickets(id).filter((ticket) => ticket.stage !== 'closed').map((ticket) => ({ id: ticket.id, subject: ticket.subject, stage: ticket.stage })),
+    memory: db.memory.list(id).map((fact) => fact.fact),
+    identifiedBy,
+  };
+}
+
+/** Capitalised word pairs ("Crystal Minh") and bare two-word messages: how customers give their names. */
+function nameCandidates(text: string): string[] {
+  const candidates = new Set<string>();
+  const trimmed = text.trim().replace(/[.!]$/, '');
+  if (/^[\p{L}'-]+\s+[\p{L}'-]+$/u.test(trimmed)) candidates.add(trimmed);
+  for (const match of text.matchAll(/(?:name is|i am|i'm|this is)\s+([\p{L}'-]+\s+[\p{L}'-]+)/giu)) candidates.add(match[1] ?? '');
+  for (const match of text.matchAll(/\b(\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+)\b/gu)) candidates.add(match[1] ?? '');
+  return [...candidates].filter(Boolean);
+}
+
+/** Binds the graph's ports to the real language model, knowledge index and SQLite cache. */
+export function createCopilotPorts(options: { db: CacheDatabase; knowledge: () => Promise<KnowledgeIndex> }): CopilotPorts {
+  const analyzer = createLanguageAnalyzer(loadIntentModel());
+  const { db } = options;
+  return {
+    analyze: (text, history) => analyzer.analyze(text, { history }),
+    searchKnowledge: async (query, searchOptions) => (await options.knowledge()).search(query, searchOptions),
+    identifyCustomer({ conversationId, texts }) {
+      // As an agent would: an email, a username, an order number, then a full name; the conversation's contact last.
+      for (const text of [...texts].reverse()) {
+        for (const entity of extractEntities(text)) {
+          if (entity.type === 'email') {
+            const found = db.customers.findByEmail(entity.value.replace(/\s+/g, ''));
+            if (found) return toContext(db, found.id, 'email');
+          }
+          if (entity.type === 'order_id') {
+            const found = db.customers.findByOrderId(entity.value);
+            if (found) return toContext(db, found.id, 'order id');
+          }
+          if (entity.type === 'username' || entity.type === 'account_id') {
+            const found = db.customers.findByUsername(entity.value);
+            if (found) return toContext(db, found.id, 'username');
+          }
+        }
+        for (const word of text.match(/\b[a-z][a-z0-9_.-]{3,30}\d+\b/gi) ?? []) {
+          const found = db.customers.findByUsername(word);
+          if (found) return toContext(db, found.id, 'username');
+        }
+        for (const candidate of nameCandidates(text)) {
+          const found = db.customers.findByName(candidate);
+          if (found.length === 1 && found[0]) return toContext(db, found[0].id, 'name');
+        }
+      }
+      const conversation = db.conversations.get(conversationId);
+      return conversation?.contactId ? toContext(db, conversation.contactId, 'conversation') : undefined;
+    },
+    customerById: (id) => toContext(db, id, 'conversation'),
+    createRedactor: (knownNames) => createRedactor({ knownNames }),
+    enqueueAction: (action) => db.transaction(() => db.outbox.enqueue(action)),
+    rememberFact: (customerId, fact) => db.memory.add(customerId, fact, 'copilot'),
+  };
+}

@@ -1,0 +1,147 @@
+import { Command } from '@langchain/langgraph';
+import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Redactor } from '../language/redaction/redactor';
+import type { NodeDeps } from './deps';
+import { buildCopilotGraph } from './graph';
+import { createChatModel, type LlmSettings } from './llm';
+import type { CopilotPorts } from './ports';
+import type { CopilotStateType } from './state';
+import type { CustomerContext, Decision, Escalation, Proposal, Suggestion } from './types';
+
+export interface TurnResult {
+  conversationId: string;
+  text: string;
+  customer: { id: string; email: string | null; name: string; identifiedBy: string } | null;
+  intent: string;
+  intentConfidence: number;
+  sentiment: number;
+  frustration: number;
+  language: string;
+  escalate: Escalation;
+  suggestions: Suggestion[];
+  actions: Proposal[];
+  summary: string;
+  timeline: { turn: number; intent: string; sentiment: number }[];
+  llmError: string | null;
+  ms: number;
+}
+
+export interface CopilotOptions {
+  dataDir: string;
+  ports: CopilotPorts;
+  llm?: LlmSettings;
+  /** Upper bound for one LLM request, in estimated tokens. */
+  tokenBudget?: number;
+  recursionLimit?: number;
+  onToken?: (conversationId: string, suggestionIndex: number, token: string) => void;
+}
+
+export interface Copilot {
+  handleCustomerMessage(conversationId: string, text: string): Promise<TurnResult>;
+  decide(conversationId: string, decision: Decision): Promise<TurnResult>;
+  state(conversationId: string): Promise<TurnResult | undefined>;
+  close(): Promise<void>;
+}
+
+function view(state: CopilotStateType, ms: number): TurnResult {
+  const customer: CustomerContext | null = state.customer;
+  const lastIntent = state.intents.at(-1);
+  return {
+    conversationId: state.conversationId,
+    text: state.incoming,
+    customer: customer ? { id: customer.id, email: customer.email, name: customer.name, identifiedBy: customer.identifiedBy } : null,
+    intent: lastIntent?.intent ?? 'unknown',
+    intentConfidence: lastIntent?.confidence ?? 0,
+    sentiment: state.sentiments.at(-1) ?? 0,
+    frustration: state.frustration,
+    language: state.language,
+    escalate: state.escalation,
+    suggestions: state.suggestions,
+    actions: state.proposals,
+    summary: state.summary,
+    timeline: state.intents.map((entry, index) => ({ turn: entry.turn, intent: entry.intent, sentiment: state.sentiments[index] ?? 0 })),
+    llmError: state.llmError,
+    ms: Number(ms.toFixed(2)),
+  };
+}
+
+/**
+ * The copilot: one LangGraph thread per conversation, checkpointed in SQLite, so a conversation,
+ * its suggestions and its pending approvals survive a restart. Calls on one conversation run one at a time.
+ */
+export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const checkpointer = SqliteSaver.fromConnString(join(options.dataDir, 'copilot-checkpoints.db'));
+  const redactors = new Map<string, Redactor>();
+  const deps: NodeDeps = {
+    ports: options.ports,
+    llm: options.llm ? createChatModel(options.llm) : undefined,
+    tokenBudget: options.tokenBudget ?? 3000,
+    ...(options.onToken ? { onToken: options.onToken } : {}),
+    redactorFor(conversationId, customer) {
+      let redactor = redactors.get(conversationId);
+      if (!redactor) {
+        redactor = options.ports.createRedactor([]);
+        redactors.set(conversationId, redactor);
+      }
+      if (customer) redactor.addKnownNames([customer.name, ...customer.name.split(' ').filter((part) => part.length > 2), customer.username ?? ''].filter(Boolean));
+      return redactor;
+    },
+  };
+  const graph = buildCopilotGraph(deps, checkpointer);
+  const queues = new Map<string, Promise<unknown>>();
+  const config = (conversationId: string) => ({ configurable: { thread_id: `conversation:${conversationId}` }, recursionLimit: options.recursionLimit ?? 40 });
+
+  function serial<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
+    const previous = queues.get(conversationId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    queues.set(conversationId, next.catch(() => undefined));
+    return next;
+  }
+
+  async function current(conversationId: string): Promise<CopilotStateType | undefined> {
+    const snapshot = await graph.getState(config(conversationId));
+    const values = snapshot.values as Partial<CopilotStateType>;
+    return values.conversationId ? (values as CopilotStateType) : undefined;
+  }
+
+  return {
+    handleCustomerMessage(conversationId, text) {
+      return serial(conversationId, async () => {
+        const start = performance.now();
+        await graph.invoke({ conversationId, incoming: text }, config(conversationId));
+        const state = await current(conversationId);
+        if (!state) throw new Error('The copilot lost the conversation state.');
+        return view(state, performance.now() - start);
+      });
+    },
+    decide(conversationId, decision) {
+      return serial(conversationId, async () => {
+        const start = performance.now();
+        const before = await current(conversationId);
+        const proposal = before?.proposals.find((item) => item.id === decision.toolCallId);
+        // Deciding an already decided proposal (a double click, a replay after restart) changes nothing.
+        if (before && proposal && proposal.status === 'pending') {
+          const snapshot = await graph.getState(config(conversationId));
+          const interrupted = snapshot.tasks.some((task) => task.interrupts.length > 0);
+          if (interrupted) await graph.invoke(new Command({ resume: decision }), config(conversationId));
+        }
+        const state = await current(conversationId);
+        if (!state) throw new Error('There is no copilot state for this conversation yet.');
+        return view(state, performance.now() - start);
+      });
+    },
+    async state(conversationId) {
+      const state = await current(conversationId);
+      return state ? view(state, 0) : undefined;
+    },
+    async close() {
+      await Promise.all(queues.values());
+      const db = (checkpointer as unknown as { db?: { close(): void } }).db;
+      db?.close();
+    },
+  };
+}

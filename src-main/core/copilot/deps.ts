@@ -1,0 +1,13 @@
+import type { ChatOpenAI } from '@langchain/openai';
+import type { Redactor } from '../language/redaction/redactor';
+import type { CopilotPorts } from './ports';
+import type { CustomerContext } from './types';
+
+export interface NodeDeps {
+  ports: CopilotPorts;
+  llm: ChatOpenAI | undefined;
+  /** Upper bound for one LLM request, in estimated tokens. */
+  tokenBudget: number;
+  onToken?: (conversationId: string, suggestionIndex: number, token: string) => void;
+  redactorFor(conversationId: string, customer: CustomerContext | null): Redactor;
+}

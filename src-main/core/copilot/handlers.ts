@@ -1,0 +1,33 @@
+import { CoreError } from '../contract/errors';
+import type { Handlers } from '../contract/index';
+import type { Copilot, TurnResult } from './copilot';
+
+type CopilotHandlers = Pick<Handlers, 'copilot.turn' | 'copilot.decide' | 'copilot.state'>;
+
+function toView(result: TurnResult) {
+  const { text: _text, actions, ...rest } = result;
+  return { ...rest, actions: actions.map(({ idempotencyKey: _key, turn: _turn, ...action }) => action) };
+}
+
+export function createCopilotHandlers(getCopilot: () => Promise<Copilot>): CopilotHandlers {
+  const copilot = async (): Promise<Copilot> => {
+    try {
+      return await getCopilot();
+    } catch (error) {
+      throw new CoreError('UNAVAILABLE', 'The copilot could not start.', 'Restart the app; the log in the data folder says what went wrong.', { cause: error });
+    }
+  };
+  return {
+    'copilot.turn': async ({ conversationId, text }) => toView(await (await copilot()).handleCustomerMessage(conversationId, text)),
+    'copilot.decide': async ({ conversationId, toolCallId, action, args, reason }) => {
+      const instance = await copilot();
+      const before = await instance.state(conversationId);
+      if (!before?.actions.some((proposal) => proposal.id === toolCallId)) throw new CoreError('NOT_FOUND', 'That proposal is no longer there.', 'Reopen the conversation to see the current proposals.');
+      return toView(await instance.decide(conversationId, { toolCallId, action, ...(args ? { args } : {}), ...(reason ? { reason } : {}) }));
+    },
+    'copilot.state': async ({ conversationId }) => {
+      const state = await (await copilot()).state(conversationId);
+      return state ? toView(state) : null;
+    },
+  };
+}

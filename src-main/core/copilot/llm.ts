@@ -1,0 +1,23 @@
+import { ChatOpenAI } from '@langchain/openai';
+
+export interface LlmSettings {
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  timeoutMs?: number;
+  /** The whole retry budget of one call: LangChain retries, the OpenAI client inside it does not. */
+  maxRetries?: number;
+}
+
+/** OpenAI, Azure OpenAI (its /openai/v1 base URL) or any OpenAI-compatible server such as Ollama, vLLM or LM Studio. */
+export function createChatModel(settings: LlmSettings): ChatOpenAI {
+  return new ChatOpenAI({
+    model: settings.model,
+    apiKey: settings.apiKey ?? 'not-needed',
+    temperature: 0.2,
+    streaming: true,
+    timeout: settings.timeoutMs ?? 30_000,
+    maxRetries: settings.maxRetries ?? 2,
+    configuration: { baseURL: settings.baseUrl, maxRetries: 0 },
+  });
+}

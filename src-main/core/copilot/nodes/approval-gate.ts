@@ -1,0 +1,44 @@
+import { interrupt } from '@langchain/langgraph';
+import type { CopilotStateType, CopilotStateUpdate } from '../state';
+import { checkTool } from '../tools/catalog';
+import type { Decision, Proposal } from '../types';
+
+export interface ApprovalRequest {
+  pending: Pick<Proposal, 'id' | 'tool' | 'args' | 'why' | 'policyReason'>[];
+}
+
+export function pendingProposals(state: CopilotStateType): Proposal[] {
+  return state.proposals.filter((proposal) => proposal.status === 'pending' && proposal.sideEffect);
+}
+
+/**
+ * Pauses the graph until the agent decides one pending proposal; runs again while others wait.
+ * Nothing before `interrupt()` has a side effect, so re-running this node on resume is harmless.
+ */
+export function approvalGateNode() {
+  return (state: CopilotStateType): CopilotStateUpdate => {
+    const pending = pendingProposals(state);
+    if (pending.length === 0) return {};
+    const decision = interrupt<ApprovalRequest, Decision>({
+      pending: pending.map(({ id, tool, args, why, policyReason }) => ({ id, tool, args, why, policyReason })),
+    });
+    const target = pending.find((proposal) => proposal.id === decision.toolCallId);
+    if (!target) return {};
+    if (decision.action === 'reject') {
+      const reason = decision.reason?.trim() || 'no reason given';
+      return {
+        proposals: [{ ...target, status: 'rejected', decisionReason: reason }],
+        notesForModel: [`The agent rejected ${target.tool} (${target.id}): ${reason}. Do not propose it again unless the customer's situation changes.`],
+      };
+    }
+    const args = decision.action === 'edit' && decision.args ? { ...target.args, ...decision.args } : target.args;
+    // Edited arguments pass the schema and the policy again.
+    const checked = checkTool(target.tool, args, state.customer ?? undefined, state.conversationId);
+    if (!checked.policy.allowed) {
+      return { proposals: [{ ...target, args: checked.args, status: 'blocked', policy: 'blocked', policyReason: checked.policy.reason, decisionReason: decision.reason ?? null }] };
+    }
+    return {
+      proposals: [{ ...target, args: checked.args, status: 'approved', policy: 'allowed', policyReason: checked.policy.note ?? null, decisionReason: decision.action === 'edit' ? (decision.reason ?? 'edited by the agent') : null }],
+    };
+  };
+}

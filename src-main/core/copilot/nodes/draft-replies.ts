@@ -1,0 +1,68 @@
+import type { AIMessageChunk } from '@langchain/core/messages';
+import type { NodeDeps } from '../deps';
+import { offlineSuggestions } from '../offline-drafts';
+import { buildPrompt } from '../prompt';
+import type { CopilotStateType, CopilotStateUpdate } from '../state';
+import { sanitizeSuggestion } from '../text-safety';
+import type { Suggestion } from '../types';
+
+const citationPattern = /\[([a-z0-9][a-z0-9_-]{1,80})\]/gi;
+
+function chunkText(chunk: AIMessageChunk): string {
+  return typeof chunk.content === 'string' ? chunk.content : chunk.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
+}
+
+/** Emits restored text as it streams, holding back a placeholder until it is complete. */
+function restoringStreamer(restore: (text: string) => string, emit: (token: string) => void): { push(raw: string): void; flush(): void } {
+  let raw = '';
+  let sent = 0;
+  const release = (final: boolean): void => {
+    const open = raw.lastIndexOf('[');
+    const safeRaw = !final && open >= 0 && !raw.slice(open).includes(']') ? raw.slice(0, open) : raw;
+    const restored = restore(safeRaw);
+    if (restored.length > sent) {
+      emit(restored.slice(sent));
+      sent = restored.length;
+    }
+  };
+  return {
+    push(piece) {
+      raw += piece;
+      release(false);
+    },
+    flush: () => release(true),
+  };
+}
+
+/** 1–3 replies citing the knowledge they use: the model's, streamed token by token, and the offline ones beside it. */
+export function draftRepliesNode(deps: NodeDeps) {
+  return async (state: CopilotStateType): Promise<CopilotStateUpdate> => {
+    const offline = offlineSuggestions(state);
+    if (!deps.llm) return { suggestions: offline.slice(0, 3) };
+    const redactor = deps.redactorFor(state.conversationId, state.customer);
+    const prompt = buildPrompt(state, redactor, deps.tokenBudget, 'Draft one reply the agent can send to the customer now, citing the knowledge you use as [article-id].');
+    try {
+      const streamer = restoringStreamer(redactor.restore, (token) => deps.onToken?.(state.conversationId, 0, token));
+      let raw = '';
+      const stream = await deps.llm.stream(prompt, { tags: ['copilot-draft'] });
+      for await (const chunk of stream) {
+        const piece = chunkText(chunk);
+        raw += piece;
+        streamer.push(piece);
+      }
+      streamer.flush();
+      const known = new Map(state.knowledge.map((hit) => [hit.articleId.toLowerCase(), hit]));
+      const cited = [...raw.matchAll(citationPattern)].map((match) => known.get((match[1] ?? '').toLowerCase())).filter((hit) => hit !== undefined);
+      const text = sanitizeSuggestion(redactor.restore(raw));
+      const suggestion: Suggestion = {
+        text,
+        citations: [...new Map(cited.map((hit) => [hit.articleId, { articleId: hit.articleId, title: hit.title, section: hit.section, ...(hit.url ? { url: hit.url } : {}) }])).values()],
+        source: 'llm',
+        confidence: cited.length > 0 ? 0.8 : 0.55,
+      };
+      return { suggestions: text ? [suggestion, ...offline].slice(0, 3) : offline.slice(0, 3) };
+    } catch (error) {
+      return { suggestions: offline.slice(0, 3), llmError: error instanceof Error ? error.message.slice(0, 300) : 'The LLM failed.' };
+    }
+  };
+}

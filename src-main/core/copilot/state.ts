@@ -1,0 +1,42 @@
+import { Annotation } from '@langchain/langgraph';
+import type { Entity } from '../language/index';
+import type { CustomerContext, Escalation, KnowledgeRef, Proposal, Suggestion, Turn } from './types';
+
+/** Proposals merge by id, so a decision updates its proposal in place. */
+function mergeProposals(current: Proposal[], update: Proposal[]): Proposal[] {
+  const byId = new Map(current.map((proposal) => [proposal.id, proposal]));
+  for (const proposal of update) byId.set(proposal.id, proposal);
+  return [...byId.values()];
+}
+
+const replace = <T>(initial: () => T) => Annotation<T>({ reducer: (_current: T, update: T) => update, default: initial });
+const append = <T>() => Annotation<T[]>({ reducer: (current: T[], update: T[]) => current.concat(update), default: () => [] });
+
+/** One thread per conversation, checkpointed in SQLite: it survives a restart with its pending approvals. */
+export const CopilotState = Annotation.Root({
+  conversationId: replace<string>(() => ''),
+  /** The customer message this run is about. */
+  incoming: replace<string>(() => ''),
+  turns: append<Turn>(),
+  turnCount: replace<number>(() => 0),
+  customer: replace<CustomerContext | null>(() => null),
+  intents: append<{ intent: string; confidence: number; turn: number }>(),
+  sentiments: append<number>(),
+  frustration: replace<number>(() => 0),
+  cues: replace<string[]>(() => []),
+  language: replace<string>(() => 'en'),
+  entities: replace<Entity[]>(() => []),
+  knowledge: replace<KnowledgeRef[]>(() => []),
+  suggestions: replace<Suggestion[]>(() => []),
+  proposals: Annotation<Proposal[]>({ reducer: mergeProposals, default: () => [] }),
+  escalation: replace<Escalation>(() => ({ yes: false, reasons: [], handoffNote: null })),
+  /** Rolling summary of turns that no longer fit the prompt, with the facts worth keeping. */
+  summary: replace<string>(() => ''),
+  facts: replace<string[]>(() => []),
+  /** What the model must be told on its next call, e.g. why the agent rejected its proposal. */
+  notesForModel: append<string>(),
+  llmError: replace<string | null>(() => null),
+});
+
+export type CopilotStateType = typeof CopilotState.State;
+export type CopilotStateUpdate = typeof CopilotState.Update;

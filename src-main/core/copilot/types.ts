@@ -1,0 +1,84 @@
+import type { KnowledgeHit } from '../knowledge/types';
+
+export type ToolName =
+  | 'search_knowledge'
+  | 'lookup_orders'
+  | 'lookup_customer'
+  | 'create_ticket'
+  | 'update_ticket'
+  | 'request_refund'
+  | 'escalate_to_human'
+  | 'update_preferences'
+  | 'send_reply';
+
+export interface Turn {
+  role: 'customer' | 'agent' | 'system';
+  text: string;
+  at: string;
+}
+
+export interface CustomerContext {
+  id: string;
+  name: string;
+  email: string | null;
+  username: string | null;
+  phone: string | null;
+  membership: string;
+  lifetimeValue: number;
+  orders: { id: string; status: string; total: number; placedAt: string | null; items: string[] }[];
+  openTickets: { id: string; subject: string; stage: string }[];
+  memory: string[];
+  /** How the customer was recognised: "email", "username", "order id", "name", "conversation". */
+  identifiedBy: string;
+}
+
+export interface Citation {
+  articleId: string;
+  title: string;
+  section: string;
+  url?: string;
+}
+
+export interface Suggestion {
+  text: string;
+  citations: Citation[];
+  source: 'llm' | 'offline';
+  confidence: number;
+}
+
+export type PolicyResult = { allowed: true; note?: string } | { allowed: false; reason: string };
+
+export interface Proposal {
+  /** The tool call id: decisions and idempotency keys hang off it. */
+  id: string;
+  tool: ToolName;
+  args: Record<string, unknown>;
+  policy: 'allowed' | 'blocked';
+  policyReason: string | null;
+  why: string;
+  sideEffect: boolean;
+  status: 'pending' | 'approved' | 'rejected' | 'executed' | 'blocked';
+  decisionReason: string | null;
+  idempotencyKey: string | null;
+  turn: number;
+  /** The ABCD action flow this resolves, e.g. pull-up-account → validate-purchase → offer-refund. */
+  flow: string[];
+  subflow: string | null;
+}
+
+export interface Decision {
+  toolCallId: string;
+  action: 'approve' | 'reject' | 'edit';
+  args?: Record<string, unknown>;
+  reason?: string;
+}
+
+export interface Escalation {
+  yes: boolean;
+  reasons: string[];
+  handoffNote: string | null;
+}
+
+export interface KnowledgeRef extends Pick<KnowledgeHit, 'articleId' | 'title' | 'section' | 'snippet' | 'chunkText' | 'score'> {
+  url?: string;
+}
