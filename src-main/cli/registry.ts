@@ -7,7 +7,8 @@ import { kbEvalCommand } from './commands/kb-eval';
 import { kbIndexCommand } from './commands/kb-index';
 import { kbSearchCommand } from './commands/kb-search';
 import { mcpServeCommand } from './commands/mcp-serve';
+import { mcpDemoCarrierCommand } from './commands/mcp-demo-carrier';
 import { syncCommand } from './commands/sync';
 
 /** Every CLI command, one file each under commands/. */
-export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand, copilotReplayCommand, mcpServeCommand];
+export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand, copilotReplayCommand, mcpServeCommand, mcpDemoCarrierCommand];

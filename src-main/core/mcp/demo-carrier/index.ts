@@ -1,0 +1,3 @@
+export { carrierServerInfo, createCarrierMcpServer, idempotencyMetaKey } from './carrier-server';
+export { createRescheduleLedger, type Reschedule, type RescheduleLedger } from './reschedule-ledger';
+export { isTrackingNumber, shipmentFor, trackingNumberFor, type Shipment, type ShipmentStatus } from './shipments';
