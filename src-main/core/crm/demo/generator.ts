@@ -33,7 +33,7 @@ interface Ontology {
 
 function products(): string[] {
   try {
-    const ontology = JSON.parse(readFileSync(join(resourcesDir(), 'demo', 'ontology.json'), 'utf8')) as Ontology;
+    const ontology = JSON.parse(readFileSync(join(resourcesDir(), 'demo', 'abcd', 'ontology.json'), 'utf8')) as Ontology;
     const names = ontology.values.enumerable.product;
     if (Array.isArray(names) && names.length > 0) return names.map((name) => name.replace(/\b\w/g, (char) => char.toUpperCase()));
   } catch {
@@ -81,7 +81,7 @@ interface AbcdScenario {
 /** The three customers of ABCD's sample conversations, so replaying them finds who they are. */
 function abcdCustomers(): AbcdCustomer[] {
   try {
-    const raw = JSON.parse(readFileSync(join(resourcesDir(), 'demo', 'abcd_sample.json'), 'utf8')) as AbcdScenario[];
+    const raw = JSON.parse(readFileSync(join(resourcesDir(), 'demo', 'abcd', 'abcd_sample.json'), 'utf8')) as AbcdScenario[];
     return raw.map(({ scenario, original }) => ({
       name: scenario.personal.customer_name.replace(/\b\w/g, (char) => char.toUpperCase()),
       email: scenario.personal.email ?? null,
