@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { mulberry32 } from '../../language/intent/augment';
-import { resourcesDir } from '../../paths/repo-root';
+import { abcdCustomers, type AbcdCustomer } from './abcd';
+import { agents, cities, firstNames, fulfilment, lastNames, lifetimeValueRange, memberships, products, promoCodes, scenarios, streets, type Scenario } from './catalog';
+import { between, pick, streamFor, type Random } from './random';
 
 /**
  * The demo retailer, generated lazily: record i is a pure function of the seed and i, so a
  * million customers cost no memory and every run with the same seed serves the same data.
+ *
+ * Shape per contact c: orders 2c and 2c+1, line items 4c..4c+3 split between them, thread c,
+ * and ticket c/2 for even c. Each type's base hs_lastmodifieddate rises with the index, which
+ * lets the search endpoint find "modified since" without scanning.
  */
 export const idBase = {
   // Above 2^53: contact ids only survive as strings.
@@ -15,100 +18,19 @@ export const idBase = {
   ticket: 6_100_000_000n,
   thread: 8_000_000_000n,
 };
-export const messagesPerThread = 6;
 export const ordersPerContact = 2;
+export const lineItemsPerContact = 4;
+export const messagesPerThread = 6;
 export const baseTime = Date.UTC(2025, 0, 1);
-
-const firstNames = ['Alex', 'Maria', 'Sam', 'Priya', 'Jordan', 'Chen', 'Fatima', 'Lucas', 'Aisha', 'Noah', 'Elena', 'Omar', 'Grace', 'Mateo', 'Yuki', 'Hannah', 'Diego', 'Zara', 'Ethan', 'Leila'];
-const lastNames = ['Garcia', 'Smith', 'Nguyen', 'Patel', 'Kim', 'Johnson', 'Okafor', 'Rossi', 'Müller', 'Silva', 'Brown', 'Cohen', 'Haddad', 'Ivanova', 'Lee', 'Martin', 'Novak', 'Tanaka', 'Walker', 'Young'];
-const streets = ['Maple Avenue', 'Lexington Ave', 'Oak Street', '1st Ave', 'Sunset Boulevard', 'Lincoln Ave', 'Pine Road', 'Elm Street'];
-const cities: [string, string][] = [['San Mateo', 'CA'], ['Austin', 'TX'], ['Raleigh', 'NC'], ['Portland', 'OR'], ['Denver', 'CO'], ['Newark', 'NJ'], ['Columbus', 'OH'], ['Tampa', 'FL']];
-const memberships = ['guest', 'bronze', 'bronze', 'silver', 'silver', 'gold'] as const;
-const statuses = ['processing', 'shipped', 'delivered', 'delivered', 'delivered', 'cancelled', 'returned'] as const;
-const channels = ['chat', 'chat', 'email', 'phone'] as const;
-
-interface Ontology {
-  values: { enumerable: { product?: string[] } & Record<string, unknown> };
-}
-
-function products(): string[] {
-  try {
-    const ontology = JSON.parse(readFileSync(join(resourcesDir(), 'demo', 'abcd', 'ontology.json'), 'utf8')) as Ontology;
-    const names = ontology.values.enumerable.product;
-    if (Array.isArray(names) && names.length > 0) return names.map((name) => name.replace(/\b\w/g, (char) => char.toUpperCase()));
-  } catch {
-    // fall through to the built-in list
-  }
-  return ['Calvin Klein jeans', 'Tommy Hilfiger shirt', 'Michael Kors jacket', 'Guess boots', 'Banana Republic sweater'];
-}
-const productNames = products();
-
-const conversationScripts: { subject: string; turns: [string, string][] }[] = [
-  { subject: 'Refund for a damaged item', turns: [['in', 'Hi, the {product} I got arrived damaged. Can I get a refund?'], ['out', "I'm sorry to hear that! Could you give me your order number?"], ['in', 'Sure, it is order {order}.'], ['out', 'Thanks, I can see it. Would you like a refund to your card or store credit?'], ['in', 'To my card please.'], ['out', "I'll set that up for you now."]] },
-  { subject: 'Where is my order?', turns: [['in', 'Hello, where is my order {order}? It was supposed to arrive days ago.'], ['out', 'Let me check the tracking for you.'], ['in', 'Thanks. I really need it before the weekend.'], ['out', 'It is with the carrier and should arrive within two days.'], ['in', 'Can you reschedule it for Saturday?'], ['out', 'Let me see what the carrier allows.']] },
-  { subject: 'Promo code not working', turns: [['in', 'My promo code does not work at checkout.'], ['out', 'Sorry about that. Which code are you using?'], ['in', 'SPRING20, it says expired but I got it last week.'], ['out', "Codes last 7 days. Let me check if I can re-issue it."], ['in', 'Please do, I want to buy the {product}.'], ['out', 'One moment.']] },
-  { subject: 'Cannot log in', turns: [['in', "I can't log into my account, I forgot my password."], ['out', 'I can help. Can you confirm your email address?'], ['in', 'It is {email}.'], ['out', "Thanks, I've sent a reset link to that address."], ['in', 'I did not get anything.'], ['out', 'Please check your spam folder; I can resend it.']] },
-  { subject: 'Wrong size', turns: [['in', 'The {product} is the wrong size, I need to return it.'], ['out', 'No problem. Would you like an exchange or a refund?'], ['in', 'An exchange for a larger size please.'], ['out', "I'll email you a prepaid return label."], ['in', 'How long do I have to send it back?'], ['out', 'You have 14 days from when the label is issued.']] },
-  { subject: 'Charged twice', turns: [['in', 'I was charged twice for order {order}! This is the third time I contact you about billing.'], ['out', "I'm very sorry. Let me look into the charges."], ['in', 'I want this fixed today or I will cancel my membership.'], ['out', 'I understand. I see the duplicate charge.'], ['in', 'So?'], ['out', 'I am requesting a refund of the duplicate now.']] },
-];
-
-export interface AbcdCustomer {
-  name: string;
-  email: string | null;
-  username: string | null;
-  phone: string | null;
-  membership: string;
-  street: string | null;
-  city: string | null;
-  state: string | null;
-  zip: string | null;
-  orderId: string | null;
-  product: string | null;
-  amount: number | null;
-  purchaseDate: string | null;
-  firstMessage: string;
-}
-
-interface AbcdScenario {
-  scenario: {
-    personal: { customer_name: string; email?: string; member_level: string; phone?: string; username?: string };
-    order: { street_address?: string; city?: string; state?: string; zip_code?: string; order_id?: string; purchase_date?: string };
-    product: { names: string[]; amounts: number[] };
-  };
-  original: [string, string][];
-}
-
-/** The three customers of ABCD's sample conversations, so replaying them finds who they are. */
-function abcdCustomers(): AbcdCustomer[] {
-  try {
-    const raw = JSON.parse(readFileSync(join(resourcesDir(), 'demo', 'abcd', 'abcd_sample.json'), 'utf8')) as AbcdScenario[];
-    return raw.map(({ scenario, original }) => ({
-      name: scenario.personal.customer_name.replace(/\b\w/g, (char) => char.toUpperCase()),
-      email: scenario.personal.email ?? null,
-      username: scenario.personal.username ?? null,
-      phone: scenario.personal.phone ?? null,
-      membership: scenario.personal.member_level,
-      street: scenario.order.street_address ?? null,
-      city: scenario.order.city ?? null,
-      state: scenario.order.state ?? null,
-      zip: scenario.order.zip_code ?? null,
-      orderId: scenario.order.order_id ?? null,
-      product: scenario.product.names[0]?.replace(/_/g, ' ') ?? null,
-      amount: scenario.product.amounts[0] ?? null,
-      purchaseDate: scenario.order.purchase_date ?? null,
-      firstMessage: original.find(([speaker]) => speaker === 'customer')?.[1] ?? 'Hi, I need some help.',
-    }));
-  } catch {
-    return [];
-  }
-}
-export const abcd = abcdCustomers();
+/** Every base thread's last message is this long after its slot, whatever its length, so the latest times rise with the index. */
+export const threadSpanMs = 8 * 60 * 60_000;
 
 export interface DemoRecord {
   id: string;
   properties: Record<string, string | null>;
   createdAt: string;
   updatedAt: string;
+  archived?: boolean;
   associations?: Record<string, { results: { id: string; type: string }[] }>;
 }
 
@@ -118,7 +40,7 @@ export interface DemoThread {
   status: 'OPEN' | 'CLOSED';
   associatedContactId: string;
   latestMessageTimestamp: string;
-  channel: string;
+  channel: 'chat' | 'email' | 'phone';
   subject: string;
 }
 
@@ -132,29 +54,52 @@ export interface DemoMessage {
   channelId: string;
 }
 
+export type DemoCounts = { contacts: number; orders: number; line_items: number; tickets: number; conversations: number; messages: number };
+
 const iso = (ms: number): string => new Date(ms).toISOString();
-const pick = <T>(list: readonly T[], random: () => number): T => list[Math.floor(random() * list.length)] as T;
+const day = 86_400_000;
+const channelIds = { chat: '1000', email: '1002', phone: '1003' } as const;
+const kind = { contact: 1, order: 2, lineItem: 3, ticket: 4, thread: 5, scenario: 6, split: 7, length: 8 } as const;
+
+const abcdSubjects: Record<string, string> = { return_size: 'Return for the wrong size', refund_status: 'Status of my refund', timing_4: 'When do promo codes expire?' };
+const abcdCategories: Record<string, string> = { product_defect: 'PRODUCT_ISSUE', storewide_query: 'GENERAL_INQUIRY', shipping_issue: 'SHIPPING', account_access: 'ACCOUNT' };
 
 export class DemoGenerator {
+  readonly abcd: readonly AbcdCustomer[];
+
   constructor(
     readonly seed: number,
     readonly contacts: number,
-  ) {}
-
-  private random(kind: number, index: number): () => number {
-    return mulberry32((this.seed * 2654435761) ^ (kind * 97 + index * 7919));
+    abcd: readonly AbcdCustomer[] = abcdCustomers,
+  ) {
+    this.abcd = abcd.slice(0, contacts);
   }
 
-  counts(): { contacts: number; orders: number; line_items: number; tickets: number; conversations: number; messages: number } {
-    const orders = this.contacts * ordersPerContact;
+  private random(of: number, index: number): Random {
+    return streamFor(this.seed, of, index);
+  }
+
+  private special(contactIndex: number): AbcdCustomer | undefined {
+    return this.abcd[contactIndex];
+  }
+
+  counts(): DemoCounts {
+    const contacts = this.contacts;
+    // Threads come in pairs whose lengths add up to 12; an unpaired last thread is 6 minus its pair's shift.
+    const unpaired = contacts % 2 === 1 ? messagesPerThread - this.threadLength(contacts - 1) : 0;
     return {
-      contacts: this.contacts,
-      orders,
-      line_items: orders * 2,
-      tickets: Math.ceil(this.contacts / 2),
-      conversations: this.contacts,
-      messages: this.contacts * messagesPerThread,
+      contacts,
+      orders: contacts * ordersPerContact,
+      line_items: contacts * lineItemsPerContact,
+      tickets: Math.ceil(contacts / 2),
+      conversations: contacts,
+      messages: contacts * messagesPerThread - unpaired,
     };
+  }
+
+  /** Base hs_lastmodifieddate of record `index` of any type: rises with the index. */
+  updatedAt(index: number): string {
+    return iso(baseTime + index * 1000);
   }
 
   contactId(index: number): string {
@@ -162,67 +107,110 @@ export class DemoGenerator {
   }
 
   orderId(index: number): string {
-    const special = index % ordersPerContact === 0 ? abcd[index / ordersPerContact]?.orderId : undefined;
+    const special = index % ordersPerContact === 0 ? this.special(index / ordersPerContact)?.orderId : undefined;
     return special ?? (idBase.order + BigInt(index)).toString();
   }
 
-  /** Base modification time: ascending with the index, so the initial order is also time order. */
-  updatedAt(index: number): string {
-    return iso(baseTime + index * 1000);
+  lineItemId(index: number): string {
+    return (idBase.lineItem + BigInt(index)).toString();
+  }
+
+  ticketId(index: number): string {
+    return (idBase.ticket + BigInt(index)).toString();
+  }
+
+  threadId(index: number): string {
+    return (idBase.thread + BigInt(index)).toString();
+  }
+
+  /** The support scenario of contact c's conversation (undefined for the ABCD customers, who keep their own). */
+  scenario(contactIndex: number): Scenario | undefined {
+    return this.special(contactIndex) ? undefined : pick(scenarios, this.random(kind.scenario, contactIndex));
+  }
+
+  /** How many of contact c's four line items belong to its first order (1 to 3). */
+  private split(contactIndex: number): number {
+    return this.special(contactIndex) ? 1 : between(1, 3, this.random(kind.split, contactIndex));
+  }
+
+  lineItemIndices(orderIndex: number): number[] {
+    const contactIndex = Math.floor(orderIndex / ordersPerContact);
+    const split = this.split(contactIndex);
+    const first = contactIndex * lineItemsPerContact;
+    const [from, to] = orderIndex % ordersPerContact === 0 ? [first, first + split] : [first + split, first + lineItemsPerContact];
+    return Array.from({ length: to - from }, (_, offset) => from + offset);
+  }
+
+  orderOfLineItem(lineItemIndex: number): number {
+    const contactIndex = Math.floor(lineItemIndex / lineItemsPerContact);
+    return contactIndex * ordersPerContact + (lineItemIndex % lineItemsPerContact < this.split(contactIndex) ? 0 : 1);
   }
 
   contact(index: number): DemoRecord {
-    const random = this.random(1, index);
-    const special = abcd[index];
-    const first = special ? (special.name.split(' ')[0] ?? 'Alex') : pick(firstNames, random);
+    const random = this.random(kind.contact, index);
+    const special = this.special(index);
+    const first = special?.name.split(' ')[0] ?? pick(firstNames, random);
     const last = special ? special.name.split(' ').slice(1).join(' ') : pick(lastNames, random);
     const [city, state] = pick(cities, random);
     const handle = `${first[0] ?? 'x'}${last}`.toLowerCase().replace(/[^a-z]/g, '') + String(index);
+    const membership = special?.membership ?? pick(memberships, random);
+    const [low, high] = lifetimeValueRange[membership] ?? [0, 500];
+    const channel = pick(['email', 'email', 'chat', 'phone'], random);
+    const id = this.contactId(index);
+    const updatedAt = this.updatedAt(index);
     return {
-      id: this.contactId(index),
+      id,
       properties: {
-        email: special?.email ?? `${handle}@example.com`,
+        email: special ? special.email ?? `${handle}@example.com` : `${handle}@${pick(['example.com', 'example.org', 'example.net'], random)}`,
         firstname: first,
         lastname: last,
-        phone: special?.phone ?? `(${200 + (index % 700)}) 555-${String(1000 + (index % 9000)).padStart(4, '0')}`,
+        phone: special?.phone ?? `(${between(201, 989, random)}) ${between(200, 999, random)}-${String(between(0, 9999, random)).padStart(4, '0')}`,
         username: special?.username ?? handle,
-        account_id: `AC${String(100000 + index)}`,
-        address: special?.street ?? `${100 + Math.floor(random() * 9800)} ${pick(streets, random)}`,
+        account_id: Array.from({ length: 10 }, () => String.fromCharCode(65 + Math.floor(random() * 26))).join(''),
+        address: special?.street ?? `${between(100, 9999, random)} ${pick(streets, random)}`,
         city: special?.city ?? city,
         state: special?.state ?? state,
-        zip: special?.zip ?? String(10000 + Math.floor(random() * 89999)),
-        membership_level: special?.membership ?? pick(memberships, random),
-        lifetime_value: (Math.floor(random() * 500000) / 100).toFixed(2),
-        preferences: JSON.stringify({ contact_channel: pick(['email', 'chat', 'phone'], random), newsletter: random() < 0.5 }),
-        hs_object_id: this.contactId(index),
-        hs_lastmodifieddate: this.updatedAt(index),
+        zip: special?.zip ?? String(between(10000, 99999, random)),
+        membership_level: membership,
+        lifetime_value: (low + random() * (high - low)).toFixed(2),
+        preferences: JSON.stringify({ contact_channel: channel, newsletter: random() < 0.45, sms_updates: random() < 0.25, language: 'en' }),
+        hs_object_id: id,
+        hs_lastmodifieddate: updatedAt,
       },
-      createdAt: this.updatedAt(index),
-      updatedAt: this.updatedAt(index),
+      createdAt: iso(baseTime - between(30, 1500, random) * day),
+      updatedAt,
+      archived: false,
     };
   }
 
   order(index: number): DemoRecord {
-    const random = this.random(2, index);
+    const random = this.random(kind.order, index);
     const contactIndex = Math.floor(index / ordersPerContact);
-    const special = index % ordersPerContact === 0 ? abcd[contactIndex] : undefined;
-    const items = [0, 1].map((slot) => this.lineItem(index * 2 + slot));
+    const isFirst = index % ordersPerContact === 0;
+    const special = isFirst ? this.special(contactIndex) : undefined;
+    const items = this.lineItemIndices(index).map((item) => this.lineItem(item));
     const total = items.reduce((sum, item) => sum + Number(item.properties.amount ?? 0), 0);
-    const placed = special?.purchaseDate ? Date.parse(special.purchaseDate) : baseTime - Math.floor(random() * 200) * 86_400_000;
+    // The conversation is about the first order, so that one is recent and in the state the conversation describes.
+    const placed = special?.purchaseDate ? Date.parse(special.purchaseDate) : baseTime - (isFirst ? between(2, 20, random) : between(25, 400, random)) * day - between(0, 86_399, random) * 1000;
+    const status = special ? 'delivered' : ((isFirst ? this.scenario(contactIndex)?.orderStatus : undefined) ?? pick(fulfilment, random));
+    const id = this.orderId(index);
+    const updatedAt = this.updatedAt(index);
     return {
-      id: this.orderId(index),
+      id,
       properties: {
-        hs_order_name: `Order ${this.orderId(index)}`,
+        hs_order_name: `Order ${id}`,
         hs_total_price: total.toFixed(2),
         hs_currency_code: 'USD',
-        hs_fulfillment_status: special ? 'delivered' : pick(statuses, random),
+        hs_fulfillment_status: status,
         hs_shipping_address_street: this.contact(contactIndex).properties.address ?? null,
         hs_createdate: iso(placed),
-        hs_object_id: this.orderId(index),
-        hs_lastmodifieddate: this.updatedAt(index),
+        hs_payment_method: special?.paymentMethod ?? pick(['credit card', 'credit card', 'debit card', 'paypal'], random),
+        hs_object_id: id,
+        hs_lastmodifieddate: updatedAt,
       },
       createdAt: iso(placed),
-      updatedAt: this.updatedAt(index),
+      updatedAt,
+      archived: false,
       associations: {
         contacts: { results: [{ id: this.contactId(contactIndex), type: 'order_to_contact' }] },
         line_items: { results: items.map((item) => ({ id: item.id, type: 'order_to_line_item' })) },
@@ -231,92 +219,145 @@ export class DemoGenerator {
   }
 
   lineItem(index: number): DemoRecord {
-    const random = this.random(3, index);
-    const orderIndex = Math.floor(index / 2);
-    const special = orderIndex % ordersPerContact === 0 && index % 2 === 0 ? abcd[orderIndex / ordersPerContact] : undefined;
-    const price = special?.amount ?? 20 + Math.floor(random() * 180);
-    const quantity = special ? 1 : 1 + Math.floor(random() * 2);
-    const name = special?.product ?? pick(productNames, random);
-    const id = (idBase.lineItem + BigInt(index)).toString();
+    const random = this.random(kind.lineItem, index);
+    const orderIndex = this.orderOfLineItem(index);
+    const contactIndex = Math.floor(index / lineItemsPerContact);
+    const special = index % lineItemsPerContact === 0 ? this.special(contactIndex) : undefined;
+    const product = pick(products, random);
+    const price = special?.amount ?? product.price;
+    const quantity = special ? 1 : random() < 0.85 ? 1 : 2;
+    const name = special?.product ?? product.name;
+    const id = this.lineItemId(index);
+    const updatedAt = this.updatedAt(index);
     return {
       id,
       properties: {
         name,
-        hs_sku: `SKU-${name.replace(/[^a-z]/gi, '').slice(0, 6).toUpperCase()}-${index % 97}`,
+        hs_sku: products.find((item) => item.name === name)?.sku ?? product.sku,
         quantity: String(quantity),
         price: price.toFixed(2),
         amount: (price * quantity).toFixed(2),
         hs_object_id: id,
-        hs_lastmodifieddate: this.updatedAt(index),
+        hs_lastmodifieddate: updatedAt,
       },
-      createdAt: this.updatedAt(index),
-      updatedAt: this.updatedAt(index),
+      createdAt: updatedAt,
+      updatedAt,
+      archived: false,
       associations: { orders: { results: [{ id: this.orderId(orderIndex), type: 'line_item_to_order' }] } },
     };
   }
 
   ticket(index: number): DemoRecord {
-    const random = this.random(4, index);
+    const random = this.random(kind.ticket, index);
     const contactIndex = index * 2;
-    const script = pick(conversationScripts, random);
-    const id = (idBase.ticket + BigInt(index)).toString();
+    const special = this.special(contactIndex);
+    const scenario = this.scenario(contactIndex);
+    const open = this.thread(contactIndex).status === 'OPEN';
+    const subject = special ? (abcdSubjects[special.subflow] ?? 'Customer request') : (scenario?.subject ?? 'Customer request');
+    const slots = this.slots(contactIndex);
+    const aboutOrder = special ? special.orderId !== null : scenario?.orderStatus !== undefined;
+    const id = this.ticketId(index);
+    const updatedAt = this.updatedAt(index);
     return {
       id,
       properties: {
-        subject: script.subject,
-        content: `Customer contacted us: ${script.subject.toLowerCase()}.`,
-        hs_pipeline_stage: pick(['1', '2', '3', '4', '4'], random),
-        hs_ticket_priority: pick(['LOW', 'MEDIUM', 'MEDIUM', 'HIGH'], random),
-        hs_ticket_category: 'GENERAL_INQUIRY',
+        subject,
+        content: `${slots.name} contacted us by ${this.thread(contactIndex).channel}: ${subject.toLowerCase().replace(/[.?!]+$/, '')}${aboutOrder ? ` (order ${slots.order})` : ''}.`,
+        hs_pipeline_stage: open ? pick(['1', '2', '3'], random) : pick(['4', '4', '4', '2'], random),
+        hs_ticket_priority: special ? 'MEDIUM' : (scenario?.priority ?? 'LOW'),
+        hs_ticket_category: special ? (abcdCategories[special.flow] ?? 'GENERAL_INQUIRY') : (scenario?.category ?? 'GENERAL_INQUIRY'),
         hs_object_id: id,
-        hs_lastmodifieddate: this.updatedAt(index),
+        hs_lastmodifieddate: updatedAt,
       },
-      createdAt: this.updatedAt(index),
-      updatedAt: this.updatedAt(index),
-      associations: { contacts: { results: [{ id: this.contactId(contactIndex), type: 'ticket_to_contact' }] } },
+      createdAt: iso(Date.parse(updatedAt) - between(1, 72, random) * 3_600_000),
+      updatedAt,
+      archived: false,
+      associations: {
+        contacts: { results: [{ id: this.contactId(contactIndex), type: 'ticket_to_contact' }] },
+        ...(aboutOrder ? { orders: { results: [{ id: this.orderId(contactIndex * ordersPerContact), type: 'ticket_to_order' }] } } : {}),
+      },
     };
   }
 
-  threadId(index: number): string {
-    return (idBase.thread + BigInt(index)).toString();
+  /** Message count of thread c: pairs of threads share 12 messages, so the total stays exact without a scan. */
+  threadLength(index: number): number {
+    const pair = Math.floor(index / 2);
+    const fixed = this.special(pair * 2) !== undefined || this.special(pair * 2 + 1) !== undefined;
+    const shift = fixed ? 0 : between(0, 2, this.random(kind.length, pair));
+    return index % 2 === 0 ? messagesPerThread - shift : messagesPerThread + shift;
+  }
+
+  private latestAt(index: number): number {
+    return baseTime + index * 1000 + threadSpanMs;
   }
 
   thread(index: number): DemoThread {
-    const random = this.random(5, index);
-    const special = abcd[index];
-    const script = pick(conversationScripts, random);
+    const random = this.random(kind.thread, index);
+    const special = this.special(index);
+    const scenario = this.scenario(index);
+    const channel = special ? 'chat' : pick(['chat', 'chat', 'email', 'email', 'phone'] as const, random);
+    // The first dozen stay open so a small demo always has live conversations to show.
     const open = special !== undefined || index < 12 || random() < 0.15;
     return {
       id: this.threadId(index),
-      createdAt: this.updatedAt(index),
+      createdAt: iso(this.messageTime(index, channel, 0)),
       status: open ? 'OPEN' : 'CLOSED',
       associatedContactId: this.contactId(index),
-      latestMessageTimestamp: iso(baseTime + index * 1000 + (messagesPerThread - 1) * 60_000),
-      channel: special ? 'chat' : pick(channels, random),
-      subject: special ? 'Chat with AcmeBrands' : script.subject,
+      latestMessageTimestamp: iso(this.latestAt(index)),
+      channel,
+      subject: special ? (abcdSubjects[special.subflow] ?? 'Chat with AcmeBrands') : (scenario?.subject ?? 'Chat with AcmeBrands'),
+    };
+  }
+
+  private messageTime(index: number, channel: DemoThread['channel'], turn: number): number {
+    const gap = channel === 'email' ? 45 * 60_000 : channel === 'phone' ? 40_000 : 70_000;
+    return this.latestAt(index) - (this.threadLength(index) - 1 - turn) * gap;
+  }
+
+  /** Values the conversation scripts fill in, taken from the contact's own records so they agree. */
+  slots(index: number): Record<string, string> {
+    const contact = this.contact(index).properties;
+    const firstOrder = index * ordersPerContact;
+    const firstItem = this.lineItem(this.lineItemIndices(firstOrder)[0] ?? index * lineItemsPerContact).properties;
+    const random = this.random(kind.scenario, index + 0x5bd1e995);
+    return {
+      first: contact.firstname ?? '',
+      name: `${contact.firstname ?? ''} ${contact.lastname ?? ''}`.trim(),
+      order: this.orderId(firstOrder),
+      product: (firstItem.name ?? 'item').toLowerCase(),
+      amount: firstItem.amount ?? '0.00',
+      email: contact.email ?? '',
+      username: contact.username ?? '',
+      phone: contact.phone ?? '',
+      address: contact.address ?? '',
+      city: contact.city ?? '',
+      membership: contact.membership_level ?? 'bronze',
+      promo: pick(promoCodes, random),
     };
   }
 
   messages(index: number): DemoMessage[] {
-    const random = this.random(5, index);
-    const special = abcd[index];
-    const script = pick(conversationScripts, random);
-    const contact = this.contact(index);
-    const customerName = `${contact.properties.firstname} ${contact.properties.lastname}`;
-    const fill = (text: string): string =>
-      text
-        .replace('{order}', this.orderId(index * ordersPerContact))
-        .replace('{product}', this.lineItem(index * ordersPerContact * 2).properties.name ?? 'item')
-        .replace('{email}', contact.properties.email ?? '');
-    const turns: [string, string][] = special ? [['in', special.firstMessage], ['out', 'Hi! How can I help you today?'], ['in', 'Thanks.'], ['out', 'Could I have your full name or account ID?'], ['in', customerName], ['out', 'Thank you, one moment.']] : script.turns;
-    return turns.slice(0, messagesPerThread).map(([direction, text], turn) => ({
-      id: `${this.threadId(index)}${String(turn).padStart(3, '0')}`,
-      type: 'MESSAGE',
-      createdAt: iso(baseTime + index * 1000 + turn * 60_000),
-      text: fill(text),
-      direction: direction === 'in' ? 'INCOMING' : 'OUTGOING',
-      senders: [direction === 'in' ? { actorId: `V-${contact.id}`, name: customerName } : { actorId: 'A-1', name: 'AcmeBrands support' }],
-      channelId: '1000',
-    }));
+    const random = this.random(kind.thread, index + 0x27d4eb2d);
+    const special = this.special(index);
+    const thread = this.thread(index);
+    const slots = this.slots(index);
+    const agent = pick(agents, random);
+    const length = this.threadLength(index);
+    const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (whole, key: string) => slots[key] ?? whole);
+    const turns: { incoming: boolean; text: string }[] = special
+      ? special.turns.map((turn) => ({ incoming: turn.speaker === 'customer', text: turn.text }))
+      : (this.scenario(index)?.turns ?? []).map(([direction, variants]) => ({ incoming: direction === 'in', text: fill(pick(variants, random)) }));
+    return turns.slice(0, length).map((turn, position) => {
+      const text = thread.channel === 'email' && position === 0 && turn.incoming ? `Hello,\n\n${turn.text}\n\nBest regards,\n${slots.name}` : turn.text;
+      return {
+        id: `${thread.id}${String(position).padStart(3, '0')}`,
+        type: 'MESSAGE',
+        createdAt: iso(this.messageTime(index, thread.channel, position)),
+        text,
+        direction: turn.incoming ? 'INCOMING' : 'OUTGOING',
+        senders: [turn.incoming ? { actorId: `V-${thread.associatedContactId}`, name: slots.name ?? '' } : { actorId: agent.id, name: agent.name }],
+        channelId: channelIds[thread.channel],
+      };
+    });
   }
 }

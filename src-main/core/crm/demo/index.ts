@@ -1,2 +1,3 @@
 export { startDemoCrm, type DemoCrm, type DemoCrmOptions, type DemoCrmStats } from './server';
-export { DemoGenerator, abcd as abcdCustomers } from './generator';
+export { DemoGenerator, type DemoCounts, type DemoMessage, type DemoRecord, type DemoThread } from './generator';
+export { abcdCustomers, type AbcdCustomer } from './abcd';
