@@ -3,19 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { startDemoCrm } from '../../src-main/core/crm/demo/index';
 import { createHubSpotConnector } from '../../src-main/core/crm/index';
 import { openCacheDatabase } from '../../src-main/core/storage/index';
 import { createSyncEngine } from '../../src-main/core/sync/index';
+import { startDemoCrmProcess } from './demo-crm-process';
 import { percentiles, type Benchmark } from './harness';
 
 const contacts = Number(process.env.SYNC_BENCH_CONTACTS ?? 100_000);
 
-/** A full sync from the demo CRM on loopback, against writing the same contacts one commit per row. */
+/**
+ * A full sync from the demo CRM on loopback (in its own process, so stalls and RSS are the sync's),
+ * against writing contact rows one commit per row.
+ */
 const bench: Benchmark = {
   name: 'sync-ingest',
   async run() {
-    const crm = await startDemoCrm({ seed: 1, contacts });
+    const crm = await startDemoCrmProcess({ seed: 1, contacts });
     const dir = mkdtempSync(join(tmpdir(), 'copilot-sync-bench-'));
     const db = openCacheDatabase(join(dir, 'cache.db'));
     const pageWrites: number[] = [];

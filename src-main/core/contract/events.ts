@@ -19,6 +19,7 @@ export interface SyncErrorEvent {
   hint: string;
 }
 
+/** A new message, or a new delivery state of one already sent (same id: replace it). */
 export interface ConversationMessageEvent {
   conversationId: string;
   message: {
@@ -29,6 +30,16 @@ export interface ConversationMessageEvent {
     createdAt: string;
     delivery: 'pending' | 'delivered' | 'failed';
   };
+}
+
+/** An outbox item changed state (delivered, waiting to retry, dead-lettered). */
+export interface OutboxChangedEvent {
+  id: number;
+  kind: string;
+  customerId: string;
+  state: 'pending' | 'delivering' | 'delivered' | 'dead';
+  attempts: number;
+  lastError: string | null;
 }
 
 export interface CopilotTokenEvent {
@@ -46,5 +57,6 @@ export const events = {
   'sync.progress': event<SyncProgressEvent>(),
   'sync.error': event<SyncErrorEvent>(),
   'conversation.message': event<ConversationMessageEvent>(),
+  'outbox.changed': event<OutboxChangedEvent>(),
   'copilot.token': event<CopilotTokenEvent>(),
 };

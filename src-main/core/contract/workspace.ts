@@ -12,6 +12,10 @@ export interface ConversationListItem {
   lastMessage: string | null;
   lastMessageAt: string | null;
   messageCount: number;
+  /** When the oldest unanswered customer message arrived; null when the last word was ours. */
+  waitingSince: string | null;
+  /** Customer messages since our last reply. */
+  unread: number;
 }
 
 export interface MessageView {

@@ -18,7 +18,7 @@ export interface PulledPage<T extends CrmObjectType> {
   messages: CrmMessage[];
   rejected: RejectedRecord[];
   /** Where to resume after this page; saved in the same transaction as the page. */
-  next: SyncCursor;
+  nextCursor: SyncCursor;
   /** True on the last page of this pull. */
   done: boolean;
 }
@@ -35,9 +35,10 @@ export interface OutboxAction {
  */
 export interface CrmConnector {
   readonly source: string;
-  /** Pages of records changed since `from` (everything when undefined), streamed one page at a time. */
-  pull<T extends CrmObjectType>(type: T, from: SyncCursor | undefined, signal?: AbortSignal): AsyncIterable<PulledPage<T>>;
-  fetchMessages(conversationId: string, signal?: AbortSignal): Promise<{ messages: CrmMessage[]; rejected: RejectedRecord[] }>;
+  /** Pages of records changed since `cursor` (everything when undefined), streamed one page at a time. */
+  pullChanged<T extends CrmObjectType>(type: T, cursor: SyncCursor | undefined, signal?: AbortSignal): AsyncIterable<PulledPage<T>>;
+  /** The messages of one conversation, oldest first; only those created after `since` (ISO) when given. */
+  fetchConversation(threadId: string, since?: string, signal?: AbortSignal): Promise<{ messages: CrmMessage[]; rejected: RejectedRecord[] }>;
   pushAction(action: OutboxAction, idempotencyKey: string, signal?: AbortSignal): Promise<unknown>;
   /** Retries spent so far by this connector's HTTP client. */
   readonly retries: number;

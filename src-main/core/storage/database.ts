@@ -2,18 +2,40 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrations/index';
-import { createConversationRepository, type ConversationRepository } from './repositories/conversations';
+import { createArticleRepository, type ArticleRepository } from './repositories/articles';
+import { createConversationRepository, type ConversationRepository, type StoredMessage } from './repositories/conversations';
 import { createCrmRecordWriter, type CrmRecordWriter } from './repositories/crm-records';
-import { createCustomerRepository, type CustomerRepository } from './repositories/customers';
+import { createCustomerRepository, type CustomerRepository, type OrderWithItems } from './repositories/customers';
 import { createMemoryRepository, type MemoryRepository } from './repositories/memory';
 import { createOutboxRepository, type OutboxRepository } from './repositories/outbox';
 import { createSyncStateRepository, type SyncStateRepository } from './repositories/sync-state';
+import type { CrmTicket } from '../crm/records';
+
+export type ContactRepository = Pick<CustomerRepository, 'get' | 'findByEmail' | 'findByUsername' | 'findByName' | 'findByOrderId' | 'search'>;
+export interface OrderRepository {
+  forContact(contactId: string): OrderWithItems[];
+  /** With its line items. */
+  get(orderId: string): OrderWithItems | undefined;
+}
+export interface TicketRepository {
+  forContact(contactId: string): CrmTicket[];
+}
+export interface MessageRepository {
+  /** The newest `limit` messages (before `before`, an ISO time, when given), oldest first. */
+  forConversation(conversationId: string, options?: { limit?: number; before?: string }): StoredMessage[];
+}
 
 export interface CacheDatabase {
   readonly db: Database.Database;
   readonly records: CrmRecordWriter;
-  readonly customers: CustomerRepository;
+  readonly contacts: ContactRepository;
+  readonly orders: OrderRepository;
+  readonly tickets: TicketRepository;
   readonly conversations: ConversationRepository;
+  readonly messages: MessageRepository;
+  readonly articles: ArticleRepository;
+  /** Contacts, orders and tickets in one object; the same queries as `contacts`, `orders` and `tickets`. */
+  readonly customers: CustomerRepository;
   readonly outbox: OutboxRepository;
   readonly syncState: SyncStateRepository;
   readonly memory: MemoryRepository;
@@ -34,11 +56,25 @@ export function openCacheDatabase(file: string): CacheDatabase {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  const customers = createCustomerRepository(db);
+  const conversations = createConversationRepository(db);
   return {
     db,
     records: createCrmRecordWriter(db),
-    customers: createCustomerRepository(db),
-    conversations: createConversationRepository(db),
+    contacts: {
+      get: customers.get,
+      findByEmail: customers.findByEmail,
+      findByUsername: customers.findByUsername,
+      findByName: customers.findByName,
+      findByOrderId: customers.findByOrderId,
+      search: customers.search,
+    },
+    orders: { forContact: customers.orders, get: customers.order },
+    tickets: { forContact: customers.tickets },
+    conversations,
+    messages: { forConversation: conversations.messages },
+    articles: createArticleRepository(db),
+    customers,
     outbox: createOutboxRepository(db),
     syncState: createSyncStateRepository(db),
     memory: createMemoryRepository(db),

@@ -1,2 +1,3 @@
-export { createOutboxWorker, type DeliveryReport, type OutboxWorker } from './outbox-worker';
+export { enqueueAction } from '../storage/enqueue-action';
+export { createOutboxWorker, outboxBackoffMs, type DeliveryReport, type OutboxWorker } from './outbox-worker';
 export { createSyncEngine, describeSyncError, type SyncEngine, type SyncReport } from './sync-engine';

@@ -74,13 +74,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         let typePages = 0;
         let typeRecords = 0;
         const from = db.syncState.cursor(connector.source, type);
-        for await (const page of connector.pull(type, from, signal)) {
+        for await (const page of connector.pullChanged(type, from, signal)) {
           // The page and the cursor after it commit together: a crash resumes at the next page, never skips one.
           db.transaction(() => {
             db.records.upsert(type, page.records);
             if (page.messages.length > 0) db.records.upsertMessages(page.messages);
             for (const rejected of page.rejected) db.syncState.quarantine({ source: connector.source, objectType: type, ...rejected });
-            db.syncState.setCursor(connector.source, type, page.next);
+            db.syncState.setCursor(connector.source, type, page.nextCursor);
           });
           pages += 1;
           typePages += 1;
@@ -88,7 +88,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           records += page.records.length + page.messages.length;
           quarantined += page.rejected.length;
           if (page.rejected.length > 0) logger.warn('records quarantined', { type, count: page.rejected.length });
-          options.events?.emit('sync.progress', { objectType: type, pages: typePages, records: typeRecords, phase: page.next.phase, done: page.done });
+          options.events?.emit('sync.progress', { objectType: type, pages: typePages, records: typeRecords, phase: page.nextCursor.phase, done: page.done });
           options.afterPage?.(type, pages);
         }
       }
@@ -108,17 +108,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (running || stopped) return;
       running = true;
       try {
-        const known = new Set(db.conversations.messages(conversationId, { limit: 500 }).map((message) => message.id));
-        const { messages } = await connector.fetchMessages(conversationId);
-        const fresh = messages.filter((message) => !known.has(message.id));
-        if (fresh.length > 0) {
-          db.transaction(() => db.records.upsertMessages(fresh));
-          for (const message of fresh) {
-            options.events?.emit('conversation.message', {
-              conversationId,
-              message: { id: message.id, direction: message.direction, sender: message.sender, text: message.text, createdAt: message.createdAt, delivery: 'delivered' },
-            });
-          }
+        const recent = db.conversations.messages(conversationId, { limit: 50 });
+        // A minute of overlap: messages stamped at the same instant as the newest one we hold are not missed.
+        const newest = recent.filter((message) => !message.id.startsWith('local-')).at(-1)?.createdAt;
+        const since = newest ? new Date(Date.parse(newest) - 60_000).toISOString() : undefined;
+        const { messages } = await connector.fetchConversation(conversationId, since);
+        if (stopped) return;
+        const fresh = db.transaction(() => db.records.upsertMessages(messages));
+        for (const message of fresh) {
+          options.events?.emit('conversation.message', {
+            conversationId,
+            message: { id: message.id, direction: message.direction, sender: message.sender, text: message.text, createdAt: message.createdAt, delivery: 'delivered' },
+          });
         }
       } catch (error) {
         logger.warn('conversation poll failed', { error: error instanceof Error ? error.message : String(error) });

@@ -43,13 +43,15 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
           lastMessage: row.lastMessage,
           lastMessageAt: row.lastMessageAt,
           messageCount: row.messageCount,
+          waitingSince: row.waitingSince,
+          unread: row.unread,
         }));
     },
     'workspace.getConversation': async ({ id, before, limit }) => {
       const { db } = await service();
       const conversation = db.conversations.get(id);
       if (!conversation) throw new CoreError('NOT_FOUND', 'That conversation is not in the cache.', 'Wait for the next sync, or check that it was not deleted in the CRM.');
-      return { id, customerId: conversation.contactId, messages: db.conversations.messages(id, { limit: limit ?? 200, ...(before ? { before } : {}) }) };
+      return { id, customerId: conversation.contactId, messages: db.messages.forConversation(id, { limit: limit ?? 200, ...(before ? { before } : {}) }) };
     },
     'workspace.watchConversation': async ({ id }) => {
       (await service()).watch(id);
@@ -57,7 +59,7 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
     },
     'customer.getProfile': async ({ id }) => {
       const { db } = await service();
-      const contact = db.customers.get(id);
+      const contact = db.contacts.get(id);
       if (!contact) throw new CoreError('NOT_FOUND', 'That customer is not in the cache.', 'Wait for the next sync to finish.');
       return {
         contact: {
@@ -71,7 +73,7 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
           address: [contact.address, contact.city, contact.state, contact.zip].filter(Boolean).join(', ') || null,
           preferences: { ...contact.preferences },
         },
-        orders: db.customers.orders(id).map((order) => ({
+        orders: db.orders.forContact(id).map((order) => ({
           id: order.id,
           name: order.name,
           status: order.status,
@@ -80,12 +82,12 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
           placedAt: order.placedAt,
           items: order.lineItems.map((item) => ({ name: item.name, quantity: item.quantity, price: item.price })),
         })),
-        tickets: db.customers.tickets(id).map((ticket) => ({ id: ticket.id, subject: ticket.subject, stage: ticket.stage, priority: ticket.priority, updatedAt: ticket.updatedAt })),
+        tickets: db.tickets.forContact(id).map((ticket) => ({ id: ticket.id, subject: ticket.subject, stage: ticket.stage, priority: ticket.priority, updatedAt: ticket.updatedAt })),
         conversations: db.conversations.forContact(id).map((item) => ({ id: item.id, channel: item.channel, status: item.status, subject: item.subject, lastMessageAt: item.lastMessageAt })),
         memory: db.memory.list(id).map(({ id: memoryId, fact, source, createdAt }) => ({ id: memoryId, fact, source, createdAt })),
       };
     },
-    'customer.deleteMemory': async ({ memoryId }) => ({ deleted: (await service()).db.memory.delete(memoryId) }),
+    'customer.deleteMemory': async ({ customerId, memoryId }) => ({ deleted: (await service()).db.memory.delete(memoryId, customerId) }),
     'sync.status': async () => (await service()).status(),
     'sync.now': async () => (await service()).syncNow(),
     'outbox.list': async () =>

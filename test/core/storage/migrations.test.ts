@@ -23,6 +23,17 @@ describe('cache migrations', () => {
     expect(migrate(db, [...migrations, next])).toBe(next.version);
   });
 
+  it('upgrades a version 1 cache to the current schema: synced rows stay, a sent reply keeps its CRM id', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, migrations.slice(0, 1))).toBe(1);
+    db.prepare("INSERT INTO conversations (id, channel, status, updated_at) VALUES ('9007199254740993123', 'chat', 'open', '2025-01-01')").run();
+    db.prepare("INSERT INTO messages (id, conversation_id, direction, text, created_at) VALUES ('m1', '9007199254740993123', 'incoming', 'hi', '2025-01-01')").run();
+    expect(migrate(db)).toBe(migrations.at(-1)?.version);
+    expect(db.prepare('SELECT id, text, crm_id FROM messages').all()).toEqual([{ id: 'm1', text: 'hi', crm_id: null }]);
+    db.prepare("UPDATE messages SET crm_id = '77' WHERE id = 'm1'").run();
+    expect(() => db.prepare("INSERT INTO messages (id, conversation_id, direction, text, created_at, crm_id) VALUES ('m2', 'x', 'outgoing', 'x', 'x', '77')").run()).toThrow(/UNIQUE/);
+  });
+
   it('rolls a failing migration back whole', () => {
     const db = new Database(':memory:');
     migrate(db, migrations);

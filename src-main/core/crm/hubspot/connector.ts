@@ -101,7 +101,8 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
     return page.data;
   }
 
-  async function fetchMessages(conversationId: string, signal?: AbortSignal): Promise<{ messages: CrmMessage[]; rejected: RejectedRecord[] }> {
+  async function fetchConversation(conversationId: string, since?: string, signal?: AbortSignal): Promise<{ messages: CrmMessage[]; rejected: RejectedRecord[] }> {
+    const sinceMs = since ? Date.parse(since) : Number.NaN;
     const messages: CrmMessage[] = [];
     const rejected: RejectedRecord[] = [];
     let after: string | undefined;
@@ -112,8 +113,9 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
       );
       for (const raw of page.results) {
         const result = validate(raw, messageSchema, (value: z.infer<typeof messageSchema>) => toMessage(conversationId, value));
-        if (result.ok) messages.push(result.value);
-        else rejected.push(result.rejected);
+        if (!result.ok) rejected.push(result.rejected);
+        // The API pages from the oldest message and has no "since" filter, so older ones are skipped here.
+        else if (!(Date.parse(result.value.createdAt) <= sinceMs)) messages.push(result.value);
       }
       after = page.paging?.next?.after;
     } while (after);
@@ -172,7 +174,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
         if (result.ok) records.push(result.value);
         else rejected.push(result.rejected);
       }
-      yield { records, messages: [], rejected, next: nextCursor, done };
+      yield { records, messages: [], rejected, nextCursor, done };
       if (done) return;
       cursor = nextCursor;
     }
@@ -198,7 +200,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
       }
       const messages: CrmMessage[] = [];
       for (let start = 0; start < records.length; start += concurrency) {
-        const batch = await Promise.all(records.slice(start, start + concurrency).map((record) => fetchMessages(record.id, signal)));
+        const batch = await Promise.all(records.slice(start, start + concurrency).map((record) => fetchConversation(record.id, undefined, signal)));
         for (const result of batch) {
           messages.push(...result.messages);
           rejected.push(...result.rejected);
@@ -217,7 +219,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
         const high = Math.max(previous.high, ...records.map((record) => Date.parse(record.lastMessageAt ?? '') || 0));
         next = done ? { phase: 'incremental', cursor: JSON.stringify({ since: Math.max(previous.since, high), after: '', high }) } : { phase: 'incremental', cursor: JSON.stringify({ since: previous.since, after, high }) };
       }
-      yield { records, messages, rejected, next, done };
+      yield { records, messages, rejected, nextCursor: next, done };
       if (done) return;
       cursor = next;
     }
@@ -278,9 +280,9 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
 
   return {
     source: options.source ?? `hubspot:${new URL(options.baseUrl).host}`,
-    pull: ((type: CrmObjectType, from: SyncCursor | undefined, signal?: AbortSignal) =>
-      type === 'conversations' ? pullConversations(from, signal) : pullObjects(type, from, signal)) as CrmConnector['pull'],
-    fetchMessages,
+    pullChanged: ((type: CrmObjectType, cursor: SyncCursor | undefined, signal?: AbortSignal) =>
+      type === 'conversations' ? pullConversations(cursor, signal) : pullObjects(type, cursor, signal)) as CrmConnector['pullChanged'],
+    fetchConversation,
     pushAction,
     get retries() {
       return http.retries;

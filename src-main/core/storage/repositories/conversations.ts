@@ -15,6 +15,10 @@ export interface ConversationSummaryRow extends CrmConversation {
   customerName: string | null;
   lastMessage: string | null;
   messageCount: number;
+  /** The first customer message not yet answered; null when the last word was ours. */
+  waitingSince: string | null;
+  /** Customer messages since our last reply. */
+  unread: number;
 }
 
 export interface ConversationRepository {
@@ -24,6 +28,8 @@ export interface ConversationRepository {
   messages(conversationId: string, options?: { limit?: number; before?: string }): StoredMessage[];
   addLocalMessage(message: StoredMessage): void;
   setDelivery(id: string, delivery: StoredMessage['delivery']): void;
+  /** The CRM accepted a reply stored under `localId`: remember its CRM id so the CRM's copy is not stored twice. */
+  confirmSent(localId: string, crmId: string | null): void;
 }
 
 const conversationColumns = `c.id, c.contact_id AS contactId, c.channel, c.status, c.subject, c.created_at AS createdAt,
@@ -34,9 +40,13 @@ export function createConversationRepository(db: Database.Database): Conversatio
     SELECT ${conversationColumns},
       nullif(trim(coalesce(k.first_name,'') || ' ' || coalesce(k.last_name,'')), '') AS customerName,
       (SELECT text FROM messages m WHERE m.conversation_id = c.id ORDER BY created_at DESC, id DESC LIMIT 1) AS lastMessage,
-      (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS messageCount
-    FROM conversations c LEFT JOIN contacts k ON k.id = c.contact_id
-    WHERE c.status = 'open' ORDER BY c.last_message_at DESC LIMIT ?`);
+      (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS messageCount,
+      (SELECT min(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'incoming' AND m.created_at > c.replied_at) AS waitingSince,
+      (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'incoming' AND m.created_at > c.replied_at) AS unread
+    FROM (SELECT *, coalesce((SELECT max(o.created_at) FROM messages o WHERE o.conversation_id = conversations.id AND o.direction = 'outgoing'), '') AS replied_at
+          FROM conversations WHERE status = 'open') c
+    LEFT JOIN contacts k ON k.id = c.contact_id
+    ORDER BY c.last_message_at DESC LIMIT ?`);
   const byId = db.prepare<[string], CrmConversation>(`SELECT ${conversationColumns} FROM conversations c WHERE c.id = ?`);
   const byContact = db.prepare<[string], CrmConversation>(`SELECT ${conversationColumns} FROM conversations c WHERE c.contact_id = ? ORDER BY c.last_message_at DESC`);
   const latest = db.prepare<[string, number], StoredMessage>(`
@@ -49,6 +59,9 @@ export function createConversationRepository(db: Database.Database): Conversatio
     INSERT INTO messages (id, conversation_id, direction, sender, text, created_at, delivery)
     VALUES (@id, @conversationId, @direction, @sender, @text, @createdAt, @delivery) ON CONFLICT(id) DO NOTHING`);
   const delivery = db.prepare<[string, string]>('UPDATE messages SET delivery = ? WHERE id = ?');
+  // If a sync stored the CRM's copy first, that copy goes and the local row (the one the UI shows) stays.
+  const dropCrmCopy = db.prepare<[string, string]>('DELETE FROM messages WHERE id = ? AND EXISTS (SELECT 1 FROM messages WHERE id = ?)');
+  const confirm = db.prepare<[string | null, string]>("UPDATE messages SET crm_id = ?, delivery = 'delivered' WHERE id = ?");
   return {
     listOpen: (limit = 200) => listOpen.all(limit),
     get: (id) => byId.get(id),
@@ -60,6 +73,10 @@ export function createConversationRepository(db: Database.Database): Conversatio
     },
     setDelivery: (id, value) => {
       delivery.run(value, id);
+    },
+    confirmSent: (localId, crmId) => {
+      if (crmId) dropCrmCopy.run(crmId, localId);
+      confirm.run(crmId, localId);
     },
   };
 }

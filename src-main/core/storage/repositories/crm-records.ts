@@ -7,7 +7,8 @@ import type { CrmContact, CrmConversation, CrmLineItem, CrmMessage, CrmObjectTyp
  */
 export interface CrmRecordWriter {
   upsert<T extends CrmObjectType>(type: T, records: CrmRecordOf[T][]): void;
-  upsertMessages(messages: CrmMessage[]): void;
+  /** Returns the messages that were new to the cache. */
+  upsertMessages(messages: CrmMessage[]): CrmMessage[];
 }
 
 export function createCrmRecordWriter(db: Database.Database): CrmRecordWriter {
@@ -42,10 +43,12 @@ export function createCrmRecordWriter(db: Database.Database): CrmRecordWriter {
     ON CONFLICT(id) DO UPDATE SET contact_id=excluded.contact_id, channel=excluded.channel, status=excluded.status, subject=excluded.subject,
       created_at=excluded.created_at, last_message_at=excluded.last_message_at, updated_at=excluded.updated_at
     WHERE excluded.updated_at >= conversations.updated_at`);
+  // Messages never change once sent. The CRM's copy of a reply sent from here is already stored under its local id.
   const message = db.prepare<CrmMessage>(`
     INSERT INTO messages (id, conversation_id, direction, sender, text, created_at, delivery)
-    VALUES (@id, @conversationId, @direction, @sender, @text, @createdAt, 'delivered')
-    ON CONFLICT(id) DO UPDATE SET delivery='delivered'`);
+    SELECT @id, @conversationId, @direction, @sender, @text, @createdAt, 'delivered'
+    WHERE NOT EXISTS (SELECT 1 FROM messages WHERE crm_id = @id)
+    ON CONFLICT(id) DO NOTHING`);
 
   return {
     upsert(type, records) {
@@ -72,7 +75,7 @@ export function createCrmRecordWriter(db: Database.Database): CrmRecordWriter {
       }
     },
     upsertMessages(messages) {
-      for (const value of messages) message.run(value);
+      return messages.filter((value) => message.run(value).changes > 0);
     },
   };
 }

@@ -12,7 +12,8 @@ export interface MemoryFact {
 export interface MemoryRepository {
   list(customerId: string): MemoryFact[];
   add(customerId: string, fact: string, source: string): void;
-  delete(id: number): boolean;
+  /** With `customerId`, only deletes the fact if it belongs to that customer. */
+  delete(id: number, customerId?: string): boolean;
 }
 
 export function createMemoryRepository(db: Database.Database): MemoryRepository {
@@ -20,12 +21,13 @@ export function createMemoryRepository(db: Database.Database): MemoryRepository 
     'SELECT id, customer_id AS customerId, fact, source, created_at AS createdAt FROM customer_memory WHERE customer_id = ? ORDER BY id',
   );
   const add = db.prepare('INSERT INTO customer_memory (customer_id, fact, source, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
-  const remove = db.prepare('DELETE FROM customer_memory WHERE id = ?');
+  const remove = db.prepare<[number]>('DELETE FROM customer_memory WHERE id = ?');
+  const removeOwned = db.prepare<[number, string]>('DELETE FROM customer_memory WHERE id = ? AND customer_id = ?');
   return {
     list: (customerId) => list.all(customerId),
     add: (customerId, fact, source) => {
       add.run(customerId, fact.slice(0, 500), source, new Date().toISOString());
     },
-    delete: (id) => remove.run(id).changes > 0,
+    delete: (id, customerId) => (customerId === undefined ? remove.run(id) : removeOwned.run(id, customerId)).changes > 0,
   };
 }

@@ -28,8 +28,11 @@ export interface OutboxRepository {
   list(options?: { states?: OutboxState[]; limit?: number }): OutboxItem[];
   /** The oldest due item of each customer: delivery stays in order per customer. */
   due(now: Date, limit: number): OutboxItem[];
+  /** Set before the request leaves: an item found "delivering" after a crash is sent again under the same key. */
+  markDelivering(id: number): void;
   markDelivered(id: number, result: unknown): void;
   markFailed(id: number, error: string, nextAttemptAt: Date, dead: boolean): void;
+  /** A dead item starts over; a waiting one is due now. */
   retry(id: number): boolean;
   byKey(key: string): OutboxItem | undefined;
 }
@@ -48,7 +51,9 @@ export function createOutboxRepository(db: Database.Database): OutboxRepository 
     ORDER BY id LIMIT ?`);
   const delivered = db.prepare(`UPDATE outbox SET state = 'delivered', delivered_at = ?, result = ?, attempts = attempts + 1 WHERE id = ?`);
   const failed = db.prepare(`UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?`);
-  const retry = db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = ?, attempts = 0 WHERE id = ? AND state = 'dead'`);
+  const delivering = db.prepare(`UPDATE outbox SET state = 'delivering' WHERE id = ? AND state = 'pending'`);
+  const retry = db.prepare(`UPDATE outbox SET attempts = CASE state WHEN 'dead' THEN 0 ELSE attempts END, state = 'pending', next_attempt_at = ?
+    WHERE id = ? AND state IN ('dead', 'pending')`);
   const byKey = db.prepare<[string], OutboxRow>(`SELECT ${columns} FROM outbox WHERE idempotency_key = ?`);
   return {
     enqueue: ({ customerId, kind, payload, idempotencyKey }) => {
@@ -63,6 +68,9 @@ export function createOutboxRepository(db: Database.Database): OutboxRepository 
       return rows.map(parse);
     },
     due: (now, limit) => due.all(now.toISOString(), limit).map(parse),
+    markDelivering: (id) => {
+      delivering.run(id);
+    },
     markDelivered: (id, result) => {
       delivered.run(new Date().toISOString(), JSON.stringify(result ?? null), id);
     },
