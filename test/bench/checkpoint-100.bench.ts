@@ -1,0 +1,96 @@
+import Database from 'better-sqlite3';
+import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildCopilotGraph } from '../../src-main/core/copilot/graph';
+import type { CopilotStateType } from '../../src-main/core/copilot/state';
+import { plainDeps, startCopilotRig } from './copilot-rig';
+import { percentiles, type BenchFigure, type Benchmark } from './harness';
+
+const turnCount = Number(process.env.CHECKPOINT_TURNS ?? 100);
+const chatter = [
+  'Order {order} came in the wrong size, can I send it back?',
+  'ok thanks, and how long does the refund take?',
+  'I also wanted to ask whether you have it in blue',
+  'my email is {email} if you need it',
+  'this is taking a long time, I am getting frustrated',
+];
+
+/**
+ * A 100-turn conversation on one thread through the real graph and SqliteSaver (offline drafts, so the
+ * LLM does not dominate): checkpoint writes, the latest-checkpoint read and bytes stored per turn, against
+ * writing and reading the same state as one JSON row in a plain SQLite table.
+ */
+const bench: Benchmark = {
+  name: 'checkpoint-100',
+  async run() {
+    const rig = await startCopilotRig(0);
+    const file = join(rig.dir, 'checkpoints.db');
+    const saver = SqliteSaver.fromConnString(file);
+    const writes: number[] = [];
+    const put = saver.put.bind(saver);
+    saver.put = async (...args) => {
+      const start = performance.now();
+      const result = await put(...args);
+      writes.push(performance.now() - start);
+      return result;
+    };
+    const graph = buildCopilotGraph(plainDeps(rig.ports, undefined), saver);
+    const contact = rig.db.db.prepare('SELECT id, email FROM contacts WHERE email IS NOT NULL LIMIT 1').get() as { id: string; email: string };
+    const order = rig.db.customers.orders(contact.id)[0]?.id ?? '1234567890';
+    const thread = { configurable: { thread_id: 'conversation:bench-100' } };
+
+    const reads: number[] = [];
+    const states: CopilotStateType[] = [];
+    for (let turn = 0; turn < turnCount; turn += 1) {
+      const text = (chatter[turn % chatter.length] ?? '').replace('{order}', order).replace('{email}', contact.email);
+      await graph.invoke({ conversationId: 'bench-100', incoming: `${text} (${turn})` }, thread);
+      const start = performance.now();
+      const latest = await saver.getTuple(thread);
+      reads.push(performance.now() - start);
+      states.push((await graph.getState(thread)).values as CopilotStateType);
+      if (!latest) throw new Error('no checkpoint after a turn');
+    }
+    const stored = saver.db.prepare('SELECT (SELECT COALESCE(SUM(LENGTH(checkpoint) + LENGTH(metadata)), 0) FROM checkpoints) + (SELECT COALESCE(SUM(LENGTH(value)), 0) FROM writes) AS bytes').get() as { bytes: number };
+    saver.db.pragma('wal_checkpoint(TRUNCATE)');
+    const fileBytes = statSync(file).size;
+    saver.db.close();
+
+    // Baseline: the same states, one JSON row per turn in a plain table with the same journal mode.
+    const plain = new Database(join(rig.dir, 'plain.db'));
+    plain.pragma('journal_mode = WAL');
+    plain.exec('CREATE TABLE state (thread TEXT, turn INTEGER, body TEXT, PRIMARY KEY (thread, turn))');
+    const insert = plain.prepare('INSERT INTO state VALUES (?, ?, ?)');
+    const latestRow = plain.prepare('SELECT body FROM state WHERE thread = ? ORDER BY turn DESC LIMIT 1');
+    const plainWrites: number[] = [];
+    const plainReads: number[] = [];
+    let plainBytes = 0;
+    states.forEach((state, turn) => {
+      const start = performance.now();
+      const body = JSON.stringify(state);
+      insert.run('bench-100', turn, body);
+      plainWrites.push(performance.now() - start);
+      plainBytes += body.length;
+      const readStart = performance.now();
+      JSON.parse((latestRow.get('bench-100') as { body: string }).body);
+      plainReads.push(performance.now() - readStart);
+    });
+    plain.close();
+    await rig.close();
+    const figures: BenchFigure[] = [
+        { label: 'checkpoint write (per put)', unit: 'ms', subject: percentiles(writes), baselineLabel: 'JSON row insert', baseline: percentiles(plainWrites), extra: { puts: writes.length, putsPerTurn: writes.length / turnCount } },
+        {
+          label: 'latest checkpoint read',
+          unit: 'ms',
+          subject: percentiles(reads),
+          baselineLabel: 'latest JSON row read',
+          baseline: percentiles(plainReads),
+          extra: { storedBytesPerTurn: Math.round(stored.bytes / turnCount), fileBytesPerTurn: Math.round(fileBytes / turnCount), jsonBytesPerTurn: Math.round(plainBytes / turnCount) },
+        },
+    ];
+    return { name: 'checkpoint-100', figures };
+  },
+};
+
+export default bench;

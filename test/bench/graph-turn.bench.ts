@@ -1,0 +1,79 @@
+import { performance } from 'node:perf_hooks';
+import { createCopilot } from '../../src-main/core/copilot/index';
+import { draftRepliesNode } from '../../src-main/core/copilot/nodes/draft-replies';
+import { escalationCheckNode } from '../../src-main/core/copilot/nodes/escalation-check';
+import { gatherContextNode } from '../../src-main/core/copilot/nodes/gather-context';
+import { memoryUpdateNode } from '../../src-main/core/copilot/nodes/memory-update';
+import { proposeActionsNode } from '../../src-main/core/copilot/nodes/propose-actions';
+import { retrieveKnowledgeNode } from '../../src-main/core/copilot/nodes/retrieve-knowledge';
+import { understandNode } from '../../src-main/core/copilot/nodes/understand';
+import type { CopilotStateType } from '../../src-main/core/copilot/state';
+import { startScriptedLlm } from '../fixtures/scripted-llm/server';
+import { applyUpdate, emptyState, plainDeps, startCopilotRig } from './copilot-rig';
+import { percentiles, type Benchmark } from './harness';
+
+const fillerChunks = Number(process.env.GRAPH_TURN_CHUNKS ?? 100_000);
+const turns = Number(process.env.GRAPH_TURN_TURNS ?? 60);
+const warmup = 5;
+
+/**
+ * One customer message through the whole graph (SQLite checkpoints included) with an instant
+ * scripted LLM, against the same node functions called one after another as plain async functions.
+ * "Local work" runs from the message to the first LLM request reaching the server.
+ */
+const bench: Benchmark = {
+  name: 'graph-turn',
+  async run() {
+    const rig = await startCopilotRig(fillerChunks);
+    let firstRequestAt: number | undefined;
+    const llm = await startScriptedLlm([], {
+      fallback: () => {
+        firstRequestAt ??= performance.now();
+        return { text: 'Sorry about that. Here is what we can do [policy-refunds].' };
+      },
+    });
+    const settings = { baseUrl: llm.url, model: 'scripted', maxRetries: 0, timeoutMs: 10_000 };
+    const message = (index: number): string => rig.messages[index % rig.messages.length] ?? 'Where is my order?';
+
+    const copilot = await createCopilot({ dataDir: rig.dir, ports: rig.ports, llm: settings });
+    const deps = plainDeps(rig.ports, settings);
+    const nodes = [understandNode(deps), gatherContextNode(deps), retrieveKnowledgeNode(deps), draftRepliesNode(deps), proposeActionsNode(deps), escalationCheckNode(), memoryUpdateNode(deps)];
+    const graphTurn = (index: number) => copilot.handleCustomerMessage(`bench-graph-${index}`, message(index));
+    const plainTurn = async (index: number) => {
+      let state: CopilotStateType = emptyState(`bench-plain-${index}`, message(index));
+      for (const node of nodes) state = applyUpdate(state, await node(state));
+    };
+    const timed = async (turn: (index: number) => Promise<unknown>, index: number): Promise<{ local: number; full: number }> => {
+      firstRequestAt = undefined;
+      const start = performance.now();
+      await turn(index);
+      const end = performance.now();
+      return { local: (firstRequestAt ?? end) - start, full: end - start };
+    };
+    const graph = { local: [] as number[], full: [] as number[] };
+    const plain = { local: [] as number[], full: [] as number[] };
+    // Interleaved, so both sides see the same machine load.
+    for (let index = 0; index < turns + warmup; index += 1) {
+      const viaGraph = await timed(graphTurn, index);
+      const viaPlain = await timed(plainTurn, index);
+      if (index < warmup) continue;
+      graph.local.push(viaGraph.local);
+      graph.full.push(viaGraph.full);
+      plain.local.push(viaPlain.local);
+      plain.full.push(viaPlain.full);
+    }
+    await copilot.close();
+    await llm.close();
+    const chunks = rig.chunks;
+    await rig.close();
+    return {
+      name: 'graph-turn',
+      figures: [
+        { label: 'local work before first LLM call', unit: 'ms', subject: percentiles(graph.local), baselineLabel: 'plain node calls', baseline: percentiles(plain.local), extra: { chunks, turns } },
+        { label: 'full turn, instant LLM', unit: 'ms', subject: percentiles(graph.full), baselineLabel: 'plain node calls', baseline: percentiles(plain.full), extra: { chunks, turns } },
+      ],
+    };
+  },
+};
+
+export default bench;
