@@ -32,7 +32,7 @@ describe('demo CRM conversations', () => {
       expect(items[0]?.createdAt).toBe(thread.createdAt);
       for (const message of items) {
         expect(message.text).not.toMatch(/\{\w+\}/);
-        expect(message.senders[0]?.actorId).toBe(message.direction === 'INCOMING' ? `V-${thread.associatedContactId}` : expect.stringMatching(/^A-/));
+        expect(message.senders[0]?.actorId).toEqual(message.direction === 'INCOMING' ? `V-${thread.associatedContactId}` : expect.stringMatching(/^A-/));
       }
       expect(items.some((message) => message.direction === 'INCOMING')).toBe(true);
     }
@@ -45,6 +45,7 @@ describe('demo CRM conversations', () => {
   it('posts a customer message that shows up last, bumps the thread and is found by latestMessageTimestampAfter', async () => {
     const before = new Date().toISOString();
     const threadId = '8000000050';
+    const countBefore = crm.stats().counts.messages;
     const none = await client.get<WirePage<WireThread>>(`/conversations/v3/conversations/threads?latestMessageTimestampAfter=${encodeURIComponent(before)}`);
     expect(none.body.results).toHaveLength(0);
     const posted = await client.post<WireMessage>('/__demo/customer-message', { threadId, text: 'Is my refund done yet?' });
@@ -55,7 +56,7 @@ describe('demo CRM conversations', () => {
     const changed = await client.get<WirePage<WireThread>>(`/conversations/v3/conversations/threads?latestMessageTimestampAfter=${encodeURIComponent(before)}`);
     expect(changed.body.results.map((thread) => thread.id)).toEqual([threadId]);
     expect(changed.body.results[0]).toMatchObject({ status: 'OPEN', latestMessageTimestamp: posted.body.createdAt });
-    expect(crm.stats().counts.messages).toBe(items.length - 1 + (crm.stats().counts.messages - items.length + 1));
+    expect(crm.stats().counts.messages).toBe(countBefore + 1);
   });
 
   it('finds generated threads by their latest message time too', async () => {

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DemoGenerator } from '../../../../src-main/core/crm/demo/index';
+import { products, scenarios } from '../../../../src-main/core/crm/demo/catalog';
+import { startDemoCrm } from '../../../../src-main/core/crm/demo/index';
+import { demoClient } from './client';
+
+describe('demo CRM generator', () => {
+  it('makes record i a pure function of the seed and i, whatever the size or the order of generation', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 3, max: 999_999 }), (seed, index) => {
+        const small = new DemoGenerator(seed, index + 1);
+        const huge = new DemoGenerator(seed, 1_000_000);
+        huge.contact(index + 1 < 1_000_000 ? index + 1 : 0);
+        expect(huge.contact(index)).toEqual(small.contact(index));
+        expect(huge.order(index * 2 + 1)).toEqual(small.order(index * 2 + 1));
+        expect(huge.messages(index)).toEqual(small.messages(index));
+        expect(huge.thread(index)).toEqual(new DemoGenerator(seed, index + 1).thread(index));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('differs between seeds', () => {
+    const a = new DemoGenerator(1, 100);
+    const b = new DemoGenerator(2, 100);
+    const differing = Array.from({ length: 50 }, (_, i) => i + 3).filter((i) => JSON.stringify(a.contact(i)) !== JSON.stringify(b.contact(i)));
+    expect(differing.length).toBeGreaterThan(45);
+  });
+
+  it.each([1, 2, 7, 100, 101, 1001])('counts exactly what it generates for %i contacts', (contacts) => {
+    const generator = new DemoGenerator(11, contacts);
+    const counts = generator.counts();
+    let messages = 0;
+    for (let i = 0; i < contacts; i += 1) messages += generator.messages(i).length;
+    expect(messages).toBe(counts.messages);
+    const lineItems = new Set<string>();
+    for (let i = 0; i < counts.orders; i += 1) {
+      const order = generator.order(i);
+      for (const link of order.associations?.line_items?.results ?? []) lineItems.add(link.id);
+      for (const index of generator.lineItemIndices(i)) expect(generator.orderOfLineItem(index)).toBe(i);
+    }
+    expect(lineItems.size).toBe(counts.line_items);
+    expect(counts.orders / contacts).toBe(2);
+    expect(counts.tickets).toBe(Math.ceil(contacts / 2));
+  });
+
+  it('draws names, products and conversations from the retailer catalog, with every placeholder filled', () => {
+    const generator = new DemoGenerator(3, 2000);
+    const names = new Set(products.map((product) => product.name));
+    expect(names.size).toBe(16);
+    expect(names.has('Calvin Klein Jeans')).toBe(true);
+    const seenScenarios = new Set<string>();
+    const seenProducts = new Set<string>();
+    for (let i = 3; i < 2000; i += 1) {
+      seenScenarios.add(generator.scenario(i)?.key ?? '');
+      seenProducts.add(generator.lineItem(i).properties.name ?? '');
+      const text = generator.messages(i).map((message) => message.text).join(' ');
+      expect(text).not.toMatch(/\{\w+\}|undefined|NaN/);
+    }
+    expect(seenScenarios.size).toBe(scenarios.length);
+    expect([...seenProducts].every((name) => names.has(name))).toBe(true);
+    expect(seenProducts.size).toBe(16);
+  });
+});
+
+describe('demo CRM determinism over HTTP', () => {
+  it('serves identical data for the same seed and different data for another', async () => {
+    const snapshot = async (seed: number): Promise<string> => {
+      const crm = await startDemoCrm({ seed, contacts: 40 });
+      try {
+        const client = demoClient(crm.url);
+        const parts = await Promise.all([
+          client.get('/crm/v3/objects/contacts?limit=40'),
+          client.get('/crm/v3/objects/orders?limit=80&associations=contacts,line_items'),
+          client.get('/crm/v3/objects/tickets?limit=20&associations=contacts,orders'),
+          client.get('/conversations/v3/conversations/threads?limit=40'),
+          client.get('/conversations/v3/conversations/threads/8000000017/messages'),
+        ]);
+        return parts.map((part) => part.text).join('\n');
+      } finally {
+        await crm.close();
+      }
+    };
+    const [a, b, c] = [await snapshot(77), await snapshot(77), await snapshot(78)];
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+  });
+});
