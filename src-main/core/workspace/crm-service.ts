@@ -39,7 +39,7 @@ export async function startCrmService(config: CoreConfig, services: ServiceRegis
     source: config.crm ? `crm:${new URL(config.crm.url).host}` : 'demo',
   });
   const engine = createSyncEngine({ db, connector, events, logger });
-  const outbox = createOutboxWorker({ db, connector, logger });
+  const outbox = createOutboxWorker({ db, connector, logger, events });
   outbox.start(3000);
   const state: { current: SyncStatus['state']; lastSyncAt: string | null; lastError: SyncStatus['lastError']; running: Promise<SyncStatus> | undefined } = {
     current: 'idle',

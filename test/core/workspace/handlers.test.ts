@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServiceRegistry } from '../../../src-main/core/app/service-registry';
+import { coreConfigSchema } from '../../../src-main/core/config';
+import { EventBus } from '../../../src-main/core/events/event-bus';
+import { silentLogger } from '../../../src-main/core/log/logger';
+import { startCrmService, type CrmService } from '../../../src-main/core/workspace/crm-service';
+import { createWorkspaceHandlers } from '../../../src-main/core/workspace/handlers';
+
+describe('workspace handlers on the demo workspace (demo CRM on 127.0.0.1, real sync)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'copilot-workspace-'));
+  const events = new EventBus();
+  let service: CrmService;
+  let handlers: ReturnType<typeof createWorkspaceHandlers>;
+  beforeAll(async () => {
+    service = await startCrmService(coreConfigSchema.parse({ dataDir: dir, host: 'test' }), new ServiceRegistry(events), events, silentLogger);
+    handlers = createWorkspaceHandlers(() => Promise.resolve(service), events);
+    // The service starts its first sync by itself; this waits for it (or runs it when already finished).
+    await handlers['sync.now']({});
+  }, 40_000);
+  afterAll(async () => {
+    await service.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists open conversations with names and opens one with its customer profile', async () => {
+    const status = await handlers['sync.status']({});
+    expect(status).toMatchObject({ state: 'idle', lastError: null, quarantined: 0 });
+    const queue = await handlers['workspace.listConversations']({});
+    expect(queue.length).toBeGreaterThan(0);
+    const first = queue[0];
+    expect(first?.customerName).toBeTruthy();
+    expect(first?.lastMessage).toBeTruthy();
+    const conversation = await handlers['workspace.getConversation']({ id: first?.id ?? '' });
+    expect(conversation.messages.length).toBe(first?.messageCount);
+    const profile = await handlers['customer.getProfile']({ id: conversation.customerId ?? '' });
+    expect(profile.contact.name).toBe(first?.customerName);
+    expect(profile.conversations.map((item) => item.id)).toContain(first?.id);
+    await expect(handlers['customer.getProfile']({ id: '1' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('sends a reply through the outbox: shown at once as pending, then delivered exactly once', async () => {
+    const [first] = await handlers['workspace.listConversations']({});
+    const states: string[] = [];
+    events.on('conversation.message', (event) => {
+      if (event.message.text === 'We have shipped a replacement.') states.push(event.message.delivery);
+    });
+    const sent = await handlers['conversation.sendReply']({ conversationId: first?.id ?? '', text: 'We have shipped a replacement.' });
+    expect(sent.delivery).toBe('pending');
+    await expect.poll(() => states, { timeout: 10_000 }).toEqual(['pending', 'delivered']);
+    const outbox = await handlers['outbox.list']({});
+    expect(outbox.filter((item) => item.kind === 'send_reply')).toEqual([expect.objectContaining({ state: 'delivered', attempts: 1 })]);
+    await handlers['sync.now']({});
+    const messages = (await handlers['workspace.getConversation']({ id: first?.id ?? '' })).messages.filter((message) => message.text === 'We have shipped a replacement.');
+    expect(messages).toEqual([expect.objectContaining({ id: sent.id, delivery: 'delivered' })]);
+    const queue = await handlers['workspace.listConversations']({});
+    expect(queue.find((item) => item.id === first?.id)).toMatchObject({ unread: 0, waitingSince: null });
+  });
+
+  it('deletes a memory fact of the customer it belongs to only', async () => {
+    const [first] = await handlers['workspace.listConversations']({});
+    const customerId = first?.customerId ?? '';
+    service.db.memory.add(customerId, 'Prefers phone calls', 'test');
+    const [fact] = (await handlers['customer.getProfile']({ id: customerId })).memory;
+    expect(await handlers['customer.deleteMemory']({ customerId: 'someone-else', memoryId: fact?.id ?? 0 })).toEqual({ deleted: false });
+    expect(await handlers['customer.deleteMemory']({ customerId, memoryId: fact?.id ?? 0 })).toEqual({ deleted: true });
+    expect((await handlers['customer.getProfile']({ id: customerId })).memory).toEqual([]);
+  });
+});
