@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createAppHandlers } from './app/handlers';
 import { createCopilot, createCopilotPorts, type Copilot } from './copilot/index';
 import { createCopilotHandlers } from './copilot/handlers';
+import { createHostlessDesktopHandlers } from './desktop/handlers';
 import { ServiceRegistry } from './app/service-registry';
 import { parseCoreConfig, type CoreConfig, type CoreConfigInput } from './config';
 import type { Handlers } from './contract/index';
@@ -58,6 +59,7 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
     ...createKnowledgeHandlers(() => knowledgeService().index()),
     ...createWorkspaceHandlers(crmService, events),
     ...createCopilotHandlers(copilotService),
+    ...createHostlessDesktopHandlers(),
   };
 
   return {

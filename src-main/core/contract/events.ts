@@ -42,6 +42,17 @@ export interface OutboxChangedEvent {
   lastError: string | null;
 }
 
+/** A menu item, a global shortcut or the tray asked the window to run one of its commands (a renderer command id). */
+export interface AppCommandEvent {
+  command: string;
+}
+
+/** Something failed in main outside any request (an uncaught error): shown to the agent instead of a silent exit. */
+export interface AppErrorEvent {
+  message: string;
+  hint: string;
+}
+
 export interface CopilotTokenEvent {
   conversationId: string;
   suggestionIndex: number;
@@ -59,4 +70,6 @@ export const events = {
   'conversation.message': event<ConversationMessageEvent>(),
   'outbox.changed': event<OutboxChangedEvent>(),
   'copilot.token': event<CopilotTokenEvent>(),
+  'app.command': event<AppCommandEvent>(),
+  'app.error': event<AppErrorEvent>(),
 };

@@ -5,6 +5,7 @@ import { events } from './events';
 import { knowledgeMethods } from './knowledge';
 import { workspaceMethods } from './workspace';
 import { copilotMethods } from './copilot';
+import { desktopMethods } from './desktop';
 
 export * from './define';
 export type * from './app';
@@ -13,6 +14,7 @@ export type * from './bridge';
 export type * from './knowledge';
 export type * from './workspace';
 export type * from './copilot';
+export type * from './desktop';
 
 /** The one contract between renderer and main. Every channel derives from these keys. */
 export const contract = {
@@ -20,6 +22,7 @@ export const contract = {
   ...knowledgeMethods,
   ...workspaceMethods,
   ...copilotMethods,
+  ...desktopMethods,
 };
 
 export { events };
