@@ -1,6 +1,12 @@
-import { numberFlag, stringFlag } from '../args';
+import { CliUsageError, numberFlag, stringFlag } from '../args';
 import type { CliCommand } from '../command';
 import { startDemoCrm } from '../../core/crm/demo/index';
+
+function bounded(value: number | undefined, name: string, min: number, max: number, integer = false): number | undefined {
+  if (value === undefined) return undefined;
+  if (value < min || value > max || (integer && !Number.isInteger(value))) throw new CliUsageError(`--${name} must be ${integer ? 'an integer ' : ''}between ${min} and ${max}`);
+  return value;
+}
 
 export const crmServeCommand: CliCommand = {
   path: ['crm', 'serve'],
@@ -9,21 +15,27 @@ export const crmServeCommand: CliCommand = {
   async run(context) {
     const token = stringFlag(context.args, 'token');
     const crm = await startDemoCrm({
-      port: numberFlag(context.args, 'port') ?? 0,
-      seed: numberFlag(context.args, 'seed') ?? 1,
-      contacts: numberFlag(context.args, 'contacts') ?? 200,
-      failRate: numberFlag(context.args, 'fail-rate') ?? 0,
-      rateLimitPerSecond: numberFlag(context.args, 'rate-limit') ?? 0,
-      latencyMs: numberFlag(context.args, 'latency') ?? 0,
-      liveMessagesEverySeconds: numberFlag(context.args, 'live-messages') ?? 0,
+      port: bounded(numberFlag(context.args, 'port'), 'port', 0, 65_535, true) ?? 0,
+      seed: bounded(numberFlag(context.args, 'seed'), 'seed', 0, 2 ** 32 - 1, true) ?? 1,
+      contacts: bounded(numberFlag(context.args, 'contacts'), 'contacts', 0, 5_000_000, true) ?? 200,
+      failRate: bounded(numberFlag(context.args, 'fail-rate'), 'fail-rate', 0, 1) ?? 0,
+      rateLimitPerSecond: bounded(numberFlag(context.args, 'rate-limit'), 'rate-limit', 0, 1_000_000) ?? 0,
+      latencyMs: bounded(numberFlag(context.args, 'latency'), 'latency', 0, 60_000) ?? 0,
+      liveMessagesEverySeconds: bounded(numberFlag(context.args, 'live-messages'), 'live-messages', 0, 86_400) ?? 0,
       ...(token ? { token } : {}),
     });
-    context.say(`Demo CRM listening on ${crm.url} (${crm.stats().counts.contacts} contacts). Press Ctrl+C to stop.`);
-    if (context.json) context.printJson({ url: crm.url, ...crm.stats() });
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
+    const stopped = new Promise<string>((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
     });
+    const { counts } = crm.stats();
+    context.say(
+      `Demo CRM listening on ${crm.url}: ${counts.contacts} contacts, ${counts.orders} orders, ${counts.tickets} tickets, ${counts.conversations} conversations. ` +
+        `Use it with: npm run cli -- sync --crm ${crm.url}${token ? ` --token ${token}` : ''}. Press Ctrl+C to stop.`,
+    );
+    if (context.json) context.printJson({ url: crm.url, counts });
+    const signal = await stopped;
     await crm.close();
+    context.say(`Demo CRM stopped (${signal}).`);
   },
 };

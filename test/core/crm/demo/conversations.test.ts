@@ -87,3 +87,28 @@ describe('demo CRM conversations', () => {
     expect((await client.post('/conversations/v3/conversations/threads/42/messages', { text: 'hi' })).status).toBe(404);
   });
 });
+
+describe('demo CRM live messages', () => {
+  it('posts new customer messages into open conversations on a schedule', async () => {
+    const crm = await startDemoCrm({ seed: 6, contacts: 400, liveMessagesEverySeconds: 0.05 });
+    try {
+      const client = demoClient(crm.url);
+      const start = new Date(Date.now() - 1).toISOString();
+      const base = crm.stats().counts.messages;
+      for (let waited = 0; crm.stats().counts.messages < base + 3 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(crm.stats().counts.messages).toBeGreaterThanOrEqual(base + 3);
+      const changed = (await client.get<WirePage<WireThread>>(`/conversations/v3/conversations/threads?latestMessageTimestampAfter=${encodeURIComponent(start)}`)).body.results;
+      expect(changed.length).toBeGreaterThan(0);
+      for (const thread of changed) {
+        expect(thread.status).toBe('OPEN');
+        const messages = (await client.get<WirePage<WireMessage>>(`/conversations/v3/conversations/threads/${thread.id}/messages?limit=100`)).body.results;
+        const last = messages.at(-1) as WireMessage;
+        expect(last.direction).toBe('INCOMING');
+        expect(last.createdAt).toBe(thread.latestMessageTimestamp);
+        expect(last.text).not.toMatch(/\{\w+\}/);
+      }
+    } finally {
+      await crm.close();
+    }
+  });
+});
