@@ -15,9 +15,9 @@ export function createChatModel(settings: LlmSettings): ChatOpenAI {
     model: settings.model,
     apiKey: settings.apiKey ?? 'not-needed',
     temperature: 0.2,
-    // Drafts stream through .stream(); invoke() must not stream, because LangChain then estimates
-    // token usage with tiktoken ranks fetched from the internet, which an offline app cannot reach.
-    streaming: false,
+    // Not `streaming: false`: that also sets disableStreaming, and .stream() then returns the draft in one
+    // chunk. Left unset, invoke() does not stream (which would estimate usage with tiktoken ranks fetched
+    // from the internet) while the drafts' .stream() does.
     timeout: settings.timeoutMs ?? 30_000,
     maxRetries: settings.maxRetries ?? 2,
     configuration: { baseURL: settings.baseUrl, maxRetries: 0 },

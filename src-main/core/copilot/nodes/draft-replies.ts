@@ -12,17 +12,35 @@ function chunkText(chunk: AIMessageChunk): string {
   return typeof chunk.content === 'string' ? chunk.content : chunk.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
-/** Emits restored text as it streams, holding back a placeholder until it is complete. */
+/**
+ * Where the text still has an unfinished construct that sanitising may remove: a placeholder or link
+ * text ("[…"), a link target ("](…"), a tag ("<…"). Text from there on waits for more tokens.
+ */
+function holdBackFrom(raw: string): number {
+  let hold = raw.length;
+  const open = raw.lastIndexOf('[');
+  if (open >= 0 && !raw.slice(open).includes(']')) hold = Math.min(hold, open);
+  const target = raw.lastIndexOf('](');
+  if (target >= 0 && !raw.slice(target).includes(')')) hold = Math.min(hold, Math.max(0, raw.lastIndexOf('[', target)));
+  const tag = raw.lastIndexOf('<');
+  if (tag >= 0 && !raw.slice(tag).includes('>')) hold = Math.min(hold, tag);
+  // The last word may still be growing into "javascript:" or "![": it waits for the next space.
+  return raw.slice(0, hold).search(/\S*$/);
+}
+
+/**
+ * Emits restored, sanitised text as it streams: the agent's window gets the same text the final
+ * suggestion has, never a remote image or link that sanitising would strip at the end.
+ */
 function restoringStreamer(restore: (text: string) => string, emit: (token: string) => void): { push(raw: string): void; flush(): void } {
   let raw = '';
-  let sent = 0;
+  let sent = '';
   const release = (final: boolean): void => {
-    const open = raw.lastIndexOf('[');
-    const safeRaw = !final && open >= 0 && !raw.slice(open).includes(']') ? raw.slice(0, open) : raw;
-    const restored = restore(safeRaw);
-    if (restored.length > sent) {
-      emit(restored.slice(sent));
-      sent = restored.length;
+    const visible = sanitizeSuggestion(restore(final ? raw : raw.slice(0, holdBackFrom(raw))));
+    // Sanitising trims; only ever append, so a token is never taken back.
+    if (visible.length > sent.length && visible.startsWith(sent)) {
+      emit(visible.slice(sent.length));
+      sent = visible;
     }
   };
   return {
