@@ -13,9 +13,9 @@ import { appMenuTemplate } from './menu';
 import { ConversationNotifier, SeenMessages } from './notifications';
 import { rendererLocation } from './renderer-location';
 import { hardenContents, hardenSession } from './security';
-import { coreConfigFromSettings, DesktopSettingsService } from './settings';
+import { coreConfigFromSettings, DesktopSettingsService, keyValueBacking } from './settings';
 import type { DesktopSettings } from './settings-schema';
-import { electronStoreBacking } from './settings-store';
+import { openSettingsFile } from './settings-store';
 import { jsonSecretBlobFile, SafeStorageSecretStore } from './secrets';
 import { SummonShortcut } from './shortcut';
 import { StatusTray } from './tray';
@@ -96,7 +96,7 @@ async function startShell(): Promise<void> {
     secretValues = [secrets.get('llmApiKey'), secrets.get('crmToken'), secrets.get('embeddingsApiKey')];
   };
   refreshSecretValues();
-  const settings = await DesktopSettingsService.open(electronStoreBacking(dataDir).backing, secrets, logger);
+  const settings = await DesktopSettingsService.open(keyValueBacking(openSettingsFile(dataDir)), secrets, logger);
   // Consent given while migrating plain-text secrets of an older version, before settings existed.
   if (consentBeforeSettings) {
     settings.update((draft) => {

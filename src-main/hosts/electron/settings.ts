@@ -10,6 +10,21 @@ export interface SettingsBacking {
   write(settings: DesktopSettings): void;
 }
 
+/** What electron-store (and conf, which it extends) offers: the whole object, read and replaced at once. */
+export interface KeyValueFile {
+  store: Record<string, unknown>;
+  readonly path: string;
+}
+
+export function keyValueBacking(file: KeyValueFile): SettingsBacking {
+  return {
+    read: () => file.store,
+    write: (settings) => {
+      file.store = settings;
+    },
+  };
+}
+
 /** The desktop settings, validated on every write so a bad value never reaches the file or the core. */
 export class DesktopSettingsService {
   private current: DesktopSettings;
