@@ -70,6 +70,9 @@ describe('cache repositories', () => {
     expect(db.orders.forContact('1').map((order) => order.id)).toEqual(['10']);
     expect(db.tickets.forContact('1').map((ticket) => ticket.subject)).toEqual(['Late']);
     expect(db.contacts.findByOrderId('10')).toBeUndefined();
+    // A newer version that arrives without its associations keeps the stored ones.
+    db.records.upsert('orders', [{ ...(db.orders.get('10') as NonNullable<ReturnType<typeof db.orders.get>>), contactId: null, status: 'delivered', updatedAt: '2025-01-05T00:00:00.000Z' }]);
+    expect(db.orders.get('10')).toMatchObject({ contactId: '1', status: 'delivered' });
     db.close();
   });
 

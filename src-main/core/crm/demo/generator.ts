@@ -64,8 +64,31 @@ const kind = { contact: 1, order: 2, lineItem: 3, ticket: 4, thread: 5, scenario
 const abcdSubjects: Record<string, string> = { return_size: 'Return for the wrong size', refund_status: 'Status of my refund', timing_4: 'When do promo codes expire?' };
 const abcdCategories: Record<string, string> = { product_defect: 'PRODUCT_ISSUE', storewide_query: 'GENERAL_INQUIRY', shipping_issue: 'SHIPPING', account_access: 'ACCOUNT' };
 
+/**
+ * Remembers the last few thousand records of one kind: an order page needs its contacts and line
+ * items, a thread its contact and first order, so neighbours are asked for again and again.
+ * Records handed out are shared, so nobody may mutate them (the state copies before changing).
+ */
+class Recent<T> {
+  private readonly entries = new Map<number, T>();
+  constructor(private readonly max = 4096) {}
+  get(index: number, make: () => T): T {
+    let value = this.entries.get(index);
+    if (value === undefined) {
+      if (this.entries.size >= this.max) this.entries.clear();
+      value = make();
+      this.entries.set(index, value);
+    }
+    return value;
+  }
+}
+
 export class DemoGenerator {
   readonly abcd: readonly AbcdCustomer[];
+  private readonly recentContacts = new Recent<DemoRecord>();
+  private readonly recentLineItems = new Recent<DemoRecord>();
+  private readonly recentThreads = new Recent<DemoThread>();
+  private readonly recentSlots = new Recent<Record<string, string>>();
 
   constructor(
     readonly seed: number,
@@ -147,6 +170,10 @@ export class DemoGenerator {
   }
 
   contact(index: number): DemoRecord {
+    return this.recentContacts.get(index, () => this.makeContact(index));
+  }
+
+  private makeContact(index: number): DemoRecord {
     const random = this.random(kind.contact, index);
     const special = this.special(index);
     const first = special?.name.split(' ')[0] ?? pick(firstNames, random);
@@ -219,6 +246,10 @@ export class DemoGenerator {
   }
 
   lineItem(index: number): DemoRecord {
+    return this.recentLineItems.get(index, () => this.makeLineItem(index));
+  }
+
+  private makeLineItem(index: number): DemoRecord {
     const random = this.random(kind.lineItem, index);
     const orderIndex = this.orderOfLineItem(index);
     const contactIndex = Math.floor(index / lineItemsPerContact);
@@ -292,6 +323,10 @@ export class DemoGenerator {
   }
 
   thread(index: number): DemoThread {
+    return this.recentThreads.get(index, () => this.makeThread(index));
+  }
+
+  private makeThread(index: number): DemoThread {
     const random = this.random(kind.thread, index);
     const special = this.special(index);
     const scenario = this.scenario(index);
@@ -309,13 +344,17 @@ export class DemoGenerator {
     };
   }
 
-  private messageTime(index: number, channel: DemoThread['channel'], turn: number): number {
+  private messageTime(index: number, channel: DemoThread['channel'], turn: number, length: number = this.threadLength(index)): number {
     const gap = channel === 'email' ? 45 * 60_000 : channel === 'phone' ? 40_000 : 70_000;
-    return this.latestAt(index) - (this.threadLength(index) - 1 - turn) * gap;
+    return this.latestAt(index) - (length - 1 - turn) * gap;
   }
 
   /** Values the conversation scripts fill in, taken from the contact's own records so they agree. */
   slots(index: number): Record<string, string> {
+    return this.recentSlots.get(index, () => this.makeSlots(index));
+  }
+
+  private makeSlots(index: number): Record<string, string> {
     const contact = this.contact(index).properties;
     const firstOrder = index * ordersPerContact;
     const firstItem = this.lineItem(this.lineItemIndices(firstOrder)[0] ?? index * lineItemsPerContact).properties;
@@ -352,7 +391,7 @@ export class DemoGenerator {
       return {
         id: `${thread.id}${String(position).padStart(3, '0')}`,
         type: 'MESSAGE',
-        createdAt: iso(this.messageTime(index, thread.channel, position)),
+        createdAt: iso(this.messageTime(index, thread.channel, position, length)),
         text,
         direction: turn.incoming ? 'INCOMING' : 'OUTGOING',
         senders: [turn.incoming ? { actorId: `V-${thread.associatedContactId}`, name: slots.name ?? '' } : { actorId: agent.id, name: agent.name }],

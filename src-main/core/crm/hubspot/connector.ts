@@ -36,6 +36,12 @@ interface ObjectSpec<T extends CrmObjectType> {
   associations: string;
 }
 
+/** HubSpot returns only a few default properties unless each one is named. */
+const propertiesOf = (schema: z.ZodType): string[] => {
+  const shape = (schema as unknown as { shape: { properties: { shape: Record<string, unknown> } } }).shape.properties.shape;
+  return [...Object.keys(shape), 'hs_lastmodifieddate'];
+};
+
 const objectSpecs: { [T in Exclude<CrmObjectType, 'conversations'>]: ObjectSpec<T> } = {
   contacts: { schema: contactSchema, map: toContact as (value: never) => CrmRecordOf['contacts'], associations: '' },
   orders: { schema: orderSchema, map: toOrder as (value: never) => CrmRecordOf['orders'], associations: 'contacts,line_items' },
@@ -66,6 +72,10 @@ function readState<T>(cursor: string, fallback: T): T {
 
 function idOf(raw: unknown): string | null {
   return raw && typeof raw === 'object' && 'id' in raw && typeof (raw as { id: unknown }).id === 'string' ? (raw as { id: string }).id.slice(0, 64) : null;
+}
+
+function hasAssociations(raw: unknown): boolean {
+  return Boolean(raw && typeof raw === 'object' && Object.hasOwn(raw, 'associations'));
 }
 
 function validate<T>(raw: unknown, schema: z.ZodType, map: (value: never) => T): { ok: true; value: T } | { ok: false; rejected: RejectedRecord } {
@@ -122,8 +132,39 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
     return { messages, rejected };
   }
 
+  /**
+   * HubSpot's search answers without associations; the records that lack them are read again
+   * through batch read (at most 100 ids a call), so an order never loses its customer on an update.
+   */
+  async function withAssociations(
+    type: CrmObjectType,
+    page: z.infer<typeof pageSchema>,
+    properties: string[],
+    associations: string,
+    signal?: AbortSignal,
+  ): Promise<z.infer<typeof pageSchema>> {
+    if (!associations) return page;
+    const missing = page.results.map(idOf).filter((id, index): id is string => id !== null && !hasAssociations(page.results[index]));
+    if (missing.length === 0) return page;
+    const complete = new Map<string, unknown>();
+    for (let start = 0; start < missing.length; start += 100) {
+      const body = await http.request({
+        method: 'POST',
+        path: `/crm/v3/objects/${type}/batch/read?associations=${encodeURIComponent(associations)}`,
+        body: { inputs: missing.slice(start, start + 100).map((id) => ({ id })), properties },
+        ...(signal ? { signal } : {}),
+      });
+      for (const record of parsePage(body).results) {
+        const id = idOf(record);
+        if (id !== null) complete.set(id, record);
+      }
+    }
+    return { ...page, results: page.results.map((raw) => complete.get(idOf(raw) ?? '') ?? raw) };
+  }
+
   async function* pullObjects<T extends Exclude<CrmObjectType, 'conversations'>>(type: T, from: SyncCursor | undefined, signal?: AbortSignal): AsyncGenerator<PulledPage<T>> {
     const spec = objectSpecs[type] as ObjectSpec<T>;
+    const properties = propertiesOf(spec.schema);
     let cursor: SyncCursor = from ?? { phase: 'initial', cursor: JSON.stringify({ after: '', startedAt: Date.now() }) };
     for (;;) {
       let body: unknown;
@@ -133,7 +174,12 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
       const rejected: RejectedRecord[] = [];
       if (cursor.phase === 'initial') {
         const state = readState<InitialState>(cursor.cursor, { after: '', startedAt: Date.now() });
-        const query = new URLSearchParams({ limit: String(pageSize), ...(state.after ? { after: state.after } : {}), ...(spec.associations ? { associations: spec.associations } : {}) });
+        const query = new URLSearchParams({
+          limit: String(pageSize),
+          ...(state.after ? { after: state.after } : {}),
+          properties: properties.join(','),
+          ...(spec.associations ? { associations: spec.associations } : {}),
+        });
         body = await http.request({ method: 'GET', path: `/crm/v3/objects/${type}?${query}`, ...(signal ? { signal } : {}) });
         const page = parsePage(body);
         const after = page.paging?.next?.after;
@@ -150,12 +196,13 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
           body: {
             filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(state.since) }] }],
             sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
+            properties,
             limit: pageSize,
             ...(state.after ? { after: state.after } : {}),
           },
           ...(signal ? { signal } : {}),
         });
-        const page = parsePage(body);
+        const page = await withAssociations(type, parsePage(body), properties, spec.associations, signal);
         let high = state.high;
         for (const raw of page.results) {
           const updated = Date.parse(String((raw as { updatedAt?: unknown }).updatedAt ?? ''));

@@ -3,7 +3,8 @@ import type { CrmContact, CrmConversation, CrmLineItem, CrmMessage, CrmObjectTyp
 
 /**
  * Upserts that never let an older version overwrite a newer one, so replayed, duplicated
- * and out-of-order pages leave the tables as they were.
+ * and out-of-order pages leave the tables as they were. A record that arrives without an
+ * association (some CRM endpoints omit them) keeps the one already stored.
  */
 export interface CrmRecordWriter {
   upsert<T extends CrmObjectType>(type: T, records: CrmRecordOf[T][]): void;
@@ -22,25 +23,25 @@ export function createCrmRecordWriter(db: Database.Database): CrmRecordWriter {
   const order = db.prepare<CrmOrder>(`
     INSERT INTO orders (id, contact_id, name, total, currency, status, shipping_address, placed_at, updated_at)
     VALUES (@id, @contactId, @name, @total, @currency, @status, @shippingAddress, @placedAt, @updatedAt)
-    ON CONFLICT(id) DO UPDATE SET contact_id=excluded.contact_id, name=excluded.name, total=excluded.total, currency=excluded.currency,
+    ON CONFLICT(id) DO UPDATE SET contact_id=coalesce(excluded.contact_id, orders.contact_id), name=excluded.name, total=excluded.total, currency=excluded.currency,
       status=excluded.status, shipping_address=excluded.shipping_address, placed_at=excluded.placed_at, updated_at=excluded.updated_at
     WHERE excluded.updated_at >= orders.updated_at`);
   const lineItem = db.prepare<CrmLineItem>(`
     INSERT INTO line_items (id, order_id, name, sku, quantity, price, updated_at)
     VALUES (@id, @orderId, @name, @sku, @quantity, @price, @updatedAt)
-    ON CONFLICT(id) DO UPDATE SET order_id=excluded.order_id, name=excluded.name, sku=excluded.sku, quantity=excluded.quantity,
+    ON CONFLICT(id) DO UPDATE SET order_id=coalesce(excluded.order_id, line_items.order_id), name=excluded.name, sku=excluded.sku, quantity=excluded.quantity,
       price=excluded.price, updated_at=excluded.updated_at
     WHERE excluded.updated_at >= line_items.updated_at`);
   const ticket = db.prepare<CrmTicket>(`
     INSERT INTO tickets (id, contact_id, order_id, subject, content, stage, priority, category, created_at, updated_at)
     VALUES (@id, @contactId, @orderId, @subject, @content, @stage, @priority, @category, @createdAt, @updatedAt)
-    ON CONFLICT(id) DO UPDATE SET contact_id=excluded.contact_id, order_id=excluded.order_id, subject=excluded.subject, content=excluded.content,
+    ON CONFLICT(id) DO UPDATE SET contact_id=coalesce(excluded.contact_id, tickets.contact_id), order_id=coalesce(excluded.order_id, tickets.order_id), subject=excluded.subject, content=excluded.content,
       stage=excluded.stage, priority=excluded.priority, category=excluded.category, created_at=excluded.created_at, updated_at=excluded.updated_at
     WHERE excluded.updated_at >= tickets.updated_at`);
   const conversation = db.prepare<CrmConversation>(`
     INSERT INTO conversations (id, contact_id, channel, status, subject, created_at, last_message_at, updated_at)
     VALUES (@id, @contactId, @channel, @status, @subject, @createdAt, @lastMessageAt, @updatedAt)
-    ON CONFLICT(id) DO UPDATE SET contact_id=excluded.contact_id, channel=excluded.channel, status=excluded.status, subject=excluded.subject,
+    ON CONFLICT(id) DO UPDATE SET contact_id=coalesce(excluded.contact_id, conversations.contact_id), channel=excluded.channel, status=excluded.status, subject=excluded.subject,
       created_at=excluded.created_at, last_message_at=excluded.last_message_at, updated_at=excluded.updated_at
     WHERE excluded.updated_at >= conversations.updated_at`);
   // Messages never change once sent. The CRM's copy of a reply sent from here is already stored under its local id.
