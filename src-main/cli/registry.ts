@@ -6,8 +6,8 @@ import { infoCommand } from './commands/info';
 import { kbEvalCommand } from './commands/kb-eval';
 import { kbIndexCommand } from './commands/kb-index';
 import { kbSearchCommand } from './commands/kb-search';
-import { mcpServeCommand } from './commands/mcp-serve';
 import { mcpDemoCarrierCommand } from './commands/mcp-demo-carrier';
+import { mcpServeCommand } from './commands/mcp-serve';
 import { syncCommand } from './commands/sync';
 
 /** Every CLI command, one file each under commands/. */

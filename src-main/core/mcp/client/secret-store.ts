@@ -1,0 +1,54 @@
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * Where secrets live in main, never in the renderer. The Electron host can supply one backed by
+ * the OS keychain (safeStorage); the core ships an in-memory one and a 0600 file for the CLI and web host.
+ */
+export interface SecretStore {
+  get(name: string): string | undefined;
+  set(name: string, value: string): void;
+  delete(name: string): void;
+}
+
+export const mcpTokenSecret = (serverId: string): string => `mcp:${serverId}:token`;
+
+export function createMemorySecretStore(): SecretStore {
+  const secrets = new Map<string, string>();
+  return {
+    get: (name) => secrets.get(name),
+    set: (name, value) => void secrets.set(name, value),
+    delete: (name) => void secrets.delete(name),
+  };
+}
+
+/** Plain JSON readable by the user only: as safe as the user's account, no more. */
+export function createFileSecretStore(file: string): SecretStore {
+  const read = (): Record<string, string> => {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+      return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    } catch {
+      return {};
+    }
+  };
+  const write = (secrets: Record<string, string>): void => {
+    mkdirSync(dirname(file), { recursive: true });
+    const temporary = `${file}.tmp`;
+    writeFileSync(temporary, JSON.stringify(secrets), { mode: 0o600 });
+    chmodSync(temporary, 0o600);
+    renameSync(temporary, file);
+  };
+  return {
+    get: (name) => read()[name],
+    set(name, value) {
+      write({ ...read(), [name]: value });
+    },
+    delete(name) {
+      const secrets = read();
+      delete secrets[name];
+      write(secrets);
+    },
+  };
+}

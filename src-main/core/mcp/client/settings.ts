@@ -1,0 +1,77 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+
+/** Ids become tool-name prefixes (`carrier__track_shipment`), so they never contain "__". */
+export const serverIdSchema = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[a-z0-9](?:[a-z0-9-]|_(?!_))*$/, 'lower-case letters, digits, "-" and single "_"');
+
+const stdioTransport = z.strictObject({
+  type: z.literal('stdio'),
+  command: z.string().min(1).max(1_000),
+  args: z.array(z.string().max(2_000)).max(50).default([]),
+  cwd: z.string().max(1_000).optional(),
+  env: z.record(z.string().max(100), z.string().max(4_000)).optional(),
+});
+
+const httpTransport = z.strictObject({
+  type: z.literal('http'),
+  url: z.url().max(2_000).refine((value) => /^https?:\/\//i.test(value), 'http or https URL'),
+  /** Whether a bearer token is kept for it in the secret store; the token itself never lives here. */
+  hasToken: z.boolean().default(false),
+});
+
+export const mcpServerConfigSchema = z.strictObject({
+  id: serverIdSchema,
+  name: z.string().min(1).max(100),
+  enabled: z.boolean().default(true),
+  /** The agent's word that this server's read-only hints can be believed. */
+  trustedForReads: z.boolean().default(false),
+  transport: z.discriminatedUnion('type', [stdioTransport, httpTransport]),
+  timeoutMs: z.number().int().min(500).max(120_000).default(15_000),
+});
+
+export type McpServerConfig = z.output<typeof mcpServerConfigSchema>;
+export type McpServerConfigInput = z.input<typeof mcpServerConfigSchema>;
+
+const settingsFileSchema = z.strictObject({ version: z.literal(1), servers: z.array(mcpServerConfigSchema).max(50) });
+
+/** The list of MCP servers, kept as JSON in the data folder; tokens go to the secret store. */
+export interface McpSettingsStore {
+  load(): McpServerConfig[];
+  save(servers: McpServerConfig[]): void;
+}
+
+export function createFileSettingsStore(file: string): McpSettingsStore {
+  return {
+    load() {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(file, 'utf8'));
+      } catch {
+        return [];
+      }
+      const parsed = settingsFileSchema.safeParse(raw);
+      return parsed.success ? parsed.data.servers : [];
+    },
+    save(servers) {
+      mkdirSync(dirname(file), { recursive: true });
+      const temporary = `${file}.tmp`;
+      writeFileSync(temporary, JSON.stringify({ version: 1, servers }, null, 2), { mode: 0o600 });
+      renameSync(temporary, file);
+    },
+  };
+}
+
+export function createMemorySettingsStore(initial: McpServerConfig[] = []): McpSettingsStore {
+  let servers = initial;
+  return {
+    load: () => servers,
+    save: (next) => {
+      servers = next;
+    },
+  };
+}
