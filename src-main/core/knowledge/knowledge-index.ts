@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { silentLogger, type Logger } from '../log/logger';
 import { chunkArticle, type Chunk } from './chunking';
 import { reciprocalRankFusion, type Ranked } from './search/fusion';
+import { rewriteQuery } from './search/query-rewrite';
 import { makeSnippet, sanitizeFtsQuery } from './search/snippets';
+import { Vocabulary } from './search/vocabulary';
 import type { Embedder } from './semantic/embedder';
 import { deserializeLsi, lsiEmbedder, serializeLsi, trainLsi } from './semantic/lsi';
 import { openAiEmbedder, type EmbeddingEndpoint } from './semantic/openai-embedder';
@@ -75,6 +77,7 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
   const articlesDir = join(dir, 'articles');
   const metaFile = join(dir, 'index.json');
   const lsiFile = join(dir, 'semantic-model.json');
+  const vocabularyFile = join(dir, 'vocabulary.json');
   mkdirSync(articlesDir, { recursive: true });
   const db = await lancedb.connect(join(dir, 'lancedb'));
   const queue = new WriteQueue();
@@ -99,6 +102,17 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
   function readArticle(id: string): KnowledgeArticle | undefined {
     const file = articleFile(id);
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as KnowledgeArticle) : undefined;
+  }
+
+  const vocabularyText = (article: KnowledgeArticle): string => `${article.title}\n${article.body}`;
+  const vocabulary = Vocabulary.load(vocabularyFile);
+  // An index written before the vocabulary existed, or a lost file: rebuild it from the stored articles.
+  if (vocabulary.size === 0 && Object.keys(metadata.articles).length > 0) {
+    for (const id of Object.keys(metadata.articles)) {
+      const stored = readArticle(id);
+      if (stored) vocabulary.addText(vocabularyText(stored));
+    }
+    vocabulary.save(vocabularyFile);
   }
 
   function toRows(chunks: Chunk[], vectors: Float32Array[], articles: Map<string, KnowledgeArticle>): ChunkRow[] {
@@ -209,7 +223,14 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
       result.removed = removed.length;
       if (changed.length === 0 && removed.length === 0 && (embedder?.id ?? '') === metadata.embeddingModel) return result;
 
+      for (const article of changed) {
+        const previous = metadata.articles[article.id] && readArticle(article.id);
+        if (previous) vocabulary.removeText(vocabularyText(previous));
+        vocabulary.addText(vocabularyText(article));
+      }
       for (const id of removed) {
+        const previous = readArticle(id);
+        if (previous) vocabulary.removeText(vocabularyText(previous));
         delete metadata.articles[id];
         rmSync(articleFile(id), { force: true });
       }
@@ -240,6 +261,7 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
         }
       }
       writeMetadata(metaFile, metadata);
+      vocabulary.save(vocabularyFile);
       return result;
     });
   }
@@ -248,9 +270,12 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
     return queue.run(async () => {
       if (!metadata.articles[id]) return false;
       await deleteChunksOf([id]);
+      const previous = readArticle(id);
+      if (previous) vocabulary.removeText(vocabularyText(previous));
       delete metadata.articles[id];
       rmSync(articleFile(id), { force: true });
       writeMetadata(metaFile, metadata);
+      vocabulary.save(vocabularyFile);
       return true;
     });
   }
@@ -277,9 +302,10 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
     const mode = searchOptions.mode ?? 'hybrid';
     const limit = searchOptions.limit ?? 5;
     const filter = tagFilter(searchOptions.tags);
+    const rewritten = rewriteQuery(query, vocabulary).text;
     const [fts, vector] = await Promise.all([
-      mode === 'vector' ? [] : ftsLeg(query, filter),
-      mode === 'fts' ? [] : vectorLeg(query, filter),
+      mode === 'vector' ? [] : ftsLeg(rewritten, filter),
+      mode === 'fts' ? [] : vectorLeg(rewritten, filter),
     ]);
     const asRanked = (rows: Record<string, unknown>[]): Ranked<Record<string, unknown>>[] => rows.map((row) => ({ key: String(row.id), item: row }));
     const fused = reciprocalRankFusion([asRanked(fts), asRanked(vector)]);
@@ -300,7 +326,7 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
       .slice(0, limit)
       .map(({ row, score }) => {
         const body = String(row.body ?? '');
-        const { snippet, highlights } = makeSnippet(body, query);
+        const { snippet, highlights } = makeSnippet(body, rewritten);
         const page = Number(row.page ?? 0);
         const url = String(row.url ?? '');
         return {

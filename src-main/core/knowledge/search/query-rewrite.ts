@@ -1,0 +1,65 @@
+import { terms } from '../semantic/terms';
+import { correctWord } from './spelling';
+import { supportSynonyms, type SynonymGroup } from './synonyms';
+import { surfaceWords, type Vocabulary } from './vocabulary';
+
+export interface RewrittenQuery {
+  /** The customer's words with typos corrected, then the article-side synonyms: what both legs search for. */
+  text: string;
+  /** Words to highlight in snippets: the corrected words and the added synonyms. */
+  words: string[];
+}
+
+/** A word stands for its stem, so "reimbursed" matches a "reimburse" entry; stop words have no stem. */
+const stemOf = (word: string): string => terms(word)[0] ?? word;
+
+interface CompiledGroup {
+  adds: string[];
+  phrases: string[][];
+}
+
+function compile(groups: SynonymGroup[]): CompiledGroup[] {
+  return groups.map((group) => ({ adds: group.adds, phrases: group.when.map((phrase) => phrase.split(' ').map(stemOf)) }));
+}
+
+const compiledSynonyms = compile(supportSynonyms);
+
+function containsPhrase(stems: string[], phrase: string[]): boolean {
+  outer: for (let start = 0; start + phrase.length <= stems.length; start += 1) {
+    for (let offset = 0; offset < phrase.length; offset += 1) if (stems[start + offset] !== phrase[offset]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Customers misspell, run words together and use other words than the articles do.
+ * Unknown words are corrected towards the indexed vocabulary, then support synonyms add the
+ * words articles use. Known words are never changed, and nothing is added that the index lacks.
+ */
+export function rewriteQuery(query: string, vocabulary: Vocabulary): RewrittenQuery {
+  const original = surfaceWords(query.slice(0, 2000));
+  const corrected: string[] = [];
+  const stemsKnown = new Set<string>();
+  const known = (word: string): boolean => vocabulary.has(word) || (word.length > 2 && terms(word).length === 0);
+  for (const word of original) {
+    if (vocabulary.size === 0 || /\d/.test(word) || known(word)) {
+      corrected.push(word);
+      continue;
+    }
+    const fix = correctWord(word, vocabulary, known);
+    corrected.push(...(fix ?? word).split(' '));
+  }
+  for (const word of corrected) if (vocabulary.has(word)) stemsKnown.add(stemOf(word));
+  const stems = corrected.map(stemOf);
+  const added: string[] = [];
+  for (const group of compiledSynonyms) {
+    if (!group.phrases.some((phrase) => containsPhrase(stems, phrase))) continue;
+    for (const word of group.adds) {
+      if (stemsKnown.has(stemOf(word)) || !vocabulary.hasStem(stemOf(word), stemOf) || added.includes(word)) continue;
+      added.push(word);
+    }
+  }
+  const words = [...corrected, ...added];
+  return { text: words.join(' '), words };
+}

@@ -1,0 +1,67 @@
+import type { Vocabulary } from './vocabulary';
+
+/** Edit distance with adjacent transpositions (optimal string alignment), giving up past `limit`. */
+export function boundedEditDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i += 1) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+/** Short words have too many one-letter neighbours to correct safely; long ones tolerate two slips. */
+function allowedDistance(length: number): number {
+  if (length < 4) return 0;
+  return length >= 8 ? 2 : 1;
+}
+
+/**
+ * The most common indexed word within a small edit distance of an unknown word, or a split of a
+ * run-together word into two known ones ("ispurchase" → "is purchase"). Undefined when nothing is close.
+ */
+export function correctWord(word: string, vocabulary: Vocabulary, isKnown: (word: string) => boolean = (w) => vocabulary.has(w)): string | undefined {
+  const limit = allowedDistance(word.length);
+  if (limit > 0) {
+    let best: { word: string; distance: number; count: number } | undefined;
+    for (let length = word.length - limit; length <= word.length + limit; length += 1) {
+      for (const candidate of vocabulary.wordsOfLength(length)) {
+        const distance = boundedEditDistance(word, candidate, best ? Math.min(limit, best.distance) : limit);
+        if (distance > limit) continue;
+        const count = vocabulary.count(candidate);
+        if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
+      }
+    }
+    // One slip is a typo; two may as well be a missing space, so a clean split wins over them.
+    if (best?.distance === 1) return best.word;
+    return splitWord(word, vocabulary, isKnown) ?? best?.word;
+  }
+  return splitWord(word, vocabulary, isKnown);
+}
+
+function splitWord(word: string, vocabulary: Vocabulary, isKnown: (word: string) => boolean): string | undefined {
+  if (word.length >= 6) {
+    let best: { words: string; score: number } | undefined;
+    for (let at = 2; at <= word.length - 2; at += 1) {
+      const left = word.slice(0, at);
+      const right = word.slice(at);
+      if (!isKnown(left) || !isKnown(right)) continue;
+      const score = Math.min(vocabulary.count(left), vocabulary.count(right)) + Math.min(left.length, right.length) / 100;
+      if (!best || score > best.score) best = { words: `${left} ${right}`, score };
+    }
+    if (best) return best.words;
+  }
+  return undefined;
+}

@@ -1,0 +1,102 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+
+/** Lower-cased, accent-free words of a text, in any script; placeholders like {{Order Number}} are not words. */
+export function surfaceWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/\{\{[^}]*\}\}/g, ' ')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/**
+ * The words the indexed articles use, each with the number of articles that use it.
+ * Spelling correction maps a customer's unknown word onto these, so it can only ever
+ * produce words that some article really contains. Kept up to date article by article.
+ */
+export class Vocabulary {
+  private readonly counts = new Map<string, number>();
+  /** Words by length, rebuilt lazily after a change: correction only compares words of similar length. */
+  private byLength: Map<number, string[]> | undefined;
+  /** Stems of the words, rebuilt lazily after a change: the full-text index stems, so "refund" finds "refunds". */
+  private stemSet: Set<string> | undefined;
+
+  static load(file: string): Vocabulary {
+    const vocabulary = new Vocabulary();
+    if (existsSync(file)) {
+      try {
+        const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+        if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+          for (const [word, count] of Object.entries(raw as Record<string, unknown>)) {
+            if (typeof count === 'number' && count > 0) vocabulary.counts.set(word, count);
+          }
+        }
+      } catch {
+        // A damaged file only costs spelling correction until the next re-index rebuilds it.
+      }
+    }
+    return vocabulary;
+  }
+
+  save(file: string): void {
+    writeFileSync(`${file}.tmp`, JSON.stringify(Object.fromEntries(this.counts)));
+    renameSync(`${file}.tmp`, file);
+  }
+
+  get size(): number {
+    return this.counts.size;
+  }
+
+  count(word: string): number {
+    return this.counts.get(word) ?? 0;
+  }
+
+  has(word: string): boolean {
+    return this.counts.has(word);
+  }
+
+  addText(text: string): void {
+    this.apply(text, 1);
+  }
+
+  removeText(text: string): void {
+    this.apply(text, -1);
+  }
+
+  clear(): void {
+    this.counts.clear();
+    this.byLength = undefined;
+    this.stemSet = undefined;
+  }
+
+  hasStem(stem: string, stemOf: (word: string) => string): boolean {
+    if (!this.stemSet) this.stemSet = new Set(Array.from(this.counts.keys(), stemOf));
+    return this.stemSet.has(stem);
+  }
+
+  wordsOfLength(length: number): readonly string[] {
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const word of this.counts.keys()) {
+        const list = this.byLength.get(word.length);
+        if (list) list.push(word);
+        else this.byLength.set(word.length, [word]);
+      }
+    }
+    return this.byLength.get(length) ?? [];
+  }
+
+  private apply(text: string, delta: 1 | -1): void {
+    for (const word of new Set(surfaceWords(text))) {
+      if (/^\d+$/.test(word) || word.length > 40) continue;
+      const next = (this.counts.get(word) ?? 0) + delta;
+      if (next > 0) this.counts.set(word, next);
+      else this.counts.delete(word);
+    }
+    this.byLength = undefined;
+    this.stemSet = undefined;
+  }
+}
