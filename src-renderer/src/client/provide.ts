@@ -1,5 +1,5 @@
 import type { CopilotClient } from '@contract/bridge';
-import { inject, type App, type InjectionKey } from 'vue';
+import { hasInjectionContext, inject, type App, type InjectionKey } from 'vue';
 
 const clientKey: InjectionKey<CopilotClient> = Symbol('copilot-client');
 let current: CopilotClient | undefined;
@@ -11,7 +11,8 @@ export function installClient(app: App, client: CopilotClient): void {
 }
 
 export function useClient(): CopilotClient {
-  const injected = inject(clientKey, undefined);
+  // Stores call this outside any component: only components may inject.
+  const injected = hasInjectionContext() ? inject(clientKey, undefined) : undefined;
   const client = injected ?? current;
   if (!client) throw new Error('The copilot client is not installed.');
   return client;

@@ -1,0 +1,108 @@
+import { useClient } from '../client/provide';
+import { useConversationStore } from '../stores/conversation';
+import { useCopilotStore } from '../stores/copilot';
+import { useCustomerStore } from '../stores/customer';
+import { useInsightsStore } from '../stores/insights';
+import { useKnowledgeStore } from '../stores/knowledge';
+import { useQueueStore } from '../stores/queue';
+import { useUiStore } from '../stores/ui';
+
+type PlainArgs = Record<string, string | number | boolean | null>;
+
+/**
+ * The agent's actions that span several stores: opening a conversation loads its thread,
+ * customer and copilot state; sending records insights; a live customer message wakes the copilot.
+ */
+export function useWorkspace() {
+  const queue = useQueueStore();
+  const conversation = useConversationStore();
+  const copilot = useCopilotStore();
+  const customer = useCustomerStore();
+  const insights = useInsightsStore();
+  const knowledge = useKnowledgeStore();
+  const ui = useUiStore();
+
+  function labelOf(conversationId: string): string {
+    const item = queue.items.find((entry) => entry.id === conversationId);
+    return item ? `${item.customerName ?? 'Unknown'} — ${item.subject ?? item.channel}` : conversationId;
+  }
+
+  function noteTurn(): void {
+    const view = copilot.turn;
+    if (!view) return;
+    insights.recordTurn(view, labelOf(view.conversationId));
+    queue.setSignals(view.conversationId, { sentiment: view.sentiment, escalated: view.escalate.yes });
+  }
+
+  async function openConversation(id: string): Promise<void> {
+    if (ui.view !== 'workspace') ui.view = 'workspace';
+    queue.select(id);
+    await conversation.open(id);
+    if (conversation.id !== id) return;
+    void useClient()
+      .call('desktop.viewing', { conversationId: id })
+      .catch(() => undefined);
+    void customer.load(conversation.customerId);
+    await copilot.open(id, conversation.lastIncoming?.text);
+    noteTurn();
+  }
+
+  async function step(delta: 1 | -1): Promise<void> {
+    const id = queue.step(delta);
+    if (id && id !== conversation.id) await openConversation(id);
+  }
+
+  function useSuggestion(index: number): boolean {
+    const suggestion = copilot.suggestions[index];
+    if (!suggestion || copilot.thinking) return false;
+    conversation.insert(suggestion.text, true);
+    ui.requestFocus('composer');
+    return true;
+  }
+
+  async function send(): Promise<void> {
+    const conversationId = conversation.id;
+    if (!conversationId) return;
+    const waitingSince = queue.active?.waitingSince ?? null;
+    const suggestionsShown = copilot.suggestions.length > 0;
+    const sent = await conversation.send();
+    if (!sent) return;
+    insights.recordReply({ conversationId, text: sent.text, suggestion: sent.suggestion, suggestionsShown, waitingSince });
+    queue.noteMessage(conversationId, { id: 'sent', direction: 'outgoing', text: sent.text, createdAt: new Date().toISOString() });
+  }
+
+  /** Ctrl/Cmd+Enter: sends when there is a draft, otherwise takes the top suggestion. */
+  async function sendOrAccept(): Promise<void> {
+    if (conversation.draft.trim()) await send();
+    else useSuggestion(0);
+  }
+
+  async function decide(actionId: string, action: 'approve' | 'reject' | 'edit', extra: { args?: PlainArgs; reason?: string } = {}): Promise<void> {
+    if (await copilot.decide(actionId, action, extra)) {
+      insights.recordDecision(action);
+      noteTurn();
+    }
+  }
+
+  async function openSource(articleId: string): Promise<void> {
+    ui.tab = 'knowledge';
+    await knowledge.open(articleId);
+  }
+
+  function insertPassage(text: string): void {
+    conversation.append(text);
+    ui.requestFocus('composer');
+  }
+
+  /** A live message: into the thread, into the queue row, and a new copilot turn when the customer wrote. */
+  async function onLiveMessage(event: Parameters<typeof conversation.apply>[0]): Promise<void> {
+    queue.noteMessage(event.conversationId, event.message);
+    const isNew = conversation.apply(event);
+    if (isNew && event.message.direction === 'incoming' && event.conversationId === conversation.id) {
+      await copilot.runTurn(event.conversationId, event.message.text);
+      noteTurn();
+    }
+  }
+
+  return { openConversation, step, useSuggestion, send, sendOrAccept, decide, openSource, insertPassage, onLiveMessage };
+}

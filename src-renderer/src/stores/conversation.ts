@@ -1,0 +1,111 @@
+import type { ConversationMessageEvent } from '@contract/events';
+import type { MessageView } from '@contract/workspace';
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { useClient } from '../client/provide';
+import { shownError, type ShownError } from '../composables/errors';
+
+/** Enough for any real thread; the virtual list keeps even this many cheap to show. */
+export const threadLimit = 10_000;
+
+/** The open conversation: its thread (live), and the composer's draft with where it came from. */
+export const useConversationStore = defineStore('conversation', () => {
+  const id = ref<string | undefined>();
+  const customerId = ref<string | null>(null);
+  // A plain array behind a shallow ref: 10,000 deep-reactive messages would cost more than the list that shows them.
+  const messages = shallowRef<MessageView[]>([]);
+  const loading = ref(false);
+  const error = ref<ShownError | undefined>();
+  const draft = ref('');
+  /** The suggestion text last put into the composer, to tell "sent as is" from "edited". */
+  const acceptedSuggestion = ref<string | undefined>();
+  const sending = ref(false);
+  const sendError = ref<ShownError | undefined>();
+  let sequence = 0;
+
+  const lastIncoming = computed(() => {
+    for (let index = messages.value.length - 1; index >= 0; index--) {
+      const message = messages.value[index];
+      if (message?.direction === 'incoming') return message;
+    }
+    return undefined;
+  });
+
+  async function open(conversationId: string): Promise<void> {
+    const mine = ++sequence;
+    id.value = conversationId;
+    loading.value = true;
+    error.value = undefined;
+    messages.value = [];
+    draft.value = '';
+    acceptedSuggestion.value = undefined;
+    sendError.value = undefined;
+    try {
+      const client = useClient();
+      const result = await client.call('workspace.getConversation', { id: conversationId, limit: threadLimit });
+      if (mine !== sequence) return;
+      customerId.value = result.customerId;
+      messages.value = result.messages;
+      void client.call('workspace.watchConversation', { id: conversationId }).catch(() => undefined);
+    } catch (caught) {
+      if (mine !== sequence) return;
+      error.value = shownError(caught, 'This conversation could not be opened.', 'Pick it again from the queue.');
+    } finally {
+      if (mine === sequence) loading.value = false;
+    }
+  }
+
+  /** A live message or a delivery update (same id replaces). Returns true when it was new. */
+  function apply(event: ConversationMessageEvent): boolean {
+    if (event.conversationId !== id.value) return false;
+    // A new array each time, so the list component sees the change (copying 10,000 references is cheap).
+    const list = messages.value;
+    const index = list.findIndex((message) => message.id === event.message.id);
+    if (index >= 0) {
+      messages.value = list.map((message, at) => (at === index ? event.message : message));
+      return false;
+    }
+    messages.value = [...list, event.message];
+    return true;
+  }
+
+  function insert(text: string, fromSuggestion: boolean): void {
+    draft.value = text;
+    acceptedSuggestion.value = fromSuggestion ? text : undefined;
+  }
+
+  /** Appends a passage to the draft (knowledge search), keeping what the agent wrote. */
+  function append(text: string): void {
+    draft.value = draft.value.trim() ? `${draft.value.trimEnd()}\n\n${text}` : text;
+  }
+
+  /** Queues the reply in the outbox; the message shows as pending until the CRM has it. */
+  async function send(): Promise<{ text: string; suggestion: string | undefined } | undefined> {
+    const text = draft.value.trim();
+    if (!id.value || !text || sending.value) return undefined;
+    sending.value = true;
+    sendError.value = undefined;
+    const suggestion = acceptedSuggestion.value;
+    try {
+      const message = await useClient().call('conversation.sendReply', { conversationId: id.value, text: text.slice(0, 20_000) });
+      apply({ conversationId: id.value, message });
+      draft.value = '';
+      acceptedSuggestion.value = undefined;
+      return { text, suggestion };
+    } catch (caught) {
+      sendError.value = shownError(caught, 'The reply could not be queued.', 'Your text is still in the composer; try again.');
+      return undefined;
+    } finally {
+      sending.value = false;
+    }
+  }
+
+  function close(): void {
+    sequence++;
+    id.value = undefined;
+    messages.value = [];
+    draft.value = '';
+  }
+
+  return { id, customerId, messages, loading, error, draft, acceptedSuggestion, sending, sendError, lastIncoming, open, apply, insert, append, send, close };
+});

@@ -1,0 +1,128 @@
+import type { CopilotTokenEvent } from '@contract/events';
+import type { CopilotActionView, CopilotTurnView } from '@contract/copilot';
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { useClient } from '../client/provide';
+import { shownError, type ShownError } from '../composables/errors';
+
+export type LlmState = 'unknown' | 'ready' | 'offline' | 'error';
+
+/** The copilot's view of the open conversation: streamed drafts, final suggestions, proposals awaiting a decision. */
+export const useCopilotStore = defineStore('copilot', () => {
+  const conversationId = ref<string | undefined>();
+  const turn = ref<CopilotTurnView | null>(null);
+  /** Drafts as their tokens arrive, by suggestion index; replaced by the final suggestions when the turn ends. */
+  const streaming = ref<string[]>([]);
+  const thinking = ref(false);
+  const deciding = ref(false);
+  const error = ref<ShownError | undefined>();
+  const focusedActionId = ref<string | undefined>();
+  const llmState = ref<LlmState>('unknown');
+  const llmDetail = ref<string | undefined>();
+  let sequence = 0;
+
+  const pendingActions = computed<CopilotActionView[]>(() => (turn.value?.actions ?? []).filter((action) => action.status === 'pending'));
+  const focusedAction = computed(() => pendingActions.value.find((action) => action.id === focusedActionId.value) ?? pendingActions.value[0]);
+  const suggestions = computed(() => turn.value?.suggestions ?? []);
+
+  function noteLlm(view: CopilotTurnView): void {
+    if (view.llmError) {
+      llmState.value = 'error';
+      llmDetail.value = view.llmError;
+    } else if (view.suggestions.some((suggestion) => suggestion.source === 'llm')) {
+      llmState.value = 'ready';
+      llmDetail.value = undefined;
+    } else if (view.suggestions.length > 0) {
+      llmState.value = 'offline';
+      llmDetail.value = 'Suggestions come from the offline drafts.';
+    }
+  }
+
+  function settle(view: CopilotTurnView | null): void {
+    turn.value = view;
+    streaming.value = [];
+    if (view) noteLlm(view);
+    if (focusedActionId.value && !pendingActions.value.some((action) => action.id === focusedActionId.value)) focusedActionId.value = undefined;
+  }
+
+  /** Shows what the copilot already knows; asks it about the last customer message when it knows nothing yet. */
+  async function open(id: string, lastCustomerText: string | undefined): Promise<void> {
+    const mine = ++sequence;
+    conversationId.value = id;
+    turn.value = null;
+    streaming.value = [];
+    error.value = undefined;
+    focusedActionId.value = undefined;
+    try {
+      const state = await useClient().call('copilot.state', { conversationId: id });
+      if (mine !== sequence) return;
+      settle(state);
+      if (!state && lastCustomerText) await runTurn(id, lastCustomerText);
+    } catch (caught) {
+      if (mine === sequence) error.value = shownError(caught, 'The copilot could not load this conversation.', 'Try again.');
+    }
+  }
+
+  /** A customer message to work on: understanding, drafts (streamed), proposals, escalation. */
+  async function runTurn(id: string, text: string): Promise<void> {
+    if (id !== conversationId.value) return;
+    const mine = ++sequence;
+    thinking.value = true;
+    error.value = undefined;
+    streaming.value = [];
+    try {
+      const view = await useClient().call('copilot.turn', { conversationId: id, text: text.slice(0, 20_000) });
+      if (mine !== sequence) return;
+      settle(view);
+    } catch (caught) {
+      if (mine === sequence) error.value = shownError(caught, 'The copilot could not answer this message.', 'Reply yourself, or try again.');
+    } finally {
+      if (mine === sequence) thinking.value = false;
+    }
+  }
+
+  function onToken(event: CopilotTokenEvent): void {
+    if (event.conversationId !== conversationId.value || !thinking.value) return;
+    const next = [...streaming.value];
+    while (next.length <= event.suggestionIndex) next.push('');
+    next[event.suggestionIndex] = (next[event.suggestionIndex] ?? '') + event.token;
+    streaming.value = next;
+  }
+
+  function focusAction(id: string): void {
+    focusedActionId.value = id;
+  }
+
+  async function decide(actionId: string, action: 'approve' | 'reject' | 'edit', extra: { args?: Record<string, string | number | boolean | null>; reason?: string } = {}): Promise<boolean> {
+    const id = conversationId.value;
+    if (!id || deciding.value) return false;
+    deciding.value = true;
+    error.value = undefined;
+    try {
+      const view = await useClient().call('copilot.decide', {
+        conversationId: id,
+        toolCallId: actionId,
+        action,
+        ...(extra.args ? { args: extra.args } : {}),
+        ...(extra.reason ? { reason: extra.reason.slice(0, 2000) } : {}),
+      });
+      if (id === conversationId.value) settle(view);
+      return true;
+    } catch (caught) {
+      error.value = shownError(caught, 'The decision could not be recorded.', 'The proposal is unchanged; try again.');
+      return false;
+    } finally {
+      deciding.value = false;
+    }
+  }
+
+  function close(): void {
+    sequence++;
+    conversationId.value = undefined;
+    turn.value = null;
+    streaming.value = [];
+    thinking.value = false;
+  }
+
+  return { conversationId, turn, streaming, thinking, deciding, error, focusedActionId, focusedAction, pendingActions, suggestions, llmState, llmDetail, open, runTurn, onToken, focusAction, decide, close, settle };
+});
