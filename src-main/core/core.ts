@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createAppHandlers } from './app/handlers';
-import { createCopilot, createCopilotPorts, type Copilot } from './copilot/index';
+import type { Copilot } from './copilot/index';
 import { createCopilotHandlers } from './copilot/handlers';
 import { createHostlessDesktopHandlers } from './desktop/handlers';
 import { ServiceRegistry } from './app/service-registry';
@@ -8,7 +8,7 @@ import { parseCoreConfig, type CoreConfig, type CoreConfigInput } from './config
 import type { Handlers } from './contract/index';
 import { EventBus } from './events/event-bus';
 import { createKnowledgeHandlers } from './knowledge/handlers';
-import { startKnowledgeService, type KnowledgeService } from './knowledge/knowledge-service';
+import type { KnowledgeService } from './knowledge/knowledge-service';
 import { createFileLogger, type Logger } from './log/logger';
 import { startCrmService, type CrmService } from './workspace/crm-service';
 import { createWorkspaceHandlers } from './workspace/handlers';
@@ -36,27 +36,32 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
   const disposers: (() => Promise<void> | void)[] = [];
 
   // Opened on first use or at start, whichever comes first, so a search never waits for start().
-  let knowledge: KnowledgeService | undefined;
-  const knowledgeService = (): KnowledgeService => (knowledge ??= startKnowledgeService(config, services, logger));
-  disposers.push(() => knowledge?.close());
+  // The knowledge index (LanceDB) and the copilot (LangGraph, the LLM client) are imported on first
+  // use, so a host can show the cached workspace before those modules are read.
+  let knowledge: Promise<KnowledgeService> | undefined;
+  const knowledgeService = (): Promise<KnowledgeService> =>
+    (knowledge ??= import('./knowledge/knowledge-service').then(({ startKnowledgeService }) => startKnowledgeService(config, services, logger)));
+  const knowledgeIndex = async () => (await knowledgeService()).index();
+  disposers.push(async () => (await knowledge)?.close());
   let crm: Promise<CrmService> | undefined;
   const crmService = (): Promise<CrmService> => (crm ??= startCrmService(config, services, events, logger));
   disposers.push(async () => (await crm)?.close());
   let copilot: Promise<Copilot> | undefined;
   const copilotService = (): Promise<Copilot> =>
-    (copilot ??= crmService().then(async (service) =>
-      createCopilot({
+    (copilot ??= crmService().then(async (service) => {
+      const { createCopilot, createCopilotPorts } = await import('./copilot/index');
+      return createCopilot({
         dataDir: config.dataDir,
-        ports: createCopilotPorts({ db: service.db, knowledge: () => knowledgeService().index() }),
+        ports: createCopilotPorts({ db: service.db, knowledge: knowledgeIndex }),
         ...(config.llm ? { llm: config.llm } : {}),
         onToken: (conversationId, suggestionIndex, token) => events.emit('copilot.token', { conversationId, suggestionIndex, token }),
-      }),
-    ));
+      });
+    }));
   disposers.push(async () => (await copilot)?.close());
 
   const handlers: Handlers = {
     ...createAppHandlers(config, services, startedAt),
-    ...createKnowledgeHandlers(() => knowledgeService().index()),
+    ...createKnowledgeHandlers(knowledgeIndex),
     ...createWorkspaceHandlers(crmService, events),
     ...createCopilotHandlers(copilotService),
     ...createHostlessDesktopHandlers(),
@@ -69,7 +74,7 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
     logger,
     async start() {
       services.set('core', 'ready');
-      knowledgeService();
+      void knowledgeService();
       void crmService().catch((error: unknown) => {
         logger.error('crm service failed to start', { error: error instanceof Error ? error.message : String(error) });
         services.set('crm', 'error', 'The customer cache could not be opened');

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CopilotTurnView } from '../../core/contract/copilot';
 import type { EventName, EventPayload } from '../../core/contract/index';
-import { createCore, type Core } from '../../core/core';
+import type { Core } from '../../core/core';
 import type { Logger } from '../../core/log/logger';
 import { consentDialog, externalLinkDialog } from './dialogs';
 import { createDesktopHandlers, ViewingState } from './desktop-handlers';
@@ -34,6 +34,11 @@ const renderer = rendererLocation({ isPackaged: app.isPackaged, devServerUrl: pr
 const iconPath = join(app.getAppPath(), 'resources', 'icons', process.platform === 'win32' ? '256x256.png' : '32x32.png');
 
 let mainWindow: BrowserWindow | undefined;
+// Resolved when the window has painted: the core, and with it LangGraph, the LLM client and LanceDB, loads after.
+let painted: () => void = () => undefined;
+const firstPaint = new Promise<void>((resolve) => {
+  painted = resolve;
+});
 let corePromise: Promise<Core> | undefined;
 let detachCore: (() => void) | undefined;
 
@@ -135,6 +140,9 @@ async function startShell(): Promise<void> {
 
   const startCore = (): Promise<Core> =>
     (corePromise ??= (async () => {
+      await firstPaint;
+      // A separate chunk: its imports (LangGraph, LangChain, LanceDB, better-sqlite3) are not read before this line.
+      const { createCore } = await import('../../core/core');
       const core = await createCore(coreConfigFromSettings(openSettings.get(), secrets, dataDir), { logger });
       const offForward = mainWindow ? forwardEvents(core.events, mainWindow.webContents) : () => undefined;
       const offTray = core.events.on('app.serviceState', (event) => tray.update(event));
@@ -186,8 +194,11 @@ async function startShell(): Promise<void> {
     content: renderer.content,
     icon: iconPath,
     harden: () => undefined,
-    // The cached workspace paints first; the CRM, the index and the copilot start after.
-    onFirstPaint: () => void startCore().catch((error: unknown) => logger.error('core failed to start', describeError(error, debugLogging))),
+    // The window paints first; the core (CRM cache, index, copilot) is loaded and started after.
+    onFirstPaint: () => {
+      painted();
+      void startCore().catch((error: unknown) => logger.error('core failed to start', describeError(error, debugLogging)));
+    },
   });
   mainWindow.on('closed', () => {
     mainWindow = undefined;
