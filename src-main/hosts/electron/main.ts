@@ -19,6 +19,7 @@ import { openSettingsFile } from './settings-store';
 import { jsonSecretBlobFile, SafeStorageSecretStore } from './secrets';
 import { SummonShortcut } from './shortcut';
 import { StatusTray } from './tray';
+import { exposeShellProbe, shellProbeEnabled } from './shell-probe';
 import { secureWebPreferences } from './web-preferences';
 import { createMainWindow, summon } from './window';
 
@@ -128,7 +129,8 @@ async function startShell(): Promise<void> {
     show: () => mainWindow && summon(mainWindow),
     quit: () => app.quit(),
   });
-  const shortcut = new SummonShortcut({ globalShortcut, summon: () => runCommand('knowledge.focusSearch') });
+  const summonWithSearch = (): void => runCommand('knowledge.focusSearch');
+  const shortcut = new SummonShortcut({ globalShortcut, summon: summonWithSearch });
   const applyShortcut = (accelerator: string): void => {
     if (shortcut.set(accelerator)) return;
     logger.warn('global shortcut refused', { accelerator });
@@ -204,6 +206,19 @@ async function startShell(): Promise<void> {
     mainWindow = undefined;
   });
   applyShortcut(openSettings.get().globalShortcut);
+  if (shellProbeEnabled({ isPackaged: app.isPackaged, env: process.env })) {
+    exposeShellProbe(globalThis, {
+      trayStatus: () => tray.status(),
+      trayMenu: () => tray.menu().flatMap((item) => (item.label ? [item.label] : [])),
+      clickTrayItem: (label) => {
+        const item = tray.menu().find((entry) => entry.label === label);
+        item?.click?.();
+        return Boolean(item?.click);
+      },
+      shortcut: () => shortcut.accelerator(),
+      pressShortcut: summonWithSearch,
+    });
+  }
 
   let disposed = false;
   app.on('before-quit', (event) => {

@@ -40,6 +40,7 @@ export function statusLine(services: ReadonlyMap<string, ServiceStateEvent>): st
 /** A tray icon with the app's status, a way back to the window and quit; a click shows the window. */
 export class StatusTray {
   private readonly services = new Map<string, ServiceStateEvent>();
+  private template: MenuItemTemplate[] = [];
 
   constructor(private readonly deps: StatusTrayDeps) {
     deps.tray.on('click', () => deps.show());
@@ -56,17 +57,21 @@ export class StatusTray {
     return statusLine(this.services);
   }
 
+  /** The context menu as last shown. */
+  menu(): MenuItemTemplate[] {
+    return this.template;
+  }
+
   private render(): void {
     const status = this.status();
+    this.template = [
+      { label: status, type: 'normal' },
+      { type: 'separator' },
+      { label: 'Show Support Copilot', click: () => this.deps.show() },
+      { label: 'Quit', click: () => this.deps.quit() },
+    ];
     this.deps.tray.setToolTip(`Support Copilot — ${status}`);
-    this.deps.tray.setContextMenu(
-      this.deps.buildMenu([
-        { label: status, type: 'normal' },
-        { type: 'separator' },
-        { label: 'Show Support Copilot', click: () => this.deps.show() },
-        { label: 'Quit', click: () => this.deps.quit() },
-      ]),
-    );
+    this.deps.tray.setContextMenu(this.deps.buildMenu(this.template));
   }
 
   destroy(): void {

@@ -1,32 +1,53 @@
-import { _electron as electron, expect, test } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { electronMissingReason, installedElectronBinary } from '../../fixtures/electron-binary';
+import { expect, test } from '@playwright/test';
+import { electronSkipReason, launchApp, type RunningApp } from './electron-app';
 
-const binary = installedElectronBinary();
-const appDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+test.skip(Boolean(electronSkipReason), electronSkipReason);
 
-if (!binary) console.warn(`Skipping the Electron launch tests: ${electronMissingReason}`);
-test.skip(!binary, electronMissingReason);
+let running: RunningApp;
+test.beforeEach(async () => {
+  running = await launchApp();
+});
+test.afterEach(async () => {
+  await running.close();
+});
 
-test('the desktop app launches a secure window that talks to the core', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'copilot-electron-'));
-  const app = await electron.launch({
-    executablePath: binary,
-    args: [appDir, '--no-sandbox'],
-    env: { ...process.env, COPILOT_DATA_DIR: dataDir },
+test('launches one secure window that talks to the core through the contract only', async () => {
+  const { app, window } = running;
+  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().filter((shown) => shown.isVisible()).length)).toBe(1);
+  const preferences = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences());
+  expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+
+  expect(await window.evaluate(() => Object.keys((globalThis as unknown as { copilot: object }).copilot).sort())).toEqual(['call', 'on']);
+  expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  const info = await window.evaluate(() => (globalThis as unknown as { copilot: { call(method: string, input: unknown): Promise<unknown> } }).copilot.call('app.info', {}));
+  expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
+});
+
+test('keeps the page where it is: navigation and window.open are denied, an https link only offered', async () => {
+  const { app, window } = running;
+  const start = window.url();
+  expect(start.startsWith('file://')).toBe(true);
+  // Answer the "Open in your browser?" question with Cancel, and note what was asked.
+  await app.evaluate(({ dialog }) => {
+    const asked: string[] = [];
+    Object.assign(globalThis, { __askedToOpen: asked });
+    const cancel = async (...args: unknown[]) => {
+      const options = args.find((arg): arg is { detail?: string } => typeof arg === 'object' && arg !== null && 'buttons' in arg);
+      asked.push(options?.detail ?? '');
+      return { response: 1, checkboxChecked: false };
+    };
+    dialog.showMessageBox = cancel as unknown as typeof dialog.showMessageBox;
   });
-  try {
-    const window = await app.firstWindow();
-    await expect(window.getByTestId('app-info')).toContainText('electron host');
-    const exposed = await window.evaluate(() => Object.keys((window as unknown as { copilot: object }).copilot).sort());
-    expect(exposed).toEqual(['call', 'on']);
-    const hasNode = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require);
-    expect(hasNode).toBe('undefined');
-  } finally {
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  const asked = () => app.evaluate(() => (globalThis as unknown as { __askedToOpen: string[] }).__askedToOpen);
+
+  expect(await window.evaluate(() => (globalThis as unknown as { open(url: string, target: string): unknown }).open('https://help.example.com/a', '_blank'))).toBeNull();
+  await expect.poll(asked).toEqual(['https://help.example.com/a']);
+  await window.evaluate(() => {
+    // Functions passed to evaluate run in the page, so they name its globals themselves.
+    (globalThis as unknown as { location: { href: string } }).location.href = 'https://help.example.com/b';
+  });
+  // The navigation handler prevents first and asks second, so once asked the page has stayed.
+  await expect.poll(asked).toEqual(['https://help.example.com/a', 'https://help.example.com/b']);
+  expect(window.url()).toBe(start);
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 });
