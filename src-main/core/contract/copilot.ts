@@ -12,7 +12,14 @@ export interface CopilotSuggestionView {
 
 export interface CopilotActionView {
   id: string;
+  /** A built-in tool, or `server__tool` for a tool of an MCP server. */
   tool: string;
+  /** The MCP server the tool comes from (the approval card names it); absent for built-in tools. */
+  server?: string;
+  /** A read-only MCP tool's answer: untrusted text, to be shown as text only. */
+  result?: string;
+  /** Why a read-only MCP call failed (server down, timeout), in plain words. */
+  error?: string;
   args: Record<string, unknown>;
   policy: 'allowed' | 'blocked';
   policyReason: string | null;

@@ -7,6 +7,7 @@ import type { Redactor } from '../language/redaction/redactor';
 import type { NodeDeps } from './deps';
 import { buildCopilotGraph } from './graph';
 import { createChatModel, type LlmSettings } from './llm';
+import type { CopilotMcpPort } from './mcp-port';
 import type { CopilotPorts } from './ports';
 import type { CopilotStateType } from './state';
 import type { CustomerContext, Decision, Escalation, Proposal, Suggestion } from './types';
@@ -37,6 +38,8 @@ export interface CopilotOptions {
   tokenBudget?: number;
   recursionLimit?: number;
   onToken?: (conversationId: string, suggestionIndex: number, token: string) => void;
+  /** Tools of the MCP servers in the settings; they pass the same approval gate as the built-in ones. */
+  mcp?: CopilotMcpPort;
 }
 
 export interface Copilot {
@@ -81,6 +84,7 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
     llm: options.llm ? createChatModel(options.llm) : undefined,
     tokenBudget: options.tokenBudget ?? 3000,
     ...(options.onToken ? { onToken: options.onToken } : {}),
+    ...(options.mcp ? { mcp: options.mcp } : {}),
     redactorFor(conversationId, customer) {
       let redactor = redactors.get(conversationId);
       if (!redactor) {

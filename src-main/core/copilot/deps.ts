@@ -1,5 +1,6 @@
 import type { ChatOpenAI } from '@langchain/openai';
 import type { Redactor } from '../language/redaction/redactor';
+import type { CopilotMcpPort } from './mcp-port';
 import type { CopilotPorts } from './ports';
 import type { CustomerContext } from './types';
 
@@ -10,4 +11,6 @@ export interface NodeDeps {
   tokenBudget: number;
   onToken?: (conversationId: string, suggestionIndex: number, token: string) => void;
   redactorFor(conversationId: string, customer: CustomerContext | null): Redactor;
+  /** Tools from the configured MCP servers; absent when none is set up. */
+  mcp?: CopilotMcpPort;
 }

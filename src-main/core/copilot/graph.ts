@@ -28,7 +28,7 @@ export function buildCopilotGraph(deps: NodeDeps, checkpointer: BaseCheckpointSa
     .addNode('proposeActions', proposeActionsNode(deps))
     .addNode('escalationCheck', escalationCheckNode())
     .addNode('memoryUpdate', memoryUpdateNode(deps))
-    .addNode('approvalGate', approvalGateNode())
+    .addNode('approvalGate', approvalGateNode(deps))
     .addNode('executeActions', executeActionsNode(deps))
     .addEdge(START, 'understand')
     .addEdge('understand', 'gatherContext')

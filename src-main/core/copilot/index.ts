@@ -1,5 +1,6 @@
 export { createCopilotPorts } from './adapters';
 export { createCopilot, type Copilot, type CopilotOptions, type TurnResult } from './copilot';
 export type { LlmSettings } from './llm';
+export type { CopilotMcpPort, McpToolDescriptor, McpToolOutput } from './mcp-port';
 export type { CopilotPorts } from './ports';
-export type { Citation, CustomerContext, Decision, Proposal, Suggestion, ToolName } from './types';
+export type { Citation, CustomerContext, Decision, Proposal, McpToolName, Suggestion, ToolName } from './types';

@@ -11,6 +11,9 @@ export type ToolName =
   | 'update_preferences'
   | 'send_reply';
 
+/** A tool from a connected MCP server, named `server__tool`. */
+export type McpToolName = `${string}__${string}`;
+
 export interface Turn {
   role: 'customer' | 'agent' | 'system';
   text: string;
@@ -51,7 +54,13 @@ export type PolicyResult = { allowed: true; note?: string } | { allowed: false; 
 export interface Proposal {
   /** The tool call id: decisions and idempotency keys hang off it. */
   id: string;
-  tool: ToolName;
+  tool: ToolName | McpToolName;
+  /** The MCP server the tool comes from, named on the approval card; absent for built-in tools. */
+  server?: string;
+  /** What a read-only MCP tool answered: untrusted text, cleaned and capped, shown to the agent as text. */
+  result?: string;
+  /** Why a read-only MCP call gave no result (server down, timeout), in words the agent can act on. */
+  error?: string;
   args: Record<string, unknown>;
   policy: 'allowed' | 'blocked';
   policyReason: string | null;

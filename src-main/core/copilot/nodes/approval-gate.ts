@@ -1,10 +1,11 @@
 import { interrupt } from '@langchain/langgraph';
+import type { NodeDeps } from '../deps';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
-import { checkTool } from '../tools/catalog';
+import { checkProposedTool } from '../tools/mcp-tools';
 import type { Decision, Proposal } from '../types';
 
 export interface ApprovalRequest {
-  pending: Pick<Proposal, 'id' | 'tool' | 'args' | 'why' | 'policyReason'>[];
+  pending: Pick<Proposal, 'id' | 'tool' | 'server' | 'args' | 'why' | 'policyReason'>[];
 }
 
 export function pendingProposals(state: CopilotStateType): Proposal[] {
@@ -15,12 +16,12 @@ export function pendingProposals(state: CopilotStateType): Proposal[] {
  * Pauses the graph until the agent decides one pending proposal; runs again while others wait.
  * Nothing before `interrupt()` has a side effect, so re-running this node on resume is harmless.
  */
-export function approvalGateNode() {
+export function approvalGateNode(deps: Pick<NodeDeps, 'mcp'>) {
   return (state: CopilotStateType): CopilotStateUpdate => {
     const pending = pendingProposals(state);
     if (pending.length === 0) return {};
     const decision = interrupt<ApprovalRequest, Decision>({
-      pending: pending.map(({ id, tool, args, why, policyReason }) => ({ id, tool, args, why, policyReason })),
+      pending: pending.map(({ id, tool, server, args, why, policyReason }) => ({ id, tool, ...(server ? { server } : {}), args, why, policyReason })),
     });
     const target = pending.find((proposal) => proposal.id === decision.toolCallId);
     if (!target) return {};
@@ -32,8 +33,8 @@ export function approvalGateNode() {
       };
     }
     const args = decision.action === 'edit' && decision.args ? { ...target.args, ...decision.args } : target.args;
-    // Edited arguments pass the schema and the policy again.
-    const checked = checkTool(target.tool, args, state.customer ?? undefined, state.conversationId);
+    // Edited arguments pass the schema and the policy again (an MCP tool: its server's current schema).
+    const checked = checkProposedTool(deps.mcp, target.tool, args, state.customer ?? undefined, state.conversationId);
     if (!checked.policy.allowed) {
       return { proposals: [{ ...target, args: checked.args, status: 'blocked', policy: 'blocked', policyReason: checked.policy.reason, decisionReason: decision.reason ?? null }] };
     }

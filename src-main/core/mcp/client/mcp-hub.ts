@@ -155,7 +155,7 @@ export function createMcpHub(options: McpHubOptions): McpHub {
     async addServer(input, token) {
       const config = mcpServerConfigSchema.parse(input.transport.type === 'http' ? { ...input, transport: { ...input.transport, hasToken: Boolean(token) } } : input);
       if (builtInIds.has(config.id)) throw new McpToolError('INVALID_ARGS', `${config.id} is a built-in server id.`);
-      if (token && config.transport.type === 'http') options.secrets.set(mcpTokenSecret(config.id), token);
+      if (token && config.transport.type === 'http') await options.secrets.set(mcpTokenSecret(config.id), token);
       return replace(config);
     },
     async removeServer(id) {

@@ -27,6 +27,8 @@ export interface McpOutbox {
   deliverDue(): Promise<{ delivered: number; failed: number; retrying: number }>;
   start(intervalMs?: number): void;
   onSettled(listener: (item: McpOutboxItem) => void): () => void;
+  /** Resolves when no delivery run is under way (call before close). */
+  idle(): Promise<void>;
   close(): void;
 }
 
@@ -93,30 +95,37 @@ export function openMcpOutbox(file: string, hub: Pick<McpHub, 'call'>, now: () =
 
   async function run(): Promise<{ delivered: number; failed: number; retrying: number }> {
     const report = { delivered: 0, failed: 0, retrying: 0 };
-    for (const row of due.all(now().toISOString())) {
-      const args = JSON.parse(row.args) as Record<string, unknown>;
-      try {
-        const output = await hub.call(row.tool, args, { idempotencyKey: row.idempotency_key });
-        // The server answered: delivered, or refused for a reason a retry would not change.
-        settle.run(output.isError ? 'failed' : 'delivered', output.isError ? null : output.text, output.isError ? output.text : null, now().toISOString(), row.idempotency_key);
-        if (output.isError) report.failed += 1;
-        else report.delivered += 1;
-        settled(row.idempotency_key);
-      } catch (error) {
-        const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-        const permanent = error instanceof McpToolError && (error.code === 'INVALID_ARGS' || error.code === 'UNKNOWN_TOOL');
-        if (permanent || row.attempts + 1 >= maxAttempts) {
-          settle.run(permanent ? 'failed' : 'dead', null, message, null, row.idempotency_key);
-          report.failed += 1;
-          settled(row.idempotency_key);
-        } else {
-          // Down or timed out: unknown whether it acted, so the same key goes again later.
-          retryLater.run(message, new Date(now().getTime() + backoffMs(row.attempts)).toISOString(), row.idempotency_key);
-          report.retrying += 1;
-        }
-      }
+    // Items enqueued while a run is under way are picked up by the same run, not left for the timer.
+    for (let pass = 0; pass < 10; pass += 1) {
+      const rows = due.all(now().toISOString());
+      if (rows.length === 0) break;
+      for (const row of rows) await deliverOne(row, report);
     }
     return report;
+  }
+
+  async function deliverOne(row: Row, report: { delivered: number; failed: number; retrying: number }): Promise<void> {
+    const args = JSON.parse(row.args) as Record<string, unknown>;
+    try {
+      const output = await hub.call(row.tool, args, { idempotencyKey: row.idempotency_key });
+      // The server answered: delivered, or refused for a reason a retry would not change.
+      settle.run(output.isError ? 'failed' : 'delivered', output.isError ? null : output.text, output.isError ? output.text : null, now().toISOString(), row.idempotency_key);
+      if (output.isError) report.failed += 1;
+      else report.delivered += 1;
+      settled(row.idempotency_key);
+    } catch (error) {
+      const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+      const permanent = error instanceof McpToolError && (error.code === 'INVALID_ARGS' || error.code === 'UNKNOWN_TOOL');
+      if (permanent || row.attempts + 1 >= maxAttempts) {
+        settle.run(permanent ? 'failed' : 'dead', null, message, null, row.idempotency_key);
+        report.failed += 1;
+        settled(row.idempotency_key);
+      } else {
+        // Down or timed out: unknown whether it acted, so the same key goes again later.
+        retryLater.run(message, new Date(now().getTime() + backoffMs(row.attempts)).toISOString(), row.idempotency_key);
+        report.retrying += 1;
+      }
+    }
   }
 
   return {
@@ -142,6 +151,9 @@ export function openMcpOutbox(file: string, hub: Pick<McpHub, 'call'>, now: () =
     onSettled(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    async idle() {
+      await running?.catch(() => undefined);
     },
     close() {
       if (timer) clearInterval(timer);

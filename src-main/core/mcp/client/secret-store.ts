@@ -6,12 +6,16 @@ import { dirname } from 'node:path';
  * the OS keychain (safeStorage); the core ships an in-memory one and a 0600 file for the CLI and web host.
  */
 export interface SecretStore {
-  get(name: string): string | undefined;
-  set(name: string, value: string): void;
-  delete(name: string): void;
+  get(name: McpSecretName): string | undefined;
+  /** The app's keyring-backed store answers asynchronously (and may refuse); these answer at once. */
+  set(name: McpSecretName, value: string): void | Promise<void>;
+  delete(name: McpSecretName): void;
 }
 
-export const mcpTokenSecret = (serverId: string): string => `mcp:${serverId}:token`;
+/** Names the app's secret store (core/secrets) already reserves for MCP tokens. */
+export type McpSecretName = `mcp:${string}`;
+
+export const mcpTokenSecret = (serverId: string): McpSecretName => `mcp:${serverId}:token`;
 
 export function createMemorySecretStore(): SecretStore {
   const secrets = new Map<string, string>();
@@ -22,7 +26,7 @@ export function createMemorySecretStore(): SecretStore {
   };
 }
 
-/** Plain JSON readable by the user only: as safe as the user's account, no more. */
+/** Plain JSON readable by the user only (mode 0600): for the CLI and web host, as safe as the account, no more. */
 export function createFileSecretStore(file: string): SecretStore {
   const read = (): Record<string, string> => {
     try {

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import type { CopilotMcpPort } from '../copilot/mcp-port';
+import { createCopilotMcpPort } from './client/copilot-port';
+import { createMcpHub, type McpHub } from './client/mcp-hub';
+import { openMcpOutbox, type McpOutbox } from './client/mcp-outbox';
+import { createFileSecretStore, type SecretStore } from './client/secret-store';
+import { createFileSettingsStore, type McpServerConfigInput } from './client/settings';
+import { demoCarrierServerConfig } from './demo-carrier/server-config';
+
+export interface McpServiceOptions {
+  dataDir: string;
+  /** The host's secret store (the OS keyring in the desktop app); without one, a 0600 file in the data folder. */
+  secrets?: SecretStore;
+  /** Start the demo carrier with the other servers: the demo workspace does, so MCP shows with nothing configured. */
+  demoCarrier?: boolean;
+  /** False in tests that stop between approval and delivery. */
+  deliverOnEnqueue?: boolean;
+  /** How often the outbox retries what could not be delivered; 0 leaves retries to explicit deliverDue calls. */
+  retryIntervalMs?: number;
+  onError?: (message: string, error: unknown) => void;
+}
+
+export interface McpService {
+  hub: McpHub;
+  outbox: McpOutbox;
+  /** What the copilot graph uses. */
+  port: CopilotMcpPort;
+  /** Resolves once every server has connected or failed and the outbox has sent what was due. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where the MCP client keeps its state in the data folder. */
+export const mcpPaths = (dataDir: string) => ({
+  settings: join(dataDir, 'mcp-servers.json'),
+  secrets: join(dataDir, 'secrets', 'mcp-tokens.json'),
+  outbox: join(dataDir, 'mcp-outbox.db'),
+  carrierLedger: join(dataDir, 'demo-carrier', 'reschedules.json'),
+});
+
+/**
+ * The MCP client side of the core: the servers from the settings (plus the demo carrier in the
+ * demo workspace), connected in the background; approved side effects in a durable outbox that
+ * retries with the same idempotency key after a crash or an outage.
+ */
+export function startMcpService(options: McpServiceOptions): McpService {
+  const paths = mcpPaths(options.dataDir);
+  const builtIn: McpServerConfigInput[] = options.demoCarrier ? [demoCarrierServerConfig(paths.carrierLedger)] : [];
+  const hub = createMcpHub({
+    settings: createFileSettingsStore(paths.settings),
+    secrets: options.secrets ?? createFileSecretStore(paths.secrets),
+    builtIn,
+  });
+  const outbox = openMcpOutbox(paths.outbox, hub);
+  const report = (message: string) => (error: unknown) => options.onError?.(message, error);
+  // Connecting never throws: a server that fails shows its error in the settings, the rest carry on.
+  const started: Promise<void> = hub
+    .start()
+    .then(async () => void (await outbox.deliverDue()))
+    .catch(report('MCP servers could not start'));
+  if ((options.retryIntervalMs ?? 5_000) > 0) outbox.start(options.retryIntervalMs ?? 5_000);
+  return {
+    hub,
+    outbox,
+    port: createCopilotMcpPort(hub, outbox, { deliverOnEnqueue: options.deliverOnEnqueue ?? true, onDeliveryError: report('MCP delivery failed') }),
+    ready: started,
+    async close() {
+      await started.catch(() => undefined);
+      // The hub first: a delivery waiting on a server fails fast and stays pending for next time.
+      await hub.close();
+      await outbox.idle();
+      outbox.close();
+    },
+  };
+}
