@@ -27,12 +27,13 @@ test('the agent searches the knowledge base offline and opens an article', async
   });
   await page.goto(running.host.url);
   await expect(page.getByTestId('service-knowledge')).toContainText('ready', { timeout: 60_000 });
+  await page.getByTestId('tab-knowledge').click();
   await page.getByTestId('knowledge-query').fill('my package never arrived');
   const hits = page.getByTestId('knowledge-hits').getByRole('listitem');
   await expect(hits.first()).toBeVisible();
   await expect(page.getByTestId('knowledge-hits')).toContainText('Shipping, delivery times and tracking');
   await expect(page.getByTestId('knowledge-hits').locator('mark').first()).toBeVisible();
-  await page.getByRole('button', { name: /Shipping, delivery times and tracking/ }).click();
+  await page.getByRole('button', { name: /^Shipping, delivery times and tracking/ }).first().click();
   await expect(page.getByTestId('knowledge-article')).toContainText('Late or missing packages');
   await page.screenshot({ path: 'test-results/knowledge-offline.png', fullPage: true });
   expect(outside).toEqual([]);

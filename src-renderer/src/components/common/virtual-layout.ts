@@ -1,0 +1,86 @@
+/**
+ * Offsets of variable-height rows: measured heights where known, an estimate elsewhere.
+ * Recomputing the prefix sums is O(n) and only happens when a measurement changes.
+ */
+export class VirtualLayout {
+  private heights: Float64Array;
+  private measured: Uint8Array;
+  private offsets: Float64Array;
+  private dirty = true;
+
+  constructor(
+    private count: number,
+    private estimate: number,
+  ) {
+    this.heights = new Float64Array(count).fill(estimate);
+    this.measured = new Uint8Array(count);
+    this.offsets = new Float64Array(count + 1);
+  }
+
+  /** Keeps known heights of rows that stay (appended rows get the estimate). */
+  resize(count: number): void {
+    if (count === this.count) return;
+    const heights = new Float64Array(count).fill(this.estimate);
+    const measured = new Uint8Array(count);
+    heights.set(this.heights.subarray(0, Math.min(count, this.count)));
+    measured.set(this.measured.subarray(0, Math.min(count, this.count)));
+    this.heights = heights;
+    this.measured = measured;
+    this.offsets = new Float64Array(count + 1);
+    this.count = count;
+    this.dirty = true;
+  }
+
+  /** Returns true when the height changed. */
+  setHeight(index: number, height: number): boolean {
+    if (index < 0 || index >= this.count || height <= 0) return false;
+    this.measured[index] = 1;
+    if (Math.abs((this.heights[index] ?? 0) - height) < 0.5) return false;
+    this.heights[index] = height;
+    this.dirty = true;
+    return true;
+  }
+
+  private ensure(): void {
+    if (!this.dirty) return;
+    let sum = 0;
+    for (let index = 0; index < this.count; index++) {
+      this.offsets[index] = sum;
+      sum += this.heights[index] ?? this.estimate;
+    }
+    this.offsets[this.count] = sum;
+    this.dirty = false;
+  }
+
+  offsetOf(index: number): number {
+    this.ensure();
+    return this.offsets[Math.max(0, Math.min(index, this.count))] ?? 0;
+  }
+
+  total(): number {
+    return this.offsetOf(this.count);
+  }
+
+  /** The first row whose bottom edge is below `y` (binary search over the prefix sums). */
+  indexAt(y: number): number {
+    this.ensure();
+    let low = 0;
+    let high = this.count - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.offsets[middle + 1] ?? 0) <= y) low = middle + 1;
+      else high = middle;
+    }
+    return Math.max(0, low);
+  }
+
+  /** Rows to render for a viewport, with `overscan` pixels above and below. */
+  range(scrollTop: number, viewport: number, overscan: number): { start: number; end: number } {
+    if (this.count === 0) return { start: 0, end: 0 };
+    const start = this.indexAt(Math.max(0, scrollTop - overscan));
+    const bottom = scrollTop + viewport + overscan;
+    let end = start;
+    while (end < this.count && this.offsetOf(end) < bottom) end++;
+    return { start, end: Math.max(end, start + 1) };
+  }
+}
