@@ -1,0 +1,187 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { startDemoCrm, type DemoCrm } from '../../src-main/core/crm/demo/index';
+import { launchChromium } from '../fixtures/chromium';
+import { startScriptedLlm, type ScriptedLlm } from '../fixtures/scripted-llm/server';
+import { startTestWebHost, type RunningWebHost } from '../fixtures/web-host';
+import { startPacedLlmProxy, type PacedProxy } from './support/paced-llm-proxy';
+
+/**
+ * The agent's day, entirely from the keyboard, against the real core behind the web host,
+ * the demo CRM over HTTP and the scripted LLM (paced so tokens visibly stream).
+ */
+const shots = 'test-results/workspace-day';
+const token = 'e2e-demo';
+
+let browser: Browser;
+let crm: DemoCrm;
+let llm: ScriptedLlm;
+let proxy: PacedProxy;
+let running: RunningWebHost;
+
+interface SideEffect {
+  idempotencyKey: string;
+  path: string;
+  body: { properties?: Record<string, string>; text?: string };
+}
+
+async function sideEffects(): Promise<SideEffect[]> {
+  const response = await fetch(`${crm.url}/__demo/side-effects`, { headers: { Authorization: `Bearer ${token}` } });
+  return (await response.json()) as SideEffect[];
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${shots}/${name}.png` });
+}
+
+test.beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  browser = await launchChromium();
+  crm = await startDemoCrm({ seed: 1, contacts: 40, token });
+  llm = await startScriptedLlm([], { fallback: () => ({ text: 'Thanks for your patience, I am looking into it.' }) });
+  proxy = await startPacedLlmProxy(llm.url, 150);
+  running = await startTestWebHost({
+    crm: { url: crm.url, token, syncIntervalSeconds: 5 },
+    llm: { baseUrl: proxy.url, model: 'scripted', apiKey: 'sk-test', timeoutMs: 20_000, maxRetries: 0 },
+  });
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  await running?.stop();
+  await proxy?.close();
+  await llm?.close();
+  await crm?.close();
+});
+
+test('the agent works a conversation from the keyboard', async () => {
+  test.setTimeout(180_000);
+  // What the queue will show first, read through the same contract the window uses.
+  let queue: Awaited<ReturnType<RunningWebHost['core']['handlers']['workspace.listConversations']>> = [];
+  await expect.poll(async () => (queue = await running.core.handlers['workspace.listConversations']({})).length, { timeout: 60_000 }).toBeGreaterThan(0);
+  const first = queue[0];
+  if (!first?.customerId) throw new Error('the first demo conversation has no customer');
+  const profile = await running.core.handlers['customer.getProfile']({ id: first.customerId });
+  const order = profile.orders[0];
+  if (!order) throw new Error('the first demo customer has no order');
+
+  const draft = `Hello ${profile.contact.name.split(' ')[0]}, I am sorry about the trouble with your order. I have checked it and I can refund it for you right away.`;
+  llm.push(
+    { text: draft },
+    {
+      toolCalls: [
+        { id: 'call_refund', name: 'request_refund', args: { customerId: first.customerId, orderId: order.id, amount: 12, reason: 'item arrived damaged' } },
+        { id: 'call_ticket', name: 'create_ticket', args: { customerId: first.customerId, subject: 'Damaged item follow-up', content: 'Check the carrier', priority: 'LOW' } },
+      ],
+    },
+  );
+
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __streamed: string[] }).__streamed = seen;
+    new MutationObserver(() => {
+      const busy = document.querySelector('[data-testid="suggestion"][aria-busy="true"] [data-testid="suggestion-text"]');
+      const text = busy?.textContent ?? '';
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await page.goto(running.host.url);
+  await expect(page.getByTestId('queue-item').first()).toBeVisible({ timeout: 60_000 });
+
+  // 1. Open the first conversation.
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByTestId('conversation').locator('#conversation-title')).toHaveText(first.customerName ?? 'Unknown customer');
+  await expect(page.getByTestId('thread').getByTestId('message-incoming').first()).toBeVisible();
+
+  // 2. Watch the suggestion stream in: every text the streaming card showed is recorded as it changes.
+  const suggestionText = page.getByTestId('suggestion-text').first();
+  await expect(page.getByTestId('suggestion').first()).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  await expect(suggestionText).toContainText('I can refund it for you');
+  const streamed = await page.evaluate(() => (window as unknown as { __streamed: string[] }).__streamed);
+  expect(streamed.length).toBeGreaterThan(0);
+  for (const text of streamed) expect(draft.startsWith(text.trim())).toBe(true);
+  await shot(page, '01-suggestion');
+  // 3. See the profile (Alt+U), then back to the copilot (Alt+J).
+  await page.keyboard.press('Alt+U');
+  await expect(page.getByTestId('profile-name')).toHaveText(profile.contact.name);
+  await shot(page, '02-customer-profile');
+  await page.keyboard.press('Alt+J');
+
+  // 4. Accept the top suggestion with Tab in the empty composer.
+  await page.keyboard.press('Alt+C');
+  await expect(page.getByTestId('composer')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('composer')).toHaveValue(/I can refund it for you/);
+  await shot(page, '03-suggestion-accepted');
+
+  // 5. Edit it and send it with Ctrl+Enter; the demo CRM receives the reply.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Kind regards, Sam');
+  await page.keyboard.press('Control+Enter');
+  const sent = page.getByTestId('thread').getByTestId('message-outgoing').filter({ hasText: 'Kind regards, Sam' });
+  await expect(sent).toBeVisible();
+  await expect(sent).toHaveAttribute('data-delivery', 'delivered', { timeout: 30_000 });
+  await expect.poll(async () => (await sideEffects()).filter((effect) => JSON.stringify(effect.body).includes('Kind regards, Sam')).length).toBe(1);
+  await shot(page, '04-reply-sent');
+
+  // 6. The refund proposal: approve it with Ctrl+Shift+A; the CRM receives exactly one refund.
+  const refundCard = page.getByTestId('approval-card').filter({ hasText: 'Request refund' });
+  await expect(refundCard).toHaveAttribute('data-status', 'pending');
+  await expect(refundCard).toContainText(order.id);
+  await shot(page, '05-refund-proposed');
+  await page.keyboard.press('Control+Shift+A');
+  await expect(refundCard).toHaveAttribute('data-status', /executed|approved/);
+  await expect
+    .poll(async () => (await sideEffects()).filter((effect) => effect.body.properties?.hs_ticket_category === 'REFUND_REQUEST').length, { timeout: 30_000 })
+    .toBe(1);
+  await shot(page, '06-refund-approved');
+
+  // 7. Reject the other proposal with a reason (Ctrl+Shift+R, type, Enter).
+  const ticketCard = page.getByTestId('approval-card').filter({ hasText: 'Create ticket' });
+  await expect(ticketCard).toHaveAttribute('data-status', 'pending');
+  await page.keyboard.press('Control+Shift+R');
+  await expect(ticketCard.getByTestId('reject-reason')).toBeFocused();
+  await page.keyboard.type('A ticket is not needed, the refund covers it');
+  await page.keyboard.press('Enter');
+  await expect(ticketCard).toHaveAttribute('data-status', 'rejected');
+  await shot(page, '07-ticket-rejected');
+
+  // 8. Search knowledge offline (Ctrl+/) and insert a passage into the composer.
+  await page.keyboard.press('Control+/');
+  await expect(page.getByTestId('knowledge-query')).toBeFocused();
+  await page.keyboard.type('package never arrived');
+  await expect(page.getByTestId('knowledge-hits').locator('mark').first()).toBeVisible({ timeout: 30_000 });
+  const snippet = ((await page.getByTestId('knowledge-hits').locator('.snippet').first().textContent()) ?? '').trim();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('insert-snippet').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('composer')).toBeFocused();
+  await expect(page.getByTestId('composer')).toHaveValue(snippet);
+  await shot(page, '08-passage-inserted');
+
+  // 9. A new customer message arrives live.
+  const live = `Any news about my refund? (${Date.now()})`;
+  const posted = await fetch(`${crm.url}/__demo/customer-message`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ threadId: first.id, text: live }),
+  });
+  expect(posted.status).toBe(201);
+  await expect(page.getByTestId('thread').getByText(live)).toBeVisible({ timeout: 30_000 });
+  await shot(page, '09-live-message');
+
+  // 10. The cheat sheet opens on ? and Escape closes it.
+  await page.getByTestId('thread').focus();
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('cheat-sheet')).toBeVisible();
+  await shot(page, '10-cheat-sheet');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('cheat-sheet')).toHaveCount(0);
+
+  expect(pageErrors).toEqual([]);
+  await page.close();
+});
