@@ -145,7 +145,9 @@ async function startShell(): Promise<void> {
       await firstPaint;
       // A separate chunk: its imports (LangGraph, LangChain, LanceDB, better-sqlite3) are not read before this line.
       const { createCore } = await import('../../core/core');
-      const core = await createCore(coreConfigFromSettings(openSettings.get(), secrets, dataDir), { logger });
+      // The keyring-backed store keeps the MCP servers' tokens too.
+      const coreOptions = { logger, secrets };
+      const core = await createCore(coreConfigFromSettings(openSettings.get(), secrets, dataDir), coreOptions);
       const offForward = mainWindow ? forwardEvents(core.events, mainWindow.webContents) : () => undefined;
       const offTray = core.events.on('app.serviceState', (event) => tray.update(event));
       const offMessages = core.events.on('conversation.message', (event) => notifier.onMessage(event, seen.firstTime(event.message.id)));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ipcChannels, methodNames, type MethodName } from '../../../src-main/core/contract/index';
+import { ipcChannels, isMethodName, methodNames, type MethodName } from '../../../src-main/core/contract/index';
 import { createCore, type Core } from '../../../src-main/core/core';
 import { startDemoCrm, type DemoCrm } from '../../../src-main/core/crm/demo/index';
 import { createDesktopHandlers, ViewingState } from '../../../src-main/hosts/electron/desktop-handlers';
@@ -99,7 +99,9 @@ beforeAll(async () => {
   const desktopHandlers = createDesktopHandlers({ settings, secrets, viewing: new ViewingState(), onChanged: () => undefined });
   const startCore = async (): Promise<Core> => {
     if (core) return core;
-    core = await createCore(coreConfigFromSettings(settings.get(), secrets, dataDir), { logger });
+    // As main passes them: the secret store goes along for the core's MCP servers (a non-literal object, so a core without that option still compiles).
+    const options = { logger, secrets };
+    core = await createCore(coreConfigFromSettings(settings.get(), secrets, dataDir), options);
     forwardEvents(core.events, window);
     await core.start();
     return core;
@@ -109,9 +111,9 @@ beforeAll(async () => {
     appUrl: () => appUrl,
     logger,
   });
-  const call = async (method: MethodName, input: unknown): Promise<{ ok: boolean; value?: unknown }> => {
+  const call = async (method: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> => {
     const answer = (await ipcMain.invoke(ipcChannels.call, { senderFrame: frame(appUrl) }, method, input)) as { ok: boolean; value?: unknown };
-    answers.set(method, [...(answers.get(method) ?? []), answer]);
+    answers.set(method as MethodName, [...(answers.get(method as MethodName) ?? []), answer]);
     return answer;
   };
 
@@ -167,6 +169,12 @@ beforeAll(async () => {
   await call('outbox.retry', { id: 1 });
   await call('customer.deleteMemory', { customerId: conversation.customerId ?? 'none', memoryId: 1 });
   await call('desktop.settings.get', {});
+  if (isMethodName('mcp.servers.add')) {
+    // An MCP server with a bearer token, added as the settings screen does (disabled: nothing to connect to).
+    const mcpServer = { id: 'helpdesk-tools', name: 'Helpdesk tools', transport: { type: 'http', url: 'http://127.0.0.1:9/mcp' }, token: keys.mcpToken, enabled: false };
+    await call('mcp.servers.add', mcpServer);
+    await call('mcp.servers.list', {});
+  }
   // Methods added to the contract since this test was written are still asked, with an empty input.
   for (const method of methodNames) if (!answers.has(method)) await call(method, {});
 }, 180_000);
@@ -199,7 +207,10 @@ describe('keys configured in the desktop app', () => {
 
   it('were encrypted with safeStorage into secrets.json', () => {
     const blobs = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as Record<string, string>;
-    expect(Object.keys(blobs).sort()).toEqual(['crmToken', 'embeddingsApiKey', 'llmApiKey', 'mcp:carrier']);
+    expect(Object.keys(blobs)).toEqual(expect.arrayContaining(['crmToken', 'embeddingsApiKey', 'llmApiKey', 'mcp:carrier']));
+    // The token of an MCP server added through the contract lands here too, when the contract has MCP servers.
+    if (isMethodName('mcp.servers.add')) expect(Object.keys(blobs).some((name) => name.startsWith('mcp:helpdesk-tools'))).toBe(true);
+    expect(Object.keys(blobs).every((name) => ['crmToken', 'embeddingsApiKey', 'llmApiKey'].includes(name) || name.startsWith('mcp:'))).toBe(true);
   });
 
   it('appear nowhere in plain text in the data folder, logs included', async () => {
