@@ -55,21 +55,34 @@ const logger: Logger = {
   error: (message, details) => fileLogger.error(message, details),
 };
 
+// The window's contents as an event target that follows the window, should it be closed and opened again (macOS).
+const windowTarget = {
+  isDestroyed: () => !mainWindow || mainWindow.webContents.isDestroyed(),
+  send: (channel: string, ...args: unknown[]) => mainWindow?.webContents.send(channel, ...args),
+};
+
 function toWindow<E extends EventName>(name: E, payload: EventPayload<E>): void {
-  if (mainWindow) sendEvent(mainWindow.webContents, name, payload);
+  sendEvent(windowTarget, name, payload);
+}
+
+// Set once the shell has started; opens the main window again after it was closed (macOS keeps the app running).
+let openWindow: (() => BrowserWindow) | undefined;
+
+function showWindow(): void {
+  if (mainWindow) summon(mainWindow);
+  else if (openWindow) mainWindow = openWindow();
 }
 
 function runCommand(command: string): void {
-  if (mainWindow) summon(mainWindow);
+  showWindow();
   toWindow('app.command', { command });
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow) summon(mainWindow);
-  });
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow);
   reportUncaughtErrors(process, logger, () => debugLogging, (event) => toWindow('app.error', event));
   app.whenReady().then(startShell, (error: unknown) => logger.error('electron failed to start', describeError(error, debugLogging)));
 }
@@ -120,13 +133,13 @@ async function startShell(): Promise<void> {
     enabled: () => openSettings.get().notifications,
     windowFocused: () => mainWindow?.isFocused() ?? false,
     viewing: () => viewing.conversationId,
-    show: () => mainWindow && summon(mainWindow),
+    show: showWindow,
   });
   const seen = new SeenMessages();
   const tray = new StatusTray({
     tray: new Tray(iconPath),
     buildMenu: (template) => Menu.buildFromTemplate(template as Electron.MenuItemConstructorOptions[]),
-    show: () => mainWindow && summon(mainWindow),
+    show: showWindow,
     quit: () => app.quit(),
   });
   const summonWithSearch = (): void => runCommand('knowledge.focusSearch');
@@ -148,7 +161,7 @@ async function startShell(): Promise<void> {
       // The keyring-backed store keeps the MCP servers' tokens too.
       const coreOptions = { logger, secrets };
       const core = await createCore(coreConfigFromSettings(openSettings.get(), secrets, dataDir), coreOptions);
-      const offForward = mainWindow ? forwardEvents(core.events, mainWindow.webContents) : () => undefined;
+      const offForward = forwardEvents(core.events, windowTarget);
       const offTray = core.events.on('app.serviceState', (event) => tray.update(event));
       const offMessages = core.events.on('conversation.message', (event) => notifier.onMessage(event, seen.firstTime(event.message.id)));
       detachCore = () => {
@@ -184,29 +197,34 @@ async function startShell(): Promise<void> {
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, runCommand, quit: () => app.quit() }) as Electron.MenuItemConstructorOptions[]));
 
-  mainWindow = createMainWindow({
-    createWindow: (options) => new BrowserWindow(options),
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
-    workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
-    state: {
-      load: () => openSettings.get().window,
-      save: (state) =>
-        openSettings.update((draft) => {
-          draft.window = state;
-        }),
-    },
-    content: renderer.content,
-    icon: iconPath,
-    harden: () => undefined,
-    // The window paints first; the core (CRM cache, index, copilot) is loaded and started after.
-    onFirstPaint: () => {
-      painted();
-      void startCore().catch((error: unknown) => logger.error('core failed to start', describeError(error, debugLogging)));
-    },
-  });
-  mainWindow.on('closed', () => {
-    mainWindow = undefined;
-  });
+  const createWindow = (): BrowserWindow => {
+    const window = createMainWindow({
+      createWindow: (options) => new BrowserWindow(options),
+      webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+      workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
+      state: {
+        load: () => openSettings.get().window,
+        save: (state) =>
+          openSettings.update((draft) => {
+            draft.window = state;
+          }),
+      },
+      content: renderer.content,
+      icon: iconPath,
+      harden: () => undefined,
+      // The window paints first; the core (CRM cache, index, copilot) is loaded and started after.
+      onFirstPaint: () => {
+        painted();
+        void startCore().catch((error: unknown) => logger.error('core failed to start', describeError(error, debugLogging)));
+      },
+    });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = undefined;
+    });
+    return window;
+  };
+  openWindow = createWindow;
+  mainWindow = createWindow();
   applyShortcut(openSettings.get().globalShortcut);
   if (shellProbeEnabled({ isPackaged: app.isPackaged, env: process.env })) {
     exposeShellProbe(globalThis, {
