@@ -10,6 +10,9 @@ import { EventBus } from './events/event-bus';
 import { createKnowledgeHandlers } from './knowledge/handlers';
 import type { KnowledgeService } from './knowledge/knowledge-service';
 import { createFileLogger, type Logger } from './log/logger';
+import { createMcpHandlers } from './mcp/handlers';
+import type { McpService } from './mcp/mcp-service';
+import type { SecretStore } from './secrets/secret-store';
 import { startCrmService, type CrmService } from './workspace/crm-service';
 import { createWorkspaceHandlers } from './workspace/handlers';
 
@@ -27,7 +30,7 @@ export interface Core {
  * The composition root: wires storage, CRM sync, knowledge, language and copilot services
  * from one config object. It never imports electron, so the CLI, the tests and the web host run it in plain Node.
  */
-export async function createCore(input: CoreConfigInput, options: { logger?: Logger } = {}): Promise<Core> {
+export async function createCore(input: CoreConfigInput, options: { logger?: Logger; secrets?: SecretStore } = {}): Promise<Core> {
   const config = parseCoreConfig(input);
   const events = new EventBus();
   const logger = options.logger ?? createFileLogger({ dir: join(config.dataDir, 'logs'), debug: config.debugLogging });
@@ -46,6 +49,12 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
   let crm: Promise<CrmService> | undefined;
   const crmService = (): Promise<CrmService> => (crm ??= startCrmService(config, services, events, logger));
   disposers.push(async () => (await crm)?.close());
+  // MCP servers connect in the background; the demo workspace also starts the demo carrier. Tokens go
+  // to the host's secret store when it gives one (the desktop keyring), else to a 0600 file in the data folder.
+  let mcp: Promise<McpService> | undefined;
+  const mcpService = (): Promise<McpService> =>
+    (mcp ??= import('./mcp/mcp-core').then(({ startCoreMcp }) => startCoreMcp({ dataDir: config.dataDir, demo: !config.crm, services, events, logger, secrets: options.secrets })));
+  disposers.push(async () => (await mcp)?.close());
   let copilot: Promise<Copilot> | undefined;
   const copilotService = (): Promise<Copilot> =>
     (copilot ??= crmService().then(async (service) => {
@@ -55,6 +64,7 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
         ports: createCopilotPorts({ db: service.db, knowledge: knowledgeIndex }),
         ...(config.llm ? { llm: config.llm } : {}),
         onToken: (conversationId, suggestionIndex, token) => events.emit('copilot.token', { conversationId, suggestionIndex, token }),
+        mcp: (await mcpService()).port,
       });
     }));
   disposers.push(async () => (await copilot)?.close());
@@ -65,6 +75,7 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
     ...createWorkspaceHandlers(crmService, events),
     ...createCopilotHandlers(copilotService),
     ...createHostlessDesktopHandlers(),
+    ...createMcpHandlers(mcpService),
   };
 
   return {
@@ -75,6 +86,10 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
     async start() {
       services.set('core', 'ready');
       void knowledgeService();
+      void mcpService().catch((error: unknown) => {
+        logger.error('mcp client failed to start', { error: error instanceof Error ? error.message : String(error) });
+        services.set('mcp', 'error', 'The MCP client could not start');
+      });
       void crmService().catch((error: unknown) => {
         logger.error('crm service failed to start', { error: error instanceof Error ? error.message : String(error) });
         services.set('crm', 'error', 'The customer cache could not be opened');

@@ -1,4 +1,5 @@
 import { event } from './define';
+import type { McpActionEvent, McpServerView } from './mcp';
 
 export interface ServiceStateEvent {
   name: string;
@@ -72,4 +73,7 @@ export const events = {
   'copilot.token': event<CopilotTokenEvent>(),
   'app.command': event<AppCommandEvent>(),
   'app.error': event<AppErrorEvent>(),
+  /** A server connected, failed, changed its tool list, or was added, edited or removed. */
+  'mcp.servers.changed': event<{ servers: McpServerView[] }>(),
+  'mcp.action': event<McpActionEvent>(),
 };

@@ -6,6 +6,7 @@ import { knowledgeMethods } from './knowledge';
 import { workspaceMethods } from './workspace';
 import { copilotMethods } from './copilot';
 import { desktopMethods } from './desktop';
+import { mcpMethods } from './mcp';
 
 export * from './define';
 export type * from './app';
@@ -15,6 +16,7 @@ export type * from './knowledge';
 export type * from './workspace';
 export type * from './copilot';
 export type * from './desktop';
+export type * from './mcp';
 
 /** The one contract between renderer and main. Every channel derives from these keys. */
 export const contract = {
@@ -23,6 +25,7 @@ export const contract = {
   ...workspaceMethods,
   ...copilotMethods,
   ...desktopMethods,
+  ...mcpMethods,
 };
 
 export { events };

@@ -101,6 +101,12 @@ describe('fuzzed MCP responses never crash the client', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('a server pattern that overflows the regex engine rejects the argument instead of throwing', () => {
+    const schema = toolInputSchema({ type: 'object', properties: { id: { type: 'string', pattern: '^(?:[a-z]|_(?!_))*$' } } });
+    expect(schema.safeParse({ id: 'a'.repeat(10_000_000) }).success).toBe(false);
+    expect(schema.safeParse({ id: 'ab_c' }).success).toBe(true);
+  });
+
   it('a hub connected to a hostile server stays up, lists only usable tools and fails calls with McpToolError', async () => {
     // Counted so the property cannot pass by never getting past the handshake.
     const seen = { ready: 0, outputs: 0, errors: 0 };

@@ -12,6 +12,8 @@ export interface McpServerSummary {
   name: string;
   enabled: boolean;
   trustedForReads: boolean;
+  /** Added by the host for this run (the demo carrier): it can be disabled, not removed. */
+  builtIn: boolean;
   transport: 'stdio' | 'http';
   /** What the settings page shows: the command line or the URL, never the token. */
   target: string;
@@ -103,6 +105,7 @@ export function createMcpHub(options: McpHubOptions): McpHub {
       name: config.name,
       enabled: config.enabled,
       trustedForReads: config.trustedForReads,
+      builtIn: builtInIds.has(config.id),
       transport: config.transport.type,
       target: describeTarget(config),
       hasToken: config.transport.type === 'http' && config.transport.hasToken,

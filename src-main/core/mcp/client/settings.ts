@@ -7,7 +7,9 @@ export const serverIdSchema = z
   .string()
   .min(1)
   .max(32)
-  .regex(/^[a-z0-9](?:[a-z0-9-]|_(?!_))*$/, 'lower-case letters, digits, "-" and single "_"');
+  // Two simple checks, not one regex with a repeated group: V8 overflows its stack on a huge input to that.
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, "-" and "_"')
+  .refine((value) => !value.includes('__'), 'single "_" only: "__" separates the server from the tool');
 
 const stdioTransport = z.strictObject({
   type: z.literal('stdio'),

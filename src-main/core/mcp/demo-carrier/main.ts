@@ -2,11 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { serveCarrierOverStdio } from './serve-stdio';
 
 /**
- * A light entry point for the demo carrier: the core spawns this file, not the whole CLI, so the
- * child starts in a fraction of a second instead of loading every module the CLI knows.
+ * The demo carrier's own entry point: the core spawns this file, not the whole CLI, so the child
+ * starts in a fraction of a second instead of loading every module the CLI knows.
  */
-export const carrierEntry = fileURLToPath(import.meta.url);
-
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const at = process.argv.indexOf('--ledger');
   serveCarrierOverStdio(at > 0 ? process.argv[at + 1] : undefined).catch((error: unknown) => {
