@@ -23,6 +23,13 @@ function withReschedule(shipment: Shipment, ledger: RescheduleLedger): Shipment 
   return latest ? { ...shipment, estimatedDelivery: latest.newDate, rescheduledTo: { date: latest.newDate, timeWindow: latest.timeWindow } } : shipment;
 }
 
+/** track_shipment's whole work, exported so the mcp-call benchmark can call it without MCP in between. */
+export function trackShipment(reference: { orderId?: string | undefined; trackingNumber?: string | undefined }, ledger: RescheduleLedger): CallToolResult {
+  const shipment = shipmentFor(reference);
+  if (!shipment) return failure('Give an order id or a tracking number (PX followed by 10 digits).');
+  return answer({ ...withReschedule(shipment, ledger) });
+}
+
 /**
  * A small shipping carrier, the demo of the copilot's MCP client: one read-only tool and one
  * side effect that acts once per idempotency key.
@@ -38,11 +45,7 @@ export function createCarrierMcpServer(ledger: RescheduleLedger): McpServer {
       inputSchema: reference,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    ({ orderId, trackingNumber }) => {
-      const shipment = shipmentFor({ orderId, trackingNumber });
-      if (!shipment) return failure('Give an order id or a tracking number (PX followed by 10 digits).');
-      return answer({ ...withReschedule(shipment, ledger) });
-    },
+    ({ orderId, trackingNumber }) => trackShipment({ orderId, trackingNumber }, ledger),
   );
 
   server.registerTool(
