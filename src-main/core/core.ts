@@ -53,7 +53,7 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
   // to the host's secret store when it gives one (the desktop keyring), else to a 0600 file in the data folder.
   let mcp: Promise<McpService> | undefined;
   const mcpService = (): Promise<McpService> =>
-    (mcp ??= import('./mcp/mcp-core').then(({ startCoreMcp }) => startCoreMcp({ dataDir: config.dataDir, demo: !config.crm, services, events, logger, secrets: options.secrets })));
+    (mcp ??= import('./mcp/mcp-core').then(({ startCoreMcp }) => startCoreMcp({ dataDir: config.dataDir, demo: !config.crm, host: config.host, services, events, logger, secrets: options.secrets })));
   disposers.push(async () => (await mcp)?.close());
   let copilot: Promise<Copilot> | undefined;
   const copilotService = (): Promise<Copilot> =>

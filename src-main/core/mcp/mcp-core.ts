@@ -8,6 +8,7 @@ export interface CoreMcpOptions {
   dataDir: string;
   /** The demo workspace (no CRM configured) starts the demo carrier. */
   demo: boolean;
+  host: 'electron' | 'web' | 'cli' | 'test';
   services: ServiceRegistry;
   events: EventBus;
   logger: Logger;
@@ -19,7 +20,8 @@ export function startCoreMcp(options: CoreMcpOptions): McpService {
   const { services, events, logger } = options;
   const service = startMcpService({
     dataDir: options.dataDir,
-    demoCarrier: options.demo,
+    // The packaged Electron binary cannot run as Node (its fuses say so): there the carrier runs in-process.
+    demoCarrier: options.demo ? (options.host === 'electron' ? 'in-process' : 'stdio') : false,
     ...(options.secrets ? { secrets: options.secrets } : {}),
     onError: (message, error) => logger.warn(message, { error: error instanceof Error ? error.message : String(error) }),
   });

@@ -1,18 +1,25 @@
 import { join } from 'node:path';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CopilotMcpPort } from '../copilot/mcp-port';
 import { createCopilotMcpPort } from './client/copilot-port';
 import { createMcpHub, type McpHub } from './client/mcp-hub';
 import { openMcpOutbox, type McpOutbox } from './client/mcp-outbox';
 import { createFileSecretStore, type SecretStore } from './client/secret-store';
 import { createFileSettingsStore, type McpServerConfigInput } from './client/settings';
-import { demoCarrierServerConfig } from './demo-carrier/server-config';
+import { createCarrierMcpServer } from './demo-carrier/carrier-server';
+import { createRescheduleLedger } from './demo-carrier/reschedule-ledger';
+import { demoCarrierId, demoCarrierServerConfig } from './demo-carrier/server-config';
 
 export interface McpServiceOptions {
   dataDir: string;
   /** The host's secret store (the OS keyring in the desktop app); without one, a 0600 file in the data folder. */
   secrets?: SecretStore;
-  /** Start the demo carrier with the other servers: the demo workspace does, so MCP shows with nothing configured. */
-  demoCarrier?: boolean;
+  /**
+   * Start the demo carrier with the other servers: the demo workspace does, so MCP shows with nothing
+   * configured. `stdio` runs it as a child process of this Node; `in-process` serves it over an
+   * in-memory transport, for the packaged desktop app, whose Electron binary refuses to run as Node.
+   */
+  demoCarrier?: 'stdio' | 'in-process' | false;
   /** False in tests that stop between approval and delivery. */
   deliverOnEnqueue?: boolean;
   /** How often the outbox retries what could not be delivered; 0 leaves retries to explicit deliverDue calls. */
@@ -46,10 +53,18 @@ export const mcpPaths = (dataDir: string) => ({
 export function startMcpService(options: McpServiceOptions): McpService {
   const paths = mcpPaths(options.dataDir);
   const builtIn: McpServerConfigInput[] = options.demoCarrier ? [demoCarrierServerConfig(paths.carrierLedger)] : [];
+  const ledger = options.demoCarrier === 'in-process' ? createRescheduleLedger(paths.carrierLedger) : undefined;
   const hub = createMcpHub({
     settings: createFileSettingsStore(paths.settings),
     secrets: options.secrets ?? createFileSecretStore(paths.secrets),
     builtIn,
+    createTransport(config) {
+      if (!ledger || config.id !== demoCarrierId) return undefined;
+      // One McpServer per connection: the SDK binds a server to a single transport.
+      const [client, server] = InMemoryTransport.createLinkedPair();
+      void createCarrierMcpServer(ledger).connect(server);
+      return client;
+    },
   });
   const outbox = openMcpOutbox(paths.outbox, hub);
   const report = (message: string) => (error: unknown) => options.onError?.(message, error);

@@ -15,7 +15,7 @@ export interface McpCopilot {
  * checkpoints, MCP outbox and carrier ledger all in `dataDir`, so a second process picks up where one was killed.
  */
 export async function openMcpCopilot(options: { dataDir: string; db: CacheDatabase; knowledge?: KnowledgeIndex; llm?: LlmSettings; deliverOnEnqueue?: boolean }): Promise<McpCopilot> {
-  const mcp = startMcpService({ dataDir: options.dataDir, demoCarrier: true, secrets: createMemorySecretStore(), retryIntervalMs: 0, deliverOnEnqueue: options.deliverOnEnqueue ?? true });
+  const mcp = startMcpService({ dataDir: options.dataDir, demoCarrier: 'stdio', secrets: createMemorySecretStore(), retryIntervalMs: 0, deliverOnEnqueue: options.deliverOnEnqueue ?? true });
   await mcp.ready;
   const { knowledge } = options;
   const ports = createCopilotPorts({ db: options.db, knowledge: async () => knowledge ?? Promise.reject(new Error('no knowledge index in this rig')) });

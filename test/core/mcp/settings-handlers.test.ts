@@ -6,7 +6,8 @@ import type { McpServerView } from '../../../src-main/core/contract/index';
 import { dispatch } from '../../../src-main/core/contract/dispatch';
 import { createCore, type Core } from '../../../src-main/core/core';
 import { silentLogger } from '../../../src-main/core/log/logger';
-import { mcpPaths } from '../../../src-main/core/mcp/mcp-service';
+import { createMemorySecretStore } from '../../../src-main/core/mcp/client/index';
+import { mcpPaths, startMcpService } from '../../../src-main/core/mcp/mcp-service';
 import { createCopilotMcpServer, openCopilotMcpSources, startMcpHttpServer, type McpHttpServer, type OpenedSources } from '../../../src-main/core/mcp/server/index';
 
 let dir: string;
@@ -76,4 +77,17 @@ describe('mcp.* contract methods (the settings page)', () => {
     expect(await call('mcp.servers.add', { id: 'web', name: 'x', transport: { type: 'http', url: 'file:///etc/passwd' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await call('mcp.servers.update', { id: 'nope', enabled: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   }, 60_000);
+
+  it('runs the demo carrier in-process where the app cannot spawn itself as Node (the packaged desktop app)', async () => {
+    const service = startMcpService({ dataDir: join(dir, 'in-process'), demoCarrier: 'in-process', secrets: createMemorySecretStore(), retryIntervalMs: 0 });
+    try {
+      await service.ready;
+      expect(service.hub.servers()).toEqual([expect.objectContaining({ id: 'carrier', state: 'ready', builtIn: true })]);
+      const tracked = await service.port.call('carrier__track_shipment', { orderId: 'ORD-1' });
+      expect(JSON.parse(tracked.text)).toMatchObject({ orderId: 'ORD-1', carrier: 'Parcelo Express' });
+      await expect(service.port.call('carrier__reschedule_delivery', { orderId: 'ORD-1', newDate: '2030-01-01' })).rejects.toThrow(/only after the agent approves/);
+    } finally {
+      await service.close();
+    }
+  });
 });

@@ -52,7 +52,8 @@ export interface McpHub {
 export interface McpHubOptions {
   settings: McpSettingsStore;
   secrets: SecretStore;
-  createTransport?: (config: McpServerConfig) => Transport;
+  /** Overrides the transport for some servers (tests, the in-process demo carrier); undefined means stdio or HTTP from the config. */
+  createTransport?: (config: McpServerConfig) => Transport | undefined;
   /** Servers the host adds for this run only (the demo carrier), never written to the settings. */
   builtIn?: McpServerConfigInput[];
 }

@@ -37,7 +37,7 @@ export interface ConnectionOptions {
   token?: string | undefined;
   onChange?: () => void;
   /** Tests hand in an in-memory transport; the app builds stdio or Streamable HTTP from the config. */
-  createTransport?: (config: McpServerConfig) => Transport;
+  createTransport?: (config: McpServerConfig) => Transport | undefined;
   clientInfo?: { name: string; version: string };
 }
 
@@ -136,7 +136,7 @@ export function createServerConnection(config: McpServerConfig, options: Connect
     await teardown();
     update({ state: 'connecting', error: null });
     const next = new Client(options.clientInfo ?? { name: 'support-copilot', version: '0.1.0' }, { capabilities: {} });
-    const nextTransport = options.createTransport ? options.createTransport(config) : defaultTransport(config, options.token);
+    const nextTransport = options.createTransport?.(config) ?? defaultTransport(config, options.token);
     if (nextTransport instanceof StdioClientTransport) {
       nextTransport.stderr?.on('data', (chunk: Buffer) => {
         stderrTail = (stderrTail + chunk.toString('utf8')).slice(-2_000);
