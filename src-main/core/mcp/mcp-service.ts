@@ -69,9 +69,12 @@ export function startMcpService(options: McpServiceOptions): McpService {
   const outbox = openMcpOutbox(paths.outbox, hub);
   const report = (message: string) => (error: unknown) => options.onError?.(message, error);
   // Connecting never throws: a server that fails shows its error in the settings, the rest carry on.
+  let closed = false;
   const started: Promise<void> = hub
     .start()
-    .then(async () => void (await outbox.deliverDue()))
+    .then(async () => {
+      if (!closed) await outbox.deliverDue();
+    })
     .catch(report('MCP servers could not start'));
   if ((options.retryIntervalMs ?? 5_000) > 0) outbox.start(options.retryIntervalMs ?? 5_000);
   return {
@@ -80,9 +83,10 @@ export function startMcpService(options: McpServiceOptions): McpService {
     port: createCopilotMcpPort(hub, outbox, { deliverOnEnqueue: options.deliverOnEnqueue ?? true, onDeliveryError: report('MCP delivery failed') }),
     ready: started,
     async close() {
-      await started.catch(() => undefined);
-      // The hub first: a delivery waiting on a server fails fast and stays pending for next time.
+      closed = true;
+      // The hub first: a connect or a delivery waiting on a server ends now, and what was not sent stays pending.
       await hub.close();
+      await started;
       await outbox.idle();
       outbox.close();
     },

@@ -85,6 +85,18 @@ describe('MCP tools in the copilot graph (demo carrier over stdio, scripted LLM)
     }
   }, 90_000);
 
+  it('without an LLM, tracks the parcel with the carrier when the customer asks where an order is', async () => {
+    const rig = await openMcpCopilot({ dataDir: join(workspace.dir, 'offline'), db: workspace.db, knowledge: workspace.knowledge });
+    try {
+      const turn = await rig.copilot.handleCustomerMessage('8000000001', `Where is my order ${alessandro.order}? It has not arrived yet.`);
+      const tracked = turn.actions.find((action) => action.tool === 'carrier__track_shipment');
+      expect(tracked, JSON.stringify(turn.actions)).toMatchObject({ status: 'executed', server: 'Parcelo carrier (demo)', args: { orderId: alessandro.order } });
+      expect(JSON.parse(tracked?.result ?? '{}')).toMatchObject({ status: 'out_for_delivery' });
+    } finally {
+      await rig.close();
+    }
+  }, 60_000);
+
   it('delivers exactly once when the app is killed between approval and delivery, and when killed while delivering', async () => {
     const dataDir = join(workspace.dir, 'killed');
     const cacheFile = join(workspace.dir, 'cache.db');

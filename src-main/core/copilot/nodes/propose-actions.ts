@@ -7,7 +7,7 @@ import { planActions } from '../intent-actions';
 import { buildPrompt } from '../prompt';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
 import { toolCatalog } from '../tools/catalog';
-import { checkProposedTool, mcpLlmTools } from '../tools/mcp-tools';
+import { checkProposedTool, mcpLlmTools, offlineMcpCalls } from '../tools/mcp-tools';
 import type { Proposal } from '../types';
 
 const builtInTools = Object.values(toolCatalog).map((spec) =>
@@ -133,6 +133,7 @@ export function proposeActionsNode(deps: NodeDeps) {
           planned.push({ id: `rule-${turn}-${index}`, tool: plan.tool, args: plan.args, why: plan.why }),
         );
       }
+      offlineMcpCalls(deps.mcp, intent, orderId, customer).forEach((plan, index) => planned.push({ id: `rule-${turn}-mcp-${index}`, ...plan }));
       for (const call of planned) await consider(call);
     }
     return { proposals, llmError };

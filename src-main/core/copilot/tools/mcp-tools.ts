@@ -49,3 +49,17 @@ export function checkProposedTool(mcp: CopilotMcpPort | undefined, name: string,
   }
   return { tool: name, args: parsed.data as Record<string, unknown>, sideEffect: info.sideEffect, server: info.serverName, policy: { allowed: true } };
 }
+
+const trackingIntents = new Set(['track_order', 'delivery_period', 'delivery_options']);
+
+/**
+ * Without a model, the one MCP lookup a rule can pick safely: a read-only `track_shipment` of a
+ * connected carrier when the customer asks where an order is (the demo carrier shows this offline).
+ */
+export function offlineMcpCalls(mcp: CopilotMcpPort | undefined, intent: string, orderId: string | undefined, customer: CustomerContext | undefined): { tool: string; args: Record<string, unknown>; why: string }[] {
+  if (!mcp || !trackingIntents.has(intent)) return [];
+  const order = orderId ?? customer?.orders.find((item) => item.status === 'shipped')?.id ?? customer?.orders[0]?.id;
+  const tracker = mcp.tools().find((info) => !info.sideEffect && info.qualifiedName.endsWith('__track_shipment'));
+  if (!order || !tracker) return [];
+  return [{ tool: tracker.qualifiedName, args: { orderId: order }, why: `The customer asks where an order is: ${tracker.serverName} tracks order ${order}.` }];
+}

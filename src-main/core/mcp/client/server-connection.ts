@@ -81,6 +81,8 @@ export function createServerConnection(config: McpServerConfig, options: Connect
   let status: ConnectionStatus = { state: config.enabled ? 'connecting' : 'disabled', error: null, tools: [] };
   let lastAttempt = 0;
   let connecting: Promise<void> | undefined;
+  // Once closed, nothing may start a server again (a connect already under way included).
+  let closed = false;
   let stderrTail = '';
   const timeoutMs = config.timeoutMs;
 
@@ -134,6 +136,7 @@ export function createServerConnection(config: McpServerConfig, options: Connect
   async function open(): Promise<void> {
     lastAttempt = Date.now();
     await teardown();
+    if (closed) return;
     update({ state: 'connecting', error: null });
     const next = new Client(options.clientInfo ?? { name: 'support-copilot', version: '0.1.0' }, { capabilities: {} });
     const nextTransport = options.createTransport?.(config) ?? defaultTransport(config, options.token);
@@ -207,6 +210,7 @@ export function createServerConnection(config: McpServerConfig, options: Connect
       }
     },
     async close() {
+      closed = true;
       await teardown();
     },
   };
