@@ -15,9 +15,36 @@ export function secretScrubber(secrets: () => (string | undefined)[]): (line: st
   };
 }
 
-/** The shell's log: rotated in `<data folder>/logs`, secrets scrubbed, debug lines only when the agent switched debug on. */
+/**
+ * A free-text detail (an error's message, mostly) as the log keeps it when debug logging is off:
+ * its first line, quoted parts and JSON strings replaced by an ellipsis, at most 200 characters.
+ * Libraries quote what they choked on, and that may be a customer's words or a CRM record.
+ */
+export function withoutQuotedText(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  // A double quote left open (a JSON body cut short) runs to the end; a single one must close, so "can't" stays.
+  const unquoted = firstLine.replace(/"(?:[^"\\]|\\.)*"?|(?<![\p{L}\p{N}])'[^']*'|“[^”]*”?|`[^`]*`?/gu, '"…"');
+  return unquoted.length > 200 ? `${unquoted.slice(0, 200)}…` : unquoted;
+}
+
+function quietDetails(details: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!details) return details;
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? withoutQuotedText(value) : value]));
+}
+
+/**
+ * The shell's log: rotated in `<data folder>/logs`, secrets scrubbed, and unless the agent switched
+ * debug logging on, no debug lines and no quoted text in the details of the others.
+ */
 export function createShellLogger(dataDir: string, debug: boolean, secrets: () => (string | undefined)[]): Logger {
-  return createFileLogger({ dir: join(dataDir, 'logs'), debug, scrub: secretScrubber(secrets) });
+  const file = createFileLogger({ dir: join(dataDir, 'logs'), debug, scrub: secretScrubber(secrets) });
+  if (debug) return file;
+  return {
+    debug: () => undefined,
+    info: (message, details) => file.info(message, quietDetails(details)),
+    warn: (message, details) => file.warn(message, quietDetails(details)),
+    error: (message, details) => file.error(message, quietDetails(details)),
+  };
 }
 
 /**

@@ -189,7 +189,7 @@ describe('logs', () => {
     for (const name of files) expect(statSync(join(dataDir, 'logs', name)).size).toBeLessThan(5 * 1024 * 1024 + 1024);
   });
 
-  it('hold neither message text nor error messages nor secrets with debug off, and more with debug on', () => {
+  it('hold neither message text nor quoted error text nor secrets with debug off, and more with debug on', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'copilot-logs-'));
     folders.push(dataDir);
     const secret = 'sk-live-abcdefghijklmnop';
@@ -197,7 +197,13 @@ describe('logs', () => {
     quiet.debug('message received', { text: customerText });
     quiet.error('handler failed', describeError(new Error(`could not parse "${customerText}"`), false));
     quiet.warn('llm refused', { error: `401 for key ${secret}` });
+    // Core errors arrive as message strings; what a library quoted (the customer's words, a CRM body) stays out.
+    quiet.error('handler failed', { method: 'copilot.turn', error: `Unexpected token in "${customerText}"` });
+    quiet.warn('outbox delivery failed', { error: `400 Bad Request: {"message":"${customerText}"}\n    at deliver` });
+    quiet.warn('sync failed', { error: "Couldn't reach the CRM (ECONNREFUSED)" });
     const log = readFileSync(join(dataDir, 'logs', 'copilot.log'), 'utf8');
+    expect(log).toContain('"method":"copilot.turn"');
+    expect(log).toContain("Couldn't reach the CRM (ECONNREFUSED)");
     expect(log).not.toContain('Rivoli');
     expect(log).not.toContain(secret);
     expect(log).toContain('[secret]');
@@ -207,6 +213,7 @@ describe('logs', () => {
     folders.push(debugDir);
     const verbose = createShellLogger(debugDir, true, () => [secret]);
     verbose.debug('message received', { text: customerText, key: secret });
+    verbose.error('handler failed', { error: `Unexpected token in "${customerText}"` });
     const debugLog = readFileSync(join(debugDir, 'logs', 'copilot.log'), 'utf8');
     expect(debugLog).toContain('Rivoli');
     expect(debugLog).not.toContain(secret);
