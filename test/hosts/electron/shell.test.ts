@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultBindings, isCommandId, type CommandId } from '../../../src-renderer/src/keyboard/commands';
 import type { CopilotTurnView } from '../../../src-main/core/contract/copilot';
 import type { ConversationMessageEvent } from '../../../src-main/core/contract/events';
 import { createShellLogger, describeError, reportUncaughtErrors, secretScrubber } from '../../../src-main/hosts/electron/logging';
@@ -115,6 +116,15 @@ describe('the application menu', () => {
     expect(quit).toHaveBeenCalledOnce();
     // Keys without a modifier stay with the renderer, so typing is never taken by the menu.
     expect(items.filter((item) => item.accelerator && !/CommandOrControl|Alt/.test(item.accelerator))).toEqual([]);
+  });
+
+  it('uses the very keys the renderer binds by default, for commands the renderer knows', () => {
+    for (const entry of menuCommands) {
+      expect(isCommandId(entry.command), entry.command).toBe(true);
+      const binding = defaultBindings[entry.command as CommandId];
+      if ('hint' in entry) expect(entry.hint).toBe(binding);
+      else expect(entry.accelerator, entry.command).toBe(binding?.replace(/^Mod\+/, 'CommandOrControl+'));
+    }
   });
 
   it('puts quit in the app menu on macOS and in File elsewhere', () => {
