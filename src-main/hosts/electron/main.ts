@@ -159,8 +159,7 @@ async function startShell(): Promise<void> {
       // A separate chunk: its imports (LangGraph, LangChain, LanceDB, better-sqlite3) are not read before this line.
       const { createCore } = await import('../../core/core');
       // The keyring-backed store keeps the MCP servers' tokens too.
-      const coreOptions = { logger, secrets };
-      const core = await createCore(coreConfigFromSettings(openSettings.get(), secrets, dataDir), coreOptions);
+      const core = await createCore(coreConfigFromSettings(openSettings.get(), secrets, dataDir), { logger, secrets });
       const offForward = forwardEvents(core.events, windowTarget);
       const offTray = core.events.on('app.serviceState', (event) => tray.update(event));
       const offMessages = core.events.on('conversation.message', (event) => notifier.onMessage(event, seen.firstTime(event.message.id)));

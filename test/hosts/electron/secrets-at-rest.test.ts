@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ipcChannels, isMethodName, methodNames, type MethodName } from '../../../src-main/core/contract/index';
+import { ipcChannels, methodNames, type MethodName } from '../../../src-main/core/contract/index';
 import { createCore, type Core } from '../../../src-main/core/core';
 import { startDemoCrm, type DemoCrm } from '../../../src-main/core/crm/demo/index';
 import { createDesktopHandlers, ViewingState } from '../../../src-main/hosts/electron/desktop-handlers';
@@ -61,6 +61,7 @@ const exercisedMethods = [
   'app.info', 'app.echo', 'knowledge.search', 'knowledge.getArticle', 'workspace.listConversations', 'workspace.getConversation',
   'workspace.watchConversation', 'customer.getProfile', 'customer.deleteMemory', 'sync.status', 'sync.now', 'outbox.list', 'outbox.retry',
   'conversation.sendReply', 'copilot.turn', 'copilot.decide', 'copilot.state', 'desktop.settings.get', 'desktop.settings.update', 'desktop.viewing',
+  'mcp.servers.add', 'mcp.servers.update', 'mcp.servers.test', 'mcp.servers.list',
 ] as const satisfies readonly MethodName[];
 
 const appUrl = 'file:///opt/Support%20Copilot/resources/app.asar/out/renderer/index.html';
@@ -99,9 +100,8 @@ beforeAll(async () => {
   const desktopHandlers = createDesktopHandlers({ settings, secrets, viewing: new ViewingState(), onChanged: () => undefined });
   const startCore = async (): Promise<Core> => {
     if (core) return core;
-    // As main passes them: the secret store goes along for the core's MCP servers (a non-literal object, so a core without that option still compiles).
-    const options = { logger, secrets };
-    core = await createCore(coreConfigFromSettings(settings.get(), secrets, dataDir), options);
+    // As main passes them: the secret store goes along for the core's MCP servers.
+    core = await createCore(coreConfigFromSettings(settings.get(), secrets, dataDir), { logger, secrets });
     forwardEvents(core.events, window);
     await core.start();
     return core;
@@ -111,9 +111,9 @@ beforeAll(async () => {
     appUrl: () => appUrl,
     logger,
   });
-  const call = async (method: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> => {
+  const call = async (method: MethodName, input: unknown): Promise<{ ok: boolean; value?: unknown }> => {
     const answer = (await ipcMain.invoke(ipcChannels.call, { senderFrame: frame(appUrl) }, method, input)) as { ok: boolean; value?: unknown };
-    answers.set(method as MethodName, [...(answers.get(method as MethodName) ?? []), answer]);
+    answers.set(method, [...(answers.get(method) ?? []), answer]);
     return answer;
   };
 
@@ -169,12 +169,11 @@ beforeAll(async () => {
   await call('outbox.retry', { id: 1 });
   await call('customer.deleteMemory', { customerId: conversation.customerId ?? 'none', memoryId: 1 });
   await call('desktop.settings.get', {});
-  if (isMethodName('mcp.servers.add')) {
-    // An MCP server with a bearer token, added as the settings screen does (disabled: nothing to connect to).
-    const mcpServer = { id: 'helpdesk-tools', name: 'Helpdesk tools', transport: { type: 'http', url: 'http://127.0.0.1:9/mcp' }, token: keys.mcpToken, enabled: false };
-    await call('mcp.servers.add', mcpServer);
-    await call('mcp.servers.list', {});
-  }
+  // An MCP server with a bearer token, added as the settings screen does (disabled: nothing listens there).
+  await call('mcp.servers.add', { id: 'helpdesk-tools', name: 'Helpdesk tools', transport: { type: 'http', url: 'http://127.0.0.1:9/mcp' }, token: keys.mcpToken, enabled: false });
+  await call('mcp.servers.update', { id: 'helpdesk-tools', trustedForReads: false });
+  await call('mcp.servers.test', { id: 'helpdesk-tools' });
+  await call('mcp.servers.list', {});
   // Methods added to the contract since this test was written are still asked, with an empty input.
   for (const method of methodNames) if (!answers.has(method)) await call(method, {});
 }, 180_000);
@@ -208,8 +207,8 @@ describe('keys configured in the desktop app', () => {
   it('were encrypted with safeStorage into secrets.json', () => {
     const blobs = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(blobs)).toEqual(expect.arrayContaining(['crmToken', 'embeddingsApiKey', 'llmApiKey', 'mcp:carrier']));
-    // The token of an MCP server added through the contract lands here too, when the contract has MCP servers.
-    if (isMethodName('mcp.servers.add')) expect(Object.keys(blobs).some((name) => name.startsWith('mcp:helpdesk-tools'))).toBe(true);
+    // The token of the MCP server added through the contract lands here too.
+    expect(Object.keys(blobs).some((name) => name.startsWith('mcp:helpdesk-tools'))).toBe(true);
     expect(Object.keys(blobs).every((name) => ['crmToken', 'embeddingsApiKey', 'llmApiKey'].includes(name) || name.startsWith('mcp:'))).toBe(true);
   });
 
