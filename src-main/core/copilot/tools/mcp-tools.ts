@@ -16,9 +16,12 @@ export function isMcpName(name: string): name is McpToolName {
   return name.indexOf('__') > 0;
 }
 
+/** OpenAI-compatible APIs refuse more than 128 tools in one request; the built-in ones come first. */
+const maxMcpTools = 100;
+
 /** The model's view of the MCP tools: the same names, descriptions and schemas, never run from here. */
 export function mcpLlmTools(mcp: CopilotMcpPort | undefined): StructuredToolInterface[] {
-  return (mcp?.tools() ?? []).map((info) =>
+  return (mcp?.tools() ?? []).slice(0, maxMcpTools).map((info) =>
     tool(async () => 'handled by the copilot graph', {
       name: info.qualifiedName,
       description: `[${info.serverName}${info.sideEffect ? ', needs approval' : ', read-only'}] ${info.description || info.title || info.qualifiedName}`.slice(0, 1_024),
