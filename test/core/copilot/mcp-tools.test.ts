@@ -141,7 +141,7 @@ describe('MCP tools in the copilot graph (demo carrier over stdio, scripted LLM)
 });
 
 describe('MCP results are untrusted, and a failing server costs only its own lookup', () => {
-  it('fences, cleans and redacts a tool result before the model sees it; what it asks for still waits for approval', async () => {
+  it('fences, cleans and redacts a tool result before the model sees it; what it asks for waits for approval, and is sent once its server is back', async () => {
     const customerEmail = workspace.db.customers.get(alessandro.id)?.email ?? '';
     expect(customerEmail).toContain('@');
     const server = new McpServer({ name: 'notes', version: '1' });
@@ -164,7 +164,8 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
         return client;
       },
     });
-    const outbox = openMcpOutbox(':memory:', hub);
+    let clock = Date.parse('2030-01-01T00:00:00Z');
+    const outbox = openMcpOutbox(':memory:', hub, () => new Date(clock));
     await hub.addServer({ id: 'notes', name: 'Notes', trustedForReads: true, transport: { type: 'stdio', command: 'unused' }, timeoutMs: 600 });
     const copilot = await createCopilot({
       dataDir: join(workspace.dir, 'untrusted'),
@@ -205,6 +206,20 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       expect(fed.some((content) => content.includes('did not answer within 1 s'))).toBe(true);
       expect(JSON.stringify(llm.requests.slice(before))).not.toContain(customerEmail);
       expect(outbox.list()).toEqual([]);
+
+      // The server goes away before the agent decides: an edit cannot be checked and waits; an approval
+      // of the arguments as proposed is kept and sent once the server is back.
+      await hub.setEnabled('notes', false);
+      const edited = await copilot.decide(thread, { toolCallId: 'call_wipe', action: 'edit', args: { reason: 'asked twice' } });
+      expect(edited.actions.find((action) => action.id === 'call_wipe')).toMatchObject({ status: 'pending', policyReason: expect.stringMatching(/Notes is not connected/) });
+      const approved = await copilot.decide(thread, { toolCallId: 'call_wipe', action: 'approve' });
+      expect(approved.actions.find((action) => action.id === 'call_wipe')).toMatchObject({ status: 'executed' });
+      await outbox.idle();
+      expect(outbox.get(`copilot:${thread}:call_wipe`)).toMatchObject({ state: 'pending', error: expect.stringMatching(/disabled/) });
+      await hub.setEnabled('notes', true);
+      clock += 60_000;
+      expect(await outbox.deliverDue()).toEqual({ delivered: 1, failed: 0, retrying: 0 });
+      expect(outbox.get(`copilot:${thread}:call_wipe`)).toMatchObject({ state: 'delivered', result: 'wiped' });
     } finally {
       await copilot.close();
       outbox.close();

@@ -1,7 +1,7 @@
 import { interrupt } from '@langchain/langgraph';
 import type { NodeDeps } from '../deps';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
-import { checkProposedTool } from '../tools/mcp-tools';
+import { checkProposedTool, isMcpName } from '../tools/mcp-tools';
 import type { Decision, Proposal } from '../types';
 
 export interface ApprovalRequest {
@@ -33,6 +33,14 @@ export function approvalGateNode(deps: Pick<NodeDeps, 'mcp'>) {
       };
     }
     const args = decision.action === 'edit' && decision.args ? { ...target.args, ...decision.args } : target.args;
+    if (isMcpName(target.tool) && !deps.mcp?.tool(target.tool)) {
+      // Its server is not connected (still starting, or down). The arguments as proposed were checked
+      // then: an approval goes to the outbox, which waits for the server; an edit cannot be checked now.
+      if (decision.action === 'approve') return { proposals: [{ ...target, status: 'approved', decisionReason: null }] };
+      return {
+        proposals: [{ ...target, policyReason: `${target.server ?? 'Its MCP server'} is not connected, so the edited arguments cannot be checked. Try again when it is back (Settings → MCP servers).` }],
+      };
+    }
     // Edited arguments pass the schema and the policy again (an MCP tool: its server's current schema).
     const checked = checkProposedTool(deps.mcp, target.tool, args, state.customer ?? undefined, state.conversationId);
     if (!checked.policy.allowed) {
