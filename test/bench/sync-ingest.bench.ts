@@ -22,8 +22,8 @@ const bench: Benchmark = {
     const dir = mkdtempSync(join(tmpdir(), 'copilot-sync-bench-'));
     const db = openCacheDatabase(join(dir, 'cache.db'));
     const pageWrites: number[] = [];
-    const transaction = db.transaction.bind(db);
-    db.transaction = <T>(work: () => T): T => {
+    const transaction = db.refetchableTransaction.bind(db);
+    db.refetchableTransaction = <T>(work: () => T): T => {
       const start = performance.now();
       const result = transaction(work);
       pageWrites.push(performance.now() - start);

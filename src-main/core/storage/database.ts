@@ -40,13 +40,20 @@ export interface CacheDatabase {
   readonly syncState: SyncStateRepository;
   readonly memory: MemoryRepository;
   transaction<T>(work: () => T): T;
+  /**
+   * For data the CRM can send again (a synced page and its cursor): commits without waiting for
+   * the disk. A power cut may undo the last pages, never half of one, and the sync fetches them again.
+   */
+  refetchableTransaction<T>(work: () => T): T;
   close(): void;
 }
 
 /**
  * The local cache. WAL so the UI reads while sync writes; synchronous=FULL because the outbox
  * and approvals live here and an approved refund must survive a power cut, at the price of one
- * fsync per transaction, which batching a whole page per transaction keeps cheap.
+ * fsync per transaction. Synced pages skip that fsync (refetchableTransaction): the cursor commits
+ * with its page, so whatever a power cut undoes is fetched again, and the next durable commit
+ * flushes them anyway since the WAL is written in order.
  */
 export function openCacheDatabase(file: string): CacheDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -79,6 +86,14 @@ export function openCacheDatabase(file: string): CacheDatabase {
     syncState: createSyncStateRepository(db),
     memory: createMemoryRepository(db),
     transaction: (work) => db.transaction(work)(),
+    refetchableTransaction: (work) => {
+      db.pragma('synchronous = NORMAL');
+      try {
+        return db.transaction(work)();
+      } finally {
+        db.pragma('synchronous = FULL');
+      }
+    },
     close: () => db.close(),
   };
 }

@@ -76,7 +76,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const from = db.syncState.cursor(connector.source, type);
         for await (const page of connector.pullChanged(type, from, signal)) {
           // The page and the cursor after it commit together: a crash resumes at the next page, never skips one.
-          db.transaction(() => {
+          db.refetchableTransaction(() => {
             db.records.upsert(type, page.records);
             if (page.messages.length > 0) db.records.upsertMessages(page.messages);
             for (const rejected of page.rejected) db.syncState.quarantine({ source: connector.source, objectType: type, ...rejected });
@@ -114,7 +114,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const since = newest ? new Date(Date.parse(newest) - 60_000).toISOString() : undefined;
         const { messages } = await connector.fetchConversation(conversationId, since);
         if (stopped) return;
-        const fresh = db.transaction(() => db.records.upsertMessages(messages));
+        const fresh = db.refetchableTransaction(() => db.records.upsertMessages(messages));
         for (const message of fresh) {
           options.events?.emit('conversation.message', {
             conversationId,
