@@ -47,8 +47,8 @@ const bench: Benchmark = {
       return {
         name: 'mcp-call',
         figures: [
-          { label: 'track_shipment via MCP stdio', unit: 'ms', subject: percentiles(samples.stdio), baselineLabel: 'same function called directly', baseline, extra: { calls } },
-          { label: 'track_shipment via MCP HTTP (loopback)', unit: 'ms', subject: percentiles(samples.http), baselineLabel: 'same function called directly', baseline, extra: { calls } },
+          { label: 'track_shipment, MCP stdio', unit: 'ms', subject: percentiles(samples.stdio), baselineLabel: 'same function called directly', baseline, extra: { calls } },
+          { label: 'track_shipment, MCP HTTP loopback', unit: 'ms', subject: percentiles(samples.http), baselineLabel: 'same function called directly', baseline, extra: { calls } },
         ],
       };
     } finally {
