@@ -8,7 +8,8 @@ import { kbIndexCommand } from './commands/kb-index';
 import { kbSearchCommand } from './commands/kb-search';
 import { mcpDemoCarrierCommand } from './commands/mcp-demo-carrier';
 import { mcpServeCommand } from './commands/mcp-serve';
+import { mcpServersCommand } from './commands/mcp-servers';
 import { syncCommand } from './commands/sync';
 
 /** Every CLI command, one file each under commands/. */
-export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand, copilotReplayCommand, mcpServeCommand, mcpDemoCarrierCommand];
+export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand, copilotReplayCommand, mcpServeCommand, mcpServersCommand, mcpDemoCarrierCommand];
