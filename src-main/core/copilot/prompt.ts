@@ -31,9 +31,11 @@ function knowledgeBlock(state: CopilotStateType, redactor: Redactor): string {
 }
 
 /** What read-only MCP tools answered in the last two turns: untrusted data, fenced and redacted. */
-function toolResultsBlock(state: CopilotStateType, redactor: Redactor): string {
-  const recent = state.proposals.filter((proposal) => proposal.server && proposal.result && proposal.turn >= state.turnCount - 1).slice(-3);
-  return recent.map((proposal) => frameToolResult({ qualifiedName: proposal.tool, serverName: proposal.server ?? '' }, redactor.redact((proposal.result ?? '').slice(0, 2_000)))).join('\n');
+function toolResultsBlock(state: CopilotStateType, redactor: Redactor, budget: number): string {
+  // A small share of the budget: the system prompt is cut at the budget, and the task comes last in it.
+  const each = Math.max(200, Math.floor(budget / 3));
+  const recent = state.proposals.filter((proposal) => proposal.server && proposal.result && proposal.turn >= state.turnCount - 1).slice(-2);
+  return recent.map((proposal) => frameToolResult({ qualifiedName: proposal.tool, serverName: proposal.server ?? '' }, redactor.redact((proposal.result ?? '').slice(0, each)))).join('\n');
 }
 
 /**
@@ -45,7 +47,7 @@ export function buildPrompt(state: CopilotStateType, redactor: Redactor, budget:
     instructions,
     customerBlock(state, redactor),
     knowledgeBlock(state, redactor),
-    toolResultsBlock(state, redactor),
+    toolResultsBlock(state, redactor, budget),
     state.summary ? `<summary>\n${redactor.redact(state.summary)}\n</summary>` : '',
     state.notesForModel.length ? `Notes from the agent:\n${state.notesForModel.slice(-5).map((note) => `- ${redactor.redact(note)}`).join('\n')}` : '',
     task,
