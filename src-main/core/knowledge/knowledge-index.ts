@@ -143,11 +143,11 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
     return vectors;
   }
 
-  async function ensureFtsIndex(): Promise<void> {
-    if (!table) return;
-    const indices = await table.listIndices();
+  async function ensureFtsIndex(target: lancedb.Table | undefined = table): Promise<void> {
+    if (!target) return;
+    const indices = await target.listIndices();
     if (!indices.some((index) => index.columns.includes('text'))) {
-      await table.createIndex('text', {
+      await target.createIndex('text', {
         config: lancedb.Index.fts({ stem: true, removeStopWords: true, lowercase: true, asciiFolding: true, withPosition: false }),
         replace: true,
       });
@@ -155,13 +155,13 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
   }
 
   /** Past this size a flat vector scan gets slow: an IVF-PQ index keeps vector search in milliseconds. */
-  async function ensureVectorIndex(): Promise<void> {
-    if (!table || !embedder) return;
-    const rows = await table.countRows();
+  async function ensureVectorIndex(target: lancedb.Table | undefined = table): Promise<void> {
+    if (!target || !embedder) return;
+    const rows = await target.countRows();
     if (rows < annThreshold) return;
     const dims = embedder.dimensions;
     const subVectors = [dims / 16, dims / 8, dims / 4, 1].find((value) => Number.isInteger(value) && value >= 1) ?? 1;
-    await table.createIndex('vector', {
+    await target.createIndex('vector', {
       config: lancedb.Index.ivfPq({ numPartitions: Math.max(1, Math.round(Math.sqrt(rows))), numSubVectors: subVectors, distanceType: 'cosine' }),
       replace: true,
     });
@@ -181,9 +181,11 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
       table = undefined;
     }
     if (chunks.length > 0) {
-      table = await db.createTable(tableName, toRows(chunks, await embedChunks(chunks), byId), { mode: 'overwrite' });
-      await ensureFtsIndex();
-      await ensureVectorIndex();
+      const created = await db.createTable(tableName, toRows(chunks, await embedChunks(chunks), byId), { mode: 'overwrite' });
+      // Searches run alongside indexing: the table is published only once full-text search works on it.
+      await ensureFtsIndex(created);
+      await ensureVectorIndex(created);
+      table = created;
     }
     metadata.trainedOnChunks = chunks.length;
     metadata.appendsSinceOptimize = 0;

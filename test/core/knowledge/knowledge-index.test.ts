@@ -96,6 +96,23 @@ describe('knowledge index edge cases', () => {
     await index.close();
   });
 
+  it('answers searches made while the first index is being built, without an error', async () => {
+    const index = await openKnowledgeIndex({ dataDir: tempDir() });
+    const articles = Array.from({ length: 60 }, (_, n) => article(`a${n}`, `Refund rule ${n}`, `Refunds for order type ${n} are paid within ${n} days.`));
+    const building = index.indexArticles(articles, 'test');
+    const searches: Promise<unknown>[] = [];
+    let settled = false;
+    void building.finally(() => (settled = true));
+    while (!settled) {
+      searches.push(index.search('refund order', { mode: 'hybrid' }));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await building;
+    expect((await Promise.allSettled(searches)).filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+    expect((await index.search('refund order', { mode: 'fts' })).length).toBeGreaterThan(0);
+    await index.close();
+  });
+
   it('indexes a 10 MB article and non-Latin text', async () => {
     const index = await openKnowledgeIndex({ dataDir: tempDir() });
     const paragraph = 'Warehouse inventory reconciliation procedures for seasonal stock. ';
