@@ -24,7 +24,8 @@ export interface DeliveryReport {
 export interface OutboxWorker {
   deliverDue(): Promise<DeliveryReport>;
   start(intervalMs?: number): void;
-  stop(): void;
+  /** Stops the timer and resolves once the delivery in flight has recorded its outcome, so the database can close. */
+  stop(): Promise<void>;
 }
 
 /** Waits 2 s, 4 s, 8 s … up to five minutes between attempts while the CRM is away. */
@@ -51,6 +52,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const maxClientErrors = options.maxClientErrors ?? 3;
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<DeliveryReport> | undefined;
+  let stopped = false;
 
   function announce(item: OutboxItem): void {
     const current = db.outbox.byKey(item.idempotencyKey);
@@ -112,10 +114,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function run(): Promise<DeliveryReport> {
     const report: DeliveryReport = { delivered: 0, retrying: 0, dead: 0 };
     for (;;) {
+      if (stopped) return report;
       const due = db.outbox.due(now(), 20);
       if (due.length === 0) return report;
       let progressed = false;
-      for (const item of due) progressed = (await deliver(item, report)) || progressed;
+      for (const item of due) {
+        if (stopped) return report;
+        progressed = (await deliver(item, report)) || progressed;
+      }
       if (!progressed) return report;
     }
   }
@@ -128,12 +134,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return running;
     },
     start(intervalMs = 5000) {
+      stopped = false;
       timer ??= setInterval(() => void this.deliverDue(), intervalMs);
       timer.unref?.();
     },
-    stop() {
+    async stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = undefined;
+      await running?.catch(() => undefined);
     },
   };
 }

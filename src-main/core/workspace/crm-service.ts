@@ -95,7 +95,7 @@ export async function startCrmService(config: CoreConfig, services: ServiceRegis
     async close() {
       clearInterval(interval);
       stopWatching?.();
-      outbox.stop();
+      await outbox.stop();
       await state.running?.catch(() => undefined);
       await demo?.close();
       db.close();

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoCrm, type DemoCrm } from '../../../src-main/core/crm/demo/index';
 import { createHubSpotConnector } from '../../../src-main/core/crm/index';
@@ -136,5 +138,34 @@ describe('outbox delivery against the demo CRM', () => {
     const effect = (await sideEffects()).find((item) => item.idempotencyKey === 'prefs-5');
     expect(JSON.parse(effect?.body.properties?.preferences ?? '{}')).toEqual({ ...before, newsletter: false });
     db.close();
+  });
+
+  it('stops after the delivery in flight has recorded its outcome, so the database can close under it', async () => {
+    let requests = 0;
+    let firstRequest: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (firstRequest = resolve));
+    const slow = createServer((request, response) => {
+      requests += 1;
+      firstRequest();
+      request.resume();
+      setTimeout(() => {
+        response.writeHead(201, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify({ id: `t${requests}`, properties: {} }));
+      }, 300);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const db = openCacheDatabase(':memory:');
+    db.transaction(() => {
+      for (const n of [1, 2, 3]) enqueueAction(db, { customerId: `c${n}`, kind: 'create_ticket', payload: { subject: `s${n}` }, idempotencyKey: `stop-${n}` });
+    });
+    const worker = createOutboxWorker({ db, connector: connect(`http://127.0.0.1:${(slow.address() as AddressInfo).port}`) });
+    const delivering = worker.deliverDue();
+    await arrived;
+    await worker.stop();
+    expect(() => db.close()).not.toThrow();
+    await delivering;
+    expect(requests).toBe(1);
+    slow.closeAllConnections();
+    await new Promise<void>((resolve) => slow.close(() => resolve()));
   });
 });
