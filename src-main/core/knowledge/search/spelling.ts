@@ -19,7 +19,7 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
     if (rowMin > limit) return limit + 1;
     [before, previous, current] = [previous, current, before];
   }
-  return previous[b.length] ?? limit + 1;
+  return Math.min(previous[b.length] ?? limit + 1, limit + 1);
 }
 
 /** Short words have too many one-letter neighbours to correct safely; long ones tolerate two slips. */
