@@ -210,6 +210,22 @@ describe('MCP client hub against real servers', () => {
     }
   });
 
+  it('keeps the token when a server is saved again without it, and drops it when the origin changes', async () => {
+    const secrets = createMemorySecretStore();
+    const local = createMcpHub({ settings: createMemorySettingsStore(), secrets });
+    try {
+      await local.addServer({ id: 'kb2', name: 'Knowledge', transport: { type: 'http', url: http.url } }, http.token);
+      const renamed = await local.addServer({ id: 'kb2', name: 'Knowledge, renamed', transport: { type: 'http', url: http.url } });
+      expect(renamed.state).toBe('ready');
+      expect(secrets.get(mcpTokenSecret('kb2'))).toBe(http.token);
+      const moved = await local.addServer({ id: 'kb2', name: 'Elsewhere', transport: { type: 'http', url: 'http://127.0.0.1:9/mcp' } });
+      expect(moved.hasToken).toBe(false);
+      expect(secrets.get(mcpTokenSecret('kb2'))).toBeUndefined();
+    } finally {
+      await local.close();
+    }
+  }, 60_000);
+
   it('persists the server list and restores it, with enable/disable and removal', async () => {
     const settingsFile = join(dir, 'mcp-servers.json');
     const secrets = createMemorySecretStore();

@@ -73,6 +73,14 @@ function toolRows(tools: McpToolInfo[]): McpServerSummary['tools'] {
   }));
 }
 
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 export function createMcpHub(options: McpHubOptions): McpHub {
   const connections = new Map<string, McpServerConnection>();
   const builtInIds = new Set<string>();
@@ -157,9 +165,14 @@ export function createMcpHub(options: McpHubOptions): McpHub {
       return connection.call(parts.toolName, args, callOptions);
     },
     async addServer(input, token) {
-      const config = mcpServerConfigSchema.parse(input.transport.type === 'http' ? { ...input, transport: { ...input.transport, hasToken: Boolean(token) } } : input);
+      // Saving a server again without retyping its token keeps the token, but never sends it to another origin.
+      const previous = connections.get(input.id)?.config.transport;
+      const keepsToken =
+        !token && previous?.type === 'http' && previous.hasToken && input.transport.type === 'http' && sameOrigin(previous.url, input.transport.url);
+      const config = mcpServerConfigSchema.parse(input.transport.type === 'http' ? { ...input, transport: { ...input.transport, hasToken: Boolean(token) || keepsToken } } : input);
       if (builtInIds.has(config.id)) throw new McpToolError('INVALID_ARGS', `${config.id} is a built-in server id.`);
       if (token && config.transport.type === 'http') await options.secrets.set(mcpTokenSecret(config.id), token);
+      else if (!keepsToken && previous?.type === 'http' && previous.hasToken) options.secrets.delete(mcpTokenSecret(config.id));
       return replace(config);
     },
     async removeServer(id) {
