@@ -19,12 +19,17 @@ export function formatWaiting(since: string | null, now: number): string {
   return `${Math.floor(hours / 24)} d`;
 }
 
-export function formatTime(iso: string | null | undefined): string {
+// Intl formatters are costly to create and a long thread formats a time per row it shows: make them once.
+let timeOnly: Intl.DateTimeFormat | undefined;
+let dateAndTime: Intl.DateTimeFormat | undefined;
+
+export function formatTime(iso: string | null | undefined, now = new Date()): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const sameDay = date.toDateString() === new Date().toDateString();
-  return sameDay ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : date.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+  const sameDay = date.getFullYear() === now.getFullYear() && date.getMonth() === now.getMonth() && date.getDate() === now.getDate();
+  if (sameDay) return (timeOnly ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })).format(date);
+  return (dateAndTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' })).format(date);
 }
 
 export function formatDuration(ms: number | undefined): string {

@@ -3,10 +3,14 @@ import type { MessageView } from '@contract/workspace';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { useClient } from '../client/provide';
+import { fullThreadForBenchmark } from '../composables/bench-switch';
 import { shownError, type ShownError } from '../composables/errors';
 
-/** Enough for any real thread; the virtual list keeps even this many cheap to show. */
+/** The most the contract returns in one call. */
 export const threadLimit = 10_000;
+/** Opening shows the newest messages at once; older ones load in pages as the agent scrolls up. */
+export const firstPage = 100;
+export const olderPage = 500;
 
 /** The open conversation: its thread (live), and the composer's draft with where it came from. */
 export const useConversationStore = defineStore('conversation', () => {
@@ -21,6 +25,9 @@ export const useConversationStore = defineStore('conversation', () => {
   const acceptedSuggestion = ref<string | undefined>();
   const sending = ref(false);
   const sendError = ref<ShownError | undefined>();
+  const hasOlder = ref(false);
+  const loadingOlder = ref(false);
+  const olderError = ref<ShownError | undefined>();
   let sequence = 0;
 
   const lastIncoming = computed(() => {
@@ -40,18 +47,57 @@ export const useConversationStore = defineStore('conversation', () => {
     draft.value = '';
     acceptedSuggestion.value = undefined;
     sendError.value = undefined;
+    hasOlder.value = false;
+    loadingOlder.value = false;
+    olderError.value = undefined;
     try {
       const client = useClient();
-      const result = await client.call('workspace.getConversation', { id: conversationId, limit: threadLimit });
+      const limit = fullThreadForBenchmark() ? threadLimit : firstPage;
+      const result = await client.call('workspace.getConversation', { id: conversationId, limit });
       if (mine !== sequence) return;
       customerId.value = result.customerId;
       messages.value = result.messages;
+      hasOlder.value = result.messages.length === limit;
       void client.call('workspace.watchConversation', { id: conversationId }).catch(() => undefined);
     } catch (caught) {
       if (mine !== sequence) return;
       error.value = shownError(caught, 'This conversation could not be opened.', 'Pick it again from the queue.');
     } finally {
       if (mine === sequence) loading.value = false;
+    }
+  }
+
+  /**
+   * The page before the oldest message shown. `before` is exclusive on the timestamp, so it asks from the next
+   * newer timestamp and drops what it already has: messages sharing the oldest timestamp are not skipped.
+   */
+  async function loadOlder(): Promise<number> {
+    const conversationId = id.value;
+    const list = messages.value;
+    const oldest = list[0];
+    if (!conversationId || !oldest || !hasOlder.value || loadingOlder.value) return 0;
+    const newer = list.find((message) => message.createdAt > oldest.createdAt);
+    if (!newer) {
+      hasOlder.value = false;
+      return 0;
+    }
+    const mine = sequence;
+    loadingOlder.value = true;
+    olderError.value = undefined;
+    try {
+      const result = await useClient().call('workspace.getConversation', { id: conversationId, before: newer.createdAt, limit: olderPage });
+      if (mine !== sequence) return 0;
+      const current = messages.value;
+      const known = new Set(current.map((message) => message.id));
+      const older = result.messages.filter((message) => !known.has(message.id) && message.createdAt <= oldest.createdAt);
+      hasOlder.value = result.messages.length === olderPage && older.length > 0;
+      if (older.length > 0) messages.value = [...older, ...current];
+      return older.length;
+    } catch (caught) {
+      if (mine === sequence) olderError.value = shownError(caught, 'Older messages could not be loaded.', 'Scroll up again to retry.');
+      return 0;
+    } finally {
+      if (mine === sequence) loadingOlder.value = false;
     }
   }
 
@@ -102,10 +148,32 @@ export const useConversationStore = defineStore('conversation', () => {
 
   function close(): void {
     sequence++;
+    hasOlder.value = false;
     id.value = undefined;
     messages.value = [];
     draft.value = '';
   }
 
-  return { id, customerId, messages, loading, error, draft, acceptedSuggestion, sending, sendError, lastIncoming, open, apply, insert, append, send, close };
+  return {
+    id,
+    customerId,
+    messages,
+    loading,
+    error,
+    draft,
+    acceptedSuggestion,
+    sending,
+    sendError,
+    hasOlder,
+    loadingOlder,
+    olderError,
+    lastIncoming,
+    open,
+    loadOlder,
+    apply,
+    insert,
+    append,
+    send,
+    close,
+  };
 });

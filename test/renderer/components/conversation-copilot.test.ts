@@ -157,5 +157,10 @@ describe('virtual list', () => {
     layout.resize(7);
     expect(layout.total()).toBe(90);
     expect(layout.offsetOf(2)).toBe(40);
+    // Older rows in front: the measured row moves down with its index.
+    layout.prepend(3);
+    expect(layout.total()).toBe(120);
+    expect(layout.offsetOf(4)).toBe(40);
+    expect(layout.offsetOf(5)).toBe(70);
   });
 });

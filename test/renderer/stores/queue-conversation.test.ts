@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ContractError } from '@contract/errors';
-import { useConversationStore } from '@renderer/stores/conversation';
+import { firstPage, useConversationStore } from '@renderer/stores/conversation';
 import { useQueueStore } from '@renderer/stores/queue';
 import { installFakeClient, settle, type FakeClient } from '../support/fake-client';
 import { message, queueItem } from '../support/samples';
@@ -130,6 +130,24 @@ describe('conversation store', () => {
     expect(await conversation.send()).toBeUndefined();
     expect(conversation.draft).toBe('Please keep me');
     expect(conversation.sendError?.message).toBe('The reply could not be queued.');
+  });
+
+  it('opens with the newest page and loads older pages without skipping messages that share the boundary timestamp', async () => {
+    // 250 messages, two per timestamp: pages cut inside a pair must still show both.
+    const all = Array.from({ length: 250 }, (_, index) => message(`m${String(index).padStart(3, '0')}`, { createdAt: new Date(Date.UTC(2026, 0, 1, 0, Math.floor(index / 2))).toISOString() }));
+    client.answer('workspace.getConversation', ({ id, before, limit = 200 }) => {
+      const upTo = before ? all.filter((item) => item.createdAt < before) : all;
+      return { id, customerId: null, messages: upTo.slice(Math.max(0, upTo.length - limit)) };
+    });
+    const conversation = useConversationStore();
+    await conversation.open('x');
+    expect(conversation.messages).toHaveLength(firstPage);
+    expect(conversation.hasOlder).toBe(true);
+    const added = await conversation.loadOlder();
+    expect(added).toBe(150);
+    expect(conversation.messages.map((item) => item.id)).toEqual(all.map((item) => item.id));
+    expect(conversation.hasOlder).toBe(false);
+    expect(await conversation.loadOlder()).toBe(0);
   });
 
   it('appends a knowledge passage below what the agent wrote', () => {

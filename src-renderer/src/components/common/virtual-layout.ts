@@ -31,6 +31,20 @@ export class VirtualLayout {
     this.dirty = true;
   }
 
+  /** `count` rows came in front (older messages): known heights move down with their rows. */
+  prepend(count: number): void {
+    if (count <= 0) return;
+    const heights = new Float64Array(this.count + count).fill(this.estimate);
+    const measured = new Uint8Array(this.count + count);
+    heights.set(this.heights, count);
+    measured.set(this.measured, count);
+    this.heights = heights;
+    this.measured = measured;
+    this.count += count;
+    this.offsets = new Float64Array(this.count + 1);
+    this.dirty = true;
+  }
+
   /** Returns true when the height changed. */
   setHeight(index: number, height: number): boolean {
     if (index < 0 || index >= this.count || height <= 0) return false;
