@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CrmConnector } from '../crm/connector';
 import { CrmHttpError } from '../crm/http-client';
-import { crmObjectTypes, type CrmObjectType } from '../crm/records';
+import { crmObjectTypes, type CrmMessage, type CrmObjectType } from '../crm/records';
 import type { EventBus } from '../events/event-bus';
 import { silentLogger, type Logger } from '../log/logger';
 import type { CacheDatabase } from '../storage/database';
@@ -46,6 +46,8 @@ export function describeSyncError(error: unknown): { message: string; hint: stri
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, connector } = options;
   const logger = options.logger ?? silentLogger;
+  /** Conversations open in the UI: their new messages are pushed as they are stored, by the poll or by a sync. */
+  const watched = new Set<string>();
   const countQueries = {
     contacts: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts'),
     orders: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM orders'),
@@ -76,12 +78,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const from = db.syncState.cursor(connector.source, type);
         for await (const page of connector.pullChanged(type, from, signal)) {
           // The page and the cursor after it commit together: a crash resumes at the next page, never skips one.
-          db.refetchableTransaction(() => {
+          const fresh = db.refetchableTransaction(() => {
             db.records.upsert(type, page.records);
-            if (page.messages.length > 0) db.records.upsertMessages(page.messages);
+            const stored = page.messages.length > 0 ? db.records.upsertMessages(page.messages) : [];
             for (const rejected of page.rejected) db.syncState.quarantine({ source: connector.source, objectType: type, ...rejected });
             db.syncState.setCursor(connector.source, type, page.nextCursor);
+            return stored;
           });
+          // The open conversation's poll will not report what this sync stored first: announce it here.
+          announceLive(fresh.filter((message) => watched.has(message.conversationId)));
           pages += 1;
           typePages += 1;
           typeRecords += page.records.length + page.messages.length;
@@ -101,8 +106,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return { counts: counts(), pages, records, retries: connector.retries - retriesBefore, quarantined, seconds: Number(((performance.now() - started) / 1000).toFixed(3)) };
   }
 
+  function announceLive(messages: CrmMessage[]): void {
+    for (const message of messages) {
+      options.events?.emit('conversation.message', {
+        conversationId: message.conversationId,
+        message: { id: message.id, direction: message.direction, sender: message.sender, text: message.text, createdAt: message.createdAt, delivery: 'delivered' },
+      });
+    }
+  }
+
   function watchConversation(conversationId: string, intervalMs = 3000): () => void {
     let stopped = false;
+    let first = true;
+    watched.add(conversationId);
     let running = false;
     const tick = async (): Promise<void> => {
       if (running || stopped) return;
@@ -114,13 +130,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const since = newest ? new Date(Date.parse(newest) - 60_000).toISOString() : undefined;
         const { messages } = await connector.fetchConversation(conversationId, since);
         if (stopped) return;
-        const fresh = db.refetchableTransaction(() => db.records.upsertMessages(messages));
-        for (const message of fresh) {
-          options.events?.emit('conversation.message', {
-            conversationId,
-            message: { id: message.id, direction: message.direction, sender: message.sender, text: message.text, createdAt: message.createdAt, delivery: 'delivered' },
-          });
-        }
+        const stored = new Set(db.refetchableTransaction(() => db.records.upsertMessages(messages)));
+        // The UI drew the thread from a snapshot taken just before this watch began, and a sync may have stored a
+        // message in between: the first tick repeats the customer's latest messages too (the UI replaces by id).
+        announceLive(messages.filter((message) => stored.has(message) || (first && message.direction === 'incoming')));
+        first = false;
       } catch (error) {
         logger.warn('conversation poll failed', { error: error instanceof Error ? error.message : String(error) });
       } finally {
@@ -132,6 +146,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     void tick();
     return () => {
       stopped = true;
+      watched.delete(conversationId);
       clearInterval(timer);
     };
   }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoCrm, type DemoCrm } from '../../../src-main/core/crm/demo/index';
 import { createHubSpotConnector, type CrmObjectType, type PulledPage } from '../../../src-main/core/crm/index';
+import { EventBus } from '../../../src-main/core/events/event-bus';
 import { openCacheDatabase } from '../../../src-main/core/storage/index';
 import { createSyncEngine } from '../../../src-main/core/sync/index';
 import { dumpCache } from '../../fixtures/cache-dump';
@@ -66,6 +67,32 @@ describe('sync against the demo CRM over HTTP', () => {
     expect(report.records).toBeLessThan(50);
     expect(db.customers.get(target)?.membership).toBe('gold');
     expect(db.conversations.messages(thread.id).at(-1)?.text).toBe('Any news on my refund?');
+    db.close();
+  });
+
+  it('pushes a message of the open conversation live even when a sync stores it before the poll sees it', async () => {
+    const db = openCacheDatabase(tempDb());
+    const events = new EventBus();
+    const live: { conversationId: string; text: string }[] = [];
+    events.on('conversation.message', (event) => live.push({ conversationId: event.conversationId, text: event.message.text }));
+    const engine = createSyncEngine({ db, events, connector: createHubSpotConnector({ baseUrl: crm.url, token: 't', source: 'crm' }) });
+    await engine.syncAll();
+    const open = crm.state.thread(8);
+    const other = crm.state.thread(9);
+    // The poll's next tick is an hour away, so only the sync can see what follows.
+    // Stored by a sync after the UI drew the thread but before it began watching: the first tick repeats it.
+    crm.state.addMessage(8, 'Are you there?', 'INCOMING');
+    await engine.syncAll();
+    expect(live).toEqual([]);
+    const stop = engine.watchConversation(open.id, 3_600_000);
+    await expect.poll(() => live.map((event) => event.text)).toContain('Are you there?');
+    live.length = 0;
+    crm.state.addMessage(8, 'Hello? Is anyone there?', 'INCOMING');
+    crm.state.addMessage(9, 'A message in a conversation nobody has open', 'INCOMING');
+    await engine.syncAll();
+    stop();
+    expect(live).toEqual([{ conversationId: open.id, text: 'Hello? Is anyone there?' }]);
+    expect(db.conversations.messages(other.id).at(-1)?.text).toBe('A message in a conversation nobody has open');
     db.close();
   });
 
