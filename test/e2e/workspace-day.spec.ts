@@ -185,3 +185,45 @@ test('the agent works a conversation from the keyboard', async () => {
   expect(pageErrors).toEqual([]);
   await page.close();
 });
+
+test('settings: theme, a shortcut rebound with the conflict refused, and the command palette', async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(running.host.url);
+  await expect(page.getByTestId('queue-item').first()).toBeVisible({ timeout: 60_000 });
+
+  // Settings on Ctrl+, : the web host takes its connections from the environment and says so.
+  await page.keyboard.press('Control+,');
+  await expect(page.getByTestId('settings-view')).toBeVisible();
+  await expect(page.getByTestId('settings-environment')).toContainText('environment');
+  await page.getByLabel('Dark').check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  // Ctrl+Shift+A already approves: refused, the old key stays. Alt+N is free: taken.
+  await page.getByTestId('rebind-queue.next').click();
+  await page.keyboard.press('Control+Shift+A');
+  await expect(page.getByTestId('binding-message')).toContainText('already used');
+  await expect(page.getByTestId('binding-message')).toContainText('Approve the focused action');
+  await page.getByTestId('rebind-queue.next').click();
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByTestId('binding-message')).toContainText('Next conversation: Alt+N');
+  await shot(page, '11-settings-dark-rebound');
+
+  // Escape leaves settings; the new key opens the next conversation and the tooltips show it.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('settings-view')).toHaveCount(0);
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByTestId('queue-item').first()).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('queue-item').first()).toHaveAttribute('title', /Alt\+N/);
+
+  // The command palette on Ctrl+K runs a command by name.
+  await page.keyboard.press('Control+K');
+  await expect(page.getByTestId('command-palette')).toBeVisible();
+  await page.keyboard.type('insights');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('insights-view')).toBeVisible();
+  await shot(page, '12-insights');
+  expect(pageErrors).toEqual([]);
+  await page.close();
+});
