@@ -3,6 +3,7 @@ import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { copilotRunConfig } from '../../src-main/core/copilot/copilot';
 import { buildCopilotGraph } from '../../src-main/core/copilot/graph';
 import type { CopilotStateType } from '../../src-main/core/copilot/state';
 import { plainDeps, startCopilotRig } from './copilot-rig';
@@ -39,7 +40,8 @@ const bench: Benchmark = {
     const graph = buildCopilotGraph(plainDeps(rig.ports, undefined), saver);
     const contact = rig.db.db.prepare('SELECT id, email FROM contacts WHERE email IS NOT NULL LIMIT 1').get() as { id: string; email: string };
     const order = rig.db.customers.orders(contact.id)[0]?.id ?? '1234567890';
-    const thread = { configurable: { thread_id: 'conversation:bench-100' } };
+    // Run as the copilot runs a turn (one checkpoint when it ends).
+    const thread = copilotRunConfig('bench-100');
 
     const reads: number[] = [];
     const states: CopilotStateType[] = [];

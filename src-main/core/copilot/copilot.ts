@@ -71,6 +71,16 @@ function view(state: CopilotStateType, ms: number): TurnResult {
   };
 }
 
+
+/**
+ * How every turn and every resume runs. One checkpoint when a turn ends or pauses for approval, not one per step:
+ * a crash mid-turn loses only that turn's suggestions, and what an approval acts on goes through the outbox under its
+ * idempotency key, so nothing runs twice.
+ */
+export function copilotRunConfig(conversationId: string, recursionLimit = 40): { configurable: { thread_id: string }; recursionLimit: number; durability: 'exit' } {
+  return { configurable: { thread_id: `conversation:${conversationId}` }, recursionLimit, durability: 'exit' };
+}
+
 /**
  * The copilot: one LangGraph thread per conversation, checkpointed in SQLite, so a conversation,
  * its suggestions and its pending approvals survive a restart. Calls on one conversation run one at a time.
@@ -97,7 +107,7 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
   };
   const graph = buildCopilotGraph(deps, checkpointer);
   const queues = new Map<string, Promise<unknown>>();
-  const config = (conversationId: string) => ({ configurable: { thread_id: `conversation:${conversationId}` }, recursionLimit: options.recursionLimit ?? 40 });
+  const config = (conversationId: string) => copilotRunConfig(conversationId, options.recursionLimit);
 
   function serial<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
     const previous = queues.get(conversationId) ?? Promise.resolve();

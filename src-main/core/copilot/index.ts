@@ -1,5 +1,5 @@
 export { createCopilotPorts } from './adapters';
-export { createCopilot, type Copilot, type CopilotOptions, type TurnResult } from './copilot';
+export { copilotRunConfig, createCopilot, type Copilot, type CopilotOptions, type TurnResult } from './copilot';
 export type { LlmSettings } from './llm';
 export type { CopilotMcpPort, McpToolDescriptor, McpToolOutput } from './mcp-port';
 export type { CopilotPorts } from './ports';
