@@ -4,6 +4,8 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import ConnectionSettings from '@renderer/components/settings/ConnectionSettings.vue';
+import McpSettings from '@renderer/components/settings/McpSettings.vue';
+import type { McpServerView } from '@contract/mcp';
 import { useAppStore } from '@renderer/stores/app';
 import { useConversationStore } from '@renderer/stores/conversation';
 import { useCopilotStore } from '@renderer/stores/copilot';
@@ -11,6 +13,7 @@ import { useCustomerStore } from '@renderer/stores/customer';
 import { useInsightsStore } from '@renderer/stores/insights';
 import { useKeyboardStore } from '@renderer/stores/keyboard';
 import { useKnowledgeStore } from '@renderer/stores/knowledge';
+import { useMcpStore } from '@renderer/stores/mcp';
 import { useQueueStore } from '@renderer/stores/queue';
 import { useSettingsStore } from '@renderer/stores/settings';
 import { useStatusStore } from '@renderer/stores/status';
@@ -56,6 +59,7 @@ function allStores(): void {
   useInsightsStore();
   useKeyboardStore();
   useKnowledgeStore();
+  useMcpStore();
   useQueueStore();
   useSettingsStore();
   useStatusStore();
@@ -102,6 +106,45 @@ describe('settings and secrets', () => {
     expect(kept).not.toContain(llmKey);
     expect(kept).not.toContain(crmToken);
     expect(kept).not.toContain('THIS-IS-THE');
+    expect(wrapper.html()).not.toContain('THIS-IS-THE');
+    wrapper.unmount();
+  });
+
+  it('sends an MCP server token to main once and keeps only "a token is stored"', async () => {
+    const mcpToken = 'mcp-THIS-IS-THE-TOOL-TOKEN-42';
+    const saved: McpServerView[] = [];
+    client.answer('mcp.servers.list', () => structuredClone(saved));
+    client.answer('mcp.servers.add', (input) => {
+      const view: McpServerView = {
+        id: input.id,
+        name: input.name,
+        enabled: true,
+        trustedForReads: false,
+        builtIn: false,
+        transport: input.transport.type,
+        target: input.transport.type === 'http' ? input.transport.url : input.transport.command,
+        hasToken: input.token !== undefined,
+        state: 'ready',
+        error: null,
+        tools: [{ name: 'track', qualifiedName: `${input.id}__track`, title: 'Track a parcel', description: 'Where is it', readOnlyHint: true, access: 'read' }],
+      };
+      saved.push(view);
+      return view;
+    });
+    allStores();
+    const wrapper = mount(McpSettings, { global: { plugins: [pinia] } });
+    await flushPromises();
+    expect(wrapper.text()).toContain('No tool servers');
+    await wrapper.get('[data-testid="mcp-id"]').setValue('carrier');
+    await wrapper.get('[data-testid="mcp-url"]').setValue('https://tools.example.com/mcp');
+    await wrapper.get('[data-testid="mcp-token"]').setValue(mcpToken);
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(client.calls.at(-1)?.input).toEqual({ id: 'carrier', name: 'carrier', transport: { type: 'http', url: 'https://tools.example.com/mcp' }, token: mcpToken });
+    expect(wrapper.get('[data-testid="mcp-server"]').text()).toContain('token stored');
+    expect(wrapper.get('[data-testid="mcp-server"]').text()).toContain('Track a parcel (runs at once)');
+    expect((wrapper.get('[data-testid="mcp-token"]').element as HTMLInputElement).value).toBe('');
+    expect(everythingTheWindowKeeps()).not.toContain('THIS-IS-THE');
     expect(wrapper.html()).not.toContain('THIS-IS-THE');
     wrapper.unmount();
   });
