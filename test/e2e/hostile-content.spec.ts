@@ -87,7 +87,9 @@ test('markup in customer messages, suggestions and replies is shown as text: not
 
   // The agent takes the suggestion, adds the hostile text again and sends it: it goes out and shows as text too.
   await page.keyboard.press('Alt+C');
+  await expect(page.getByTestId('composer')).toBeFocused();
   await page.keyboard.press('Tab');
+  await expect(page.getByTestId('composer')).toHaveValue(/Here you go/);
   await page.getByTestId('composer').press('Control+End');
   await page.getByTestId('composer').pressSequentially(` ${payloads[0]} ${payloads[3]}`, { delay: 0 });
   await page.keyboard.press('Control+Enter');
