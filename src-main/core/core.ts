@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createAppHandlers } from './app/handlers';
 import type { Copilot } from './copilot/index';
 import { createCopilotHandlers } from './copilot/handlers';
+import { createLlmHandlers } from './copilot/llm-handlers';
 import { createHostlessDesktopHandlers } from './desktop/handlers';
 import { ServiceRegistry } from './app/service-registry';
 import { parseCoreConfig, type CoreConfig, type CoreConfigInput } from './config';
@@ -74,6 +75,7 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
     ...createKnowledgeHandlers(knowledgeIndex),
     ...createWorkspaceHandlers(crmService, events),
     ...createCopilotHandlers(copilotService),
+    ...createLlmHandlers(config),
     ...createHostlessDesktopHandlers(),
     ...createMcpHandlers(mcpService),
   };

@@ -48,6 +48,15 @@ export interface CopilotTurnView {
   ms: number;
 }
 
+/** What "Test connection" for the language model shows. Never carries the key. */
+export interface LlmTestView {
+  ok: boolean;
+  model: string;
+  latencyMs: number;
+  message: string;
+  hint?: string;
+}
+
 const plainArgs = z.record(z.string().max(100), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))]));
 
 export const copilotMethods = {
@@ -62,4 +71,12 @@ export const copilotMethods = {
     }),
   ).returns<CopilotTurnView>(),
   'copilot.state': method(z.strictObject({ conversationId: id })).returns<CopilotTurnView | null>(),
+  /** Tries the language model with the given fields, the configured ones filling the gaps (the stored key only for the same origin). */
+  'copilot.testLlm': method(
+    z.strictObject({
+      baseUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+      model: z.string().min(1).max(200).optional(),
+      apiKey: z.string().min(1).max(8192).optional(),
+    }),
+  ).returns<LlmTestView>(),
 };

@@ -1,5 +1,6 @@
 import type { AIMessageChunk } from '@langchain/core/messages';
 import type { NodeDeps } from '../deps';
+import { describeLlmError } from '../llm-errors';
 import { offlineSuggestions } from '../offline-drafts';
 import { buildPrompt } from '../prompt';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
@@ -80,7 +81,9 @@ export function draftRepliesNode(deps: NodeDeps) {
       };
       return { suggestions: text ? [suggestion, ...offline].slice(0, 3) : offline.slice(0, 3) };
     } catch (error) {
-      return { suggestions: offline.slice(0, 3), llmError: error instanceof Error ? error.message.slice(0, 300) : 'The LLM failed.' };
+      // The server's own text can quote the key back ("Incorrect API key provided: sk-…"): the window gets our words only.
+      const problem = describeLlmError(error);
+      return { suggestions: offline.slice(0, 3), llmError: `${problem.message} ${problem.hint}` };
     }
   };
 }

@@ -9,6 +9,7 @@ import type { CopilotStateType, CopilotStateUpdate } from '../state';
 import { toolCatalog } from '../tools/catalog';
 import { checkProposedTool, mcpLlmTools, offlineMcpCalls } from '../tools/mcp-tools';
 import type { Proposal } from '../types';
+import { describeLlmError } from '../llm-errors';
 
 const builtInTools = Object.values(toolCatalog).map((spec) =>
   tool(async () => 'handled by the copilot graph', { name: spec.name, description: spec.description, schema: spec.schema }),
@@ -117,7 +118,8 @@ export function proposeActionsNode(deps: NodeDeps) {
           messages.push(response, ...answers);
         }
       } catch (error) {
-        llmError = error instanceof Error ? error.message.slice(0, 300) : 'The LLM failed.';
+        const problem = describeLlmError(error);
+        llmError = `${problem.message} ${problem.hint}`;
       }
     }
     if (modelProposed === 0) {

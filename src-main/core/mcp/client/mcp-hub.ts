@@ -6,6 +6,7 @@ import { mcpServerConfigSchema, type McpServerConfig, type McpServerConfigInput,
 import { McpToolError } from './tool-errors';
 import { splitQualifiedName, type McpToolInfo } from './tool-info';
 import type { ToolOutput } from './untrusted-result';
+import { sameOrigin } from '../../net/same-origin';
 
 export interface McpServerSummary {
   id: string;
@@ -71,14 +72,6 @@ function toolRows(tools: McpToolInfo[]): McpServerSummary['tools'] {
     readOnlyHint: tool.readOnlyHint,
     access: tool.sideEffect ? 'write' : 'read',
   }));
-}
-
-function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
 }
 
 export function createMcpHub(options: McpHubOptions): McpHub {
