@@ -1,3 +1,4 @@
+import type { LlmTestView } from '@contract/copilot';
 import type { DesktopSettingsView } from '@contract/desktop';
 import type { MethodInput } from '@contract/index';
 import { ContractError } from '@contract/errors';
@@ -80,5 +81,15 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
-  return { theme, connections, source, environmentHint, saving, error, savedAt, setTheme, loadConnections, save };
+  /** Tries the language model with the form's values; a typed key passes through to main and is not kept. */
+  async function testLlm(input: MethodInput<'copilot.testLlm'>): Promise<LlmTestView> {
+    try {
+      return await useClient().call('copilot.testLlm', input);
+    } catch (caught) {
+      const shown = shownError(caught, 'The test could not run.', 'Check the base URL and model, then try again.');
+      return { ok: false, model: input.model ?? '', latencyMs: 0, message: shown.message, hint: shown.hint };
+    }
+  }
+
+  return { theme, connections, source, environmentHint, saving, error, savedAt, setTheme, loadConnections, save, testLlm };
 });

@@ -110,6 +110,33 @@ describe('settings and secrets', () => {
     wrapper.unmount();
   });
 
+  it('tests the language model with the form as typed, shows the answer in plain words and keeps no typed key', async () => {
+    client.answer('copilot.testLlm', (input) =>
+      input.apiKey === llmKey
+        ? { ok: false, model: input.model ?? '', latencyMs: 12, message: 'The language model refused the API key.', hint: 'Check the key in Settings.' }
+        : { ok: true, model: input.model ?? '', latencyMs: 12, message: `Connected: ${input.model ?? ''} answered in 12 ms.` },
+    );
+    allStores();
+    const wrapper = mount(ConnectionSettings, { global: { plugins: [pinia] } });
+    await flushPromises();
+    await wrapper.get('[data-testid="llm-base-url"]').setValue('https://llm.example.com/v1');
+    await wrapper.get('[data-testid="llm-model"]').setValue('gpt-test');
+    await wrapper.get('[data-testid="test-llm"]').trigger('click');
+    await flushPromises();
+    expect(client.calls.at(-1)).toEqual({ method: 'copilot.testLlm', input: { baseUrl: 'https://llm.example.com/v1', model: 'gpt-test' } });
+    expect(wrapper.get('[data-testid="llm-test-result"]').text()).toBe('Connected: gpt-test answered in 12 ms.');
+
+    await wrapper.get('[data-testid="llm-api-key"]').setValue(llmKey);
+    await wrapper.get('[data-testid="test-llm"]').trigger('click');
+    await flushPromises();
+    expect(client.calls.at(-1)?.input).toEqual({ baseUrl: 'https://llm.example.com/v1', model: 'gpt-test', apiKey: llmKey });
+    const shown = wrapper.get('[data-testid="llm-test-result"]');
+    expect(shown.attributes('role')).toBe('alert');
+    expect(shown.text()).toBe('The language model refused the API key. Check the key in Settings.');
+    expect(everythingTheWindowKeeps()).not.toContain('THIS-IS-THE');
+    wrapper.unmount();
+  });
+
   it('sends an MCP server token to main once and keeps only "a token is stored"', async () => {
     const mcpToken = 'mcp-THIS-IS-THE-TOOL-TOKEN-42';
     const saved: McpServerView[] = [];
