@@ -92,6 +92,30 @@ describe('approval card', () => {
     expect(wrapper.emitted('edit')).toEqual([[{ orderId: 'o-1', amount: 8.5, reason: 'damaged' }]]);
   });
 
+  it('names the tool server an MCP action comes from, and shows a read-only answer or its error as text', () => {
+    const write = mount(ApprovalCard, {
+      props: { action: action('m1', { tool: 'carrier__reschedule_delivery', server: 'carrier', args: { orderId: 'o-1', date: '2026-12-01' } }), focused: false, busy: false, rejectRequest: 0 },
+      global: { plugins: [pinia] },
+    });
+    expect(write.get('h4').text()).toBe('Reschedule delivery');
+    expect(write.get('[data-testid="action-server"]').text()).toBe('From the tool server carrier: runs only once you approve.');
+    const read = mount(ApprovalCard, {
+      props: {
+        action: action('m2', { tool: 'carrier__track_shipment', server: 'carrier', sideEffect: false, status: 'executed', result: '<img src=x onerror=alert(1)> in transit' }),
+        focused: false,
+        busy: false,
+        rejectRequest: 0,
+      },
+      global: { plugins: [pinia] },
+    });
+    expect(read.get('[data-testid="action-server"]').text()).toContain('read-only');
+    expect(read.get('[data-testid="action-result"]').text()).toContain('<img src=x onerror=alert(1)> in transit');
+    expect(read.find('img').exists()).toBe(false);
+    const down = mount(ApprovalCard, { props: { action: action('m3', { tool: 'carrier__track_shipment', server: 'carrier', sideEffect: false, error: 'carrier did not answer within 1 s.' }), focused: false, busy: false, rejectRequest: 0 }, global: { plugins: [pinia] } });
+    expect(down.get('[data-testid="action-error"]').text()).toBe('carrier did not answer within 1 s.');
+    expect(mount(ApprovalCard, { props: { action: action('b1'), focused: false, busy: false, rejectRequest: 0 }, global: { plugins: [pinia] } }).find('[data-testid="action-server"]').exists()).toBe(false);
+  });
+
   it('cannot approve what the policy blocked, and shows no buttons once decided', async () => {
     const blocked = mount(ApprovalCard, { props: { action: action('a1', { policy: 'blocked', policyReason: 'Over the limit' }), focused: false, busy: false, rejectRequest: 0 }, global: { plugins: [pinia] } });
     expect(blocked.get('[data-testid="approve"]').attributes('disabled')).toBeDefined();
