@@ -8,6 +8,8 @@ import { ServiceRegistry } from './app/service-registry';
 import { parseCoreConfig, type CoreConfig, type CoreConfigInput } from './config';
 import type { Handlers } from './contract/index';
 import { EventBus } from './events/event-bus';
+import { createInsightsHandlers } from './insights/handlers';
+import { recordActivity } from './insights/record-activity';
 import { createKnowledgeHandlers } from './knowledge/handlers';
 import type { KnowledgeService } from './knowledge/knowledge-service';
 import { createFileLogger, type Logger } from './log/logger';
@@ -70,15 +72,20 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
     }));
   disposers.push(async () => (await copilot)?.close());
 
-  const handlers: Handlers = {
-    ...createAppHandlers(config, services, startedAt),
-    ...createKnowledgeHandlers(knowledgeIndex),
-    ...createWorkspaceHandlers(crmService, events),
-    ...createCopilotHandlers(copilotService),
-    ...createLlmHandlers(config),
-    ...createHostlessDesktopHandlers(),
-    ...createMcpHandlers(mcpService),
-  };
+  const handlers: Handlers = recordActivity(
+    {
+      ...createAppHandlers(config, services, startedAt),
+      ...createKnowledgeHandlers(knowledgeIndex),
+      ...createWorkspaceHandlers(crmService, events),
+      ...createCopilotHandlers(copilotService),
+      ...createLlmHandlers(config),
+      ...createHostlessDesktopHandlers(),
+      ...createMcpHandlers(mcpService),
+      ...createInsightsHandlers(crmService),
+    },
+    crmService,
+    logger,
+  );
 
   return {
     config,

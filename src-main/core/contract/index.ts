@@ -7,6 +7,7 @@ import { workspaceMethods } from './workspace';
 import { copilotMethods } from './copilot';
 import { desktopMethods } from './desktop';
 import { mcpMethods } from './mcp';
+import { insightsMethods } from './insights';
 
 export * from './define';
 export type * from './app';
@@ -17,6 +18,7 @@ export type * from './workspace';
 export type * from './copilot';
 export type * from './desktop';
 export type * from './mcp';
+export type * from './insights';
 
 /** The one contract between renderer and main. Every channel derives from these keys. */
 export const contract = {
@@ -26,6 +28,7 @@ export const contract = {
   ...copilotMethods,
   ...desktopMethods,
   ...mcpMethods,
+  ...insightsMethods,
 };
 
 export { events };

@@ -73,5 +73,8 @@ export const workspaceMethods = {
   'sync.now': method(z.strictObject({})).returns<SyncStatus>(),
   'outbox.list': method(z.strictObject({})).returns<OutboxView[]>(),
   'outbox.retry': method(z.strictObject({ id: z.number().int().positive() })).returns<{ retried: boolean }>(),
-  'conversation.sendReply': method(z.strictObject({ conversationId: id, text: z.string().min(1).max(20_000) })).returns<MessageView>(),
+  /** `suggestion`: how the copilot's suggestions were used for this reply (for Insights); absent when none were shown. */
+  'conversation.sendReply': method(
+    z.strictObject({ conversationId: id, text: z.string().min(1).max(20_000), suggestion: z.enum(['as_is', 'edited', 'ignored', 'none']).optional() }),
+  ).returns<MessageView>(),
 };

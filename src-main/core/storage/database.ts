@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrations/index';
+import { createActivityRepository, type ActivityRepository } from './repositories/activity';
 import { createArticleRepository, type ArticleRepository } from './repositories/articles';
 import { createConversationRepository, type ConversationRepository, type StoredMessage } from './repositories/conversations';
 import { createCrmRecordWriter, type CrmRecordWriter } from './repositories/crm-records';
@@ -39,6 +40,7 @@ export interface CacheDatabase {
   readonly outbox: OutboxRepository;
   readonly syncState: SyncStateRepository;
   readonly memory: MemoryRepository;
+  readonly activity: ActivityRepository;
   transaction<T>(work: () => T): T;
   /**
    * For data the CRM can send again (a synced page and its cursor): commits without waiting for
@@ -85,6 +87,7 @@ export function openCacheDatabase(file: string): CacheDatabase {
     outbox: createOutboxRepository(db),
     syncState: createSyncStateRepository(db),
     memory: createMemoryRepository(db),
+    activity: createActivityRepository(db),
     transaction: (work) => db.transaction(work)(),
     refetchableTransaction: (work) => {
       db.pragma('synchronous = NORMAL');

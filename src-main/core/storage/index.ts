@@ -6,3 +6,4 @@ export type { ConversationSummaryRow, StoredMessage } from './repositories/conve
 export type { OrderWithItems } from './repositories/customers';
 export type { MemoryFact } from './repositories/memory';
 export { outboxKinds, type OutboxItem, type OutboxKind, type OutboxState } from './repositories/outbox';
+export type { ActivityCounts, ConversationActivity, DecisionOutcome, ReplyOutcome } from './repositories/activity';
