@@ -182,6 +182,15 @@ test('the agent works a conversation from the keyboard', async () => {
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('cheat-sheet')).toHaveCount(0);
 
+  // 11. Insights (Alt+I), worked out in main from the cache: the reply, the approved refund and the rejected ticket count.
+  await page.keyboard.press('Alt+I');
+  await expect(page.getByTestId('insights-view')).toBeVisible();
+  await expect(page.getByTestId('handled')).toHaveText(/^[1-9]\d*$/);
+  await expect(page.getByTestId('actions-tally')).toHaveText(/^[1-9]\d* \/ \d+ \/ [1-9]\d*$/);
+  await expect(page.getByTestId('suggestions-tally')).not.toHaveText('0 / 0 / 0');
+  await expect(page.getByTestId('conversation-insights')).toContainText(first.customerName ?? 'Unknown');
+  await shot(page, '10b-insights');
+
   expect(pageErrors).toEqual([]);
   await page.close();
 });

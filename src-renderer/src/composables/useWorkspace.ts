@@ -2,7 +2,6 @@ import { useClient } from '../client/provide';
 import { useConversationStore } from '../stores/conversation';
 import { useCopilotStore } from '../stores/copilot';
 import { useCustomerStore } from '../stores/customer';
-import { useInsightsStore } from '../stores/insights';
 import { useKnowledgeStore } from '../stores/knowledge';
 import { useQueueStore } from '../stores/queue';
 import { useUiStore } from '../stores/ui';
@@ -11,26 +10,19 @@ type PlainArgs = Record<string, string | number | boolean | null>;
 
 /**
  * The agent's actions that span several stores: opening a conversation loads its thread,
- * customer and copilot state; sending records insights; a live customer message wakes the copilot.
+ * customer and copilot state; sending tells main how the suggestions were used (for Insights); a live customer message wakes the copilot.
  */
 export function useWorkspace() {
   const queue = useQueueStore();
   const conversation = useConversationStore();
   const copilot = useCopilotStore();
   const customer = useCustomerStore();
-  const insights = useInsightsStore();
   const knowledge = useKnowledgeStore();
   const ui = useUiStore();
-
-  function labelOf(conversationId: string): string {
-    const item = queue.items.find((entry) => entry.id === conversationId);
-    return item ? `${item.customerName ?? 'Unknown'} — ${item.subject ?? item.channel}` : conversationId;
-  }
 
   function noteTurn(): void {
     const view = copilot.turn;
     if (!view) return;
-    insights.recordTurn(view, labelOf(view.conversationId));
     queue.setSignals(view.conversationId, { sentiment: view.sentiment, escalated: view.escalate.yes });
   }
 
@@ -63,11 +55,8 @@ export function useWorkspace() {
   async function send(): Promise<void> {
     const conversationId = conversation.id;
     if (!conversationId) return;
-    const waitingSince = queue.active?.waitingSince ?? null;
-    const suggestionsShown = copilot.suggestions.length > 0;
-    const sent = await conversation.send();
+    const sent = await conversation.send(copilot.suggestions.length > 0);
     if (!sent) return;
-    insights.recordReply({ conversationId, text: sent.text, suggestion: sent.suggestion, suggestionsShown, waitingSince });
     queue.noteMessage(conversationId, { id: 'sent', direction: 'outgoing', text: sent.text, createdAt: new Date().toISOString() });
   }
 
@@ -78,10 +67,7 @@ export function useWorkspace() {
   }
 
   async function decide(actionId: string, action: 'approve' | 'reject' | 'edit', extra: { args?: PlainArgs; reason?: string } = {}): Promise<void> {
-    if (await copilot.decide(actionId, action, extra)) {
-      insights.recordDecision(action);
-      noteTurn();
-    }
+    if (await copilot.decide(actionId, action, extra)) noteTurn();
   }
 
   async function openSource(articleId: string): Promise<void> {

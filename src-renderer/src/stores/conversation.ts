@@ -5,6 +5,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { useClient } from '../client/provide';
 import { fullThreadForBenchmark } from '../composables/bench-switch';
 import { shownError, type ShownError } from '../composables/errors';
+import { suggestionUse } from './insights';
 
 /** The most the contract returns in one call. */
 export const threadLimit = 10_000;
@@ -126,14 +127,19 @@ export const useConversationStore = defineStore('conversation', () => {
   }
 
   /** Queues the reply in the outbox; the message shows as pending until the CRM has it. */
-  async function send(): Promise<{ text: string; suggestion: string | undefined } | undefined> {
+  /** `suggestionsShown`: whether the copilot offered suggestions for this reply, so main can count how they were used. */
+  async function send(suggestionsShown = false): Promise<{ text: string; suggestion: string | undefined } | undefined> {
     const text = draft.value.trim();
     if (!id.value || !text || sending.value) return undefined;
     sending.value = true;
     sendError.value = undefined;
     const suggestion = acceptedSuggestion.value;
     try {
-      const message = await useClient().call('conversation.sendReply', { conversationId: id.value, text: text.slice(0, 20_000) });
+      const message = await useClient().call('conversation.sendReply', {
+        conversationId: id.value,
+        text: text.slice(0, 20_000),
+        suggestion: suggestionUse({ text, accepted: suggestion, suggestionsShown }),
+      });
       apply({ conversationId: id.value, message });
       draft.value = '';
       acceptedSuggestion.value = undefined;

@@ -1,9 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { median, useInsightsStore } from '@renderer/stores/insights';
+import { suggestionUse, useInsightsStore } from '@renderer/stores/insights';
 import { useStatusStore } from '@renderer/stores/status';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
-import { turn } from '../support/samples';
 
 let client: FakeClient;
 
@@ -14,48 +13,49 @@ beforeEach(() => {
 });
 
 describe('insights store', () => {
-  it('tallies replies as sent as is, edited or ignored, and the time to first reply once per conversation', () => {
+  const day = {
+    date: '2026-11-25',
+    from: '2026-11-25T00:00:00.000Z',
+    to: '2026-11-26T00:00:00.000Z',
+    conversationsHandled: 2,
+    medianFirstReplyMs: 180_000,
+    suggestions: { asIs: 1, edited: 1, ignored: 1 },
+    actions: { approved: 1, edited: 0, rejected: 1 },
+    intents: [{ intent: 'get_refund', count: 2 }],
+    sentiment: { negative: 1, neutral: 0, positive: 1 },
+  };
+
+  it('shows the day and the per-conversation analytics main works out from the cache, for the agent\'s time zone', async () => {
+    client.answer('insights.today', day);
+    client.answer('insights.conversation', (input) =>
+      input.conversationId === 'a'
+        ? { conversationId: 'a', turns: 2, intents: [{ intent: 'get_refund', count: 2 }], averageSentiment: -0.3, escalatedTurns: 1, escalationReasons: ['repeated contact'] }
+        : { conversationId: input.conversationId, turns: 0, intents: [], averageSentiment: null, escalatedTurns: 0, escalationReasons: [] },
+    );
     const insights = useInsightsStore();
-    const sentAt = new Date('2026-11-25T10:00:00.000Z');
-    insights.recordReply({ conversationId: 'a', text: 'Hello', suggestion: 'Hello', suggestionsShown: true, waitingSince: '2026-11-25T09:58:00.000Z', sentAt });
-    insights.recordReply({ conversationId: 'a', text: 'Hello again', suggestion: 'Hello', suggestionsShown: true, waitingSince: '2026-11-25T09:00:00.000Z', sentAt });
-    insights.recordReply({ conversationId: 'b', text: 'Mine', suggestion: undefined, suggestionsShown: true, waitingSince: '2026-11-25T09:56:00.000Z', sentAt });
-    insights.recordReply({ conversationId: 'c', text: 'Mine', suggestion: undefined, suggestionsShown: false, waitingSince: null, sentAt });
-    expect(insights.tally.handled).toEqual(['a', 'b', 'c']);
-    expect(insights.tally.suggestions).toEqual({ asIs: 1, edited: 1, ignored: 1 });
-    expect(insights.tally.firstReplyMs).toEqual([120_000, 240_000]);
-    expect(insights.medianFirstReplyMs).toBe(180_000);
+    await insights.load([
+      { id: 'a', label: 'Ada — Refund' },
+      { id: 'b', label: 'Ben — Order' },
+    ]);
+    expect(insights.day).toEqual(day);
+    expect(client.calls.find((call) => call.method === 'insights.today')?.input).toEqual({ timezoneOffsetMinutes: new Date().getTimezoneOffset() });
+    // Conversations the copilot has not seen yet are left out.
+    expect(insights.conversations).toEqual([expect.objectContaining({ conversationId: 'a', label: 'Ada — Refund', escalationReasons: ['repeated contact'] })]);
+    expect(localStorage.length).toBe(0);
   });
 
-  it('counts each copilot turn once, per conversation and for the day', () => {
+  it('says what went wrong when main cannot work the day out', async () => {
     const insights = useInsightsStore();
-    const first = turn('a', { escalate: { yes: true, reasons: ['angry customer'], handoffNote: null } });
-    insights.recordTurn(first, 'Ada — Refund');
-    insights.recordTurn(first, 'Ada — Refund');
-    insights.recordTurn(turn('a', { intent: 'order_status', sentiment: 0.5, timeline: [first.timeline[0]!, { turn: 2, intent: 'order_status', sentiment: 0.5 }] }), 'Ada — Refund');
-    insights.recordDecision('approve');
-    insights.recordDecision('reject');
-    const entry = insights.tally.conversations.a;
-    expect(entry?.intents).toEqual({ refund_request: 1, order_status: 1 });
-    expect(entry?.escalationReasons).toEqual(['angry customer']);
-    expect(insights.tally.sentiment).toEqual({ negative: 1, neutral: 0, positive: 1 });
-    expect(insights.topIntents.map(([intent]) => intent)).toEqual(['refund_request', 'order_status']);
-    expect(insights.tally.actions).toEqual({ approved: 1, edited: 0, rejected: 1 });
+    await insights.load([]);
+    expect(insights.error?.message).toBeTruthy();
+    expect(insights.loading).toBe(false);
   });
 
-  it('keeps only counts and labels on this computer, never what was written', async () => {
-    const insights = useInsightsStore();
-    insights.recordReply({ conversationId: 'a', text: 'My secret reply text', suggestion: 'My secret reply text', suggestionsShown: true, waitingSince: null });
-    await Promise.resolve();
-    const saved = localStorage.getItem('copilot.insights') ?? '';
-    expect(saved).toContain('"asIs":1');
-    expect(saved).not.toContain('secret reply');
-  });
-
-  it('takes the median of even and odd counts', () => {
-    expect(median([])).toBeUndefined();
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
+  it('tells main how a reply used the suggestions: as is, edited, ignored, or none shown', () => {
+    expect(suggestionUse({ text: 'Hello ', accepted: 'Hello', suggestionsShown: true })).toBe('as_is');
+    expect(suggestionUse({ text: 'Hello there', accepted: 'Hello', suggestionsShown: true })).toBe('edited');
+    expect(suggestionUse({ text: 'Mine', accepted: undefined, suggestionsShown: true })).toBe('ignored');
+    expect(suggestionUse({ text: 'Mine', accepted: undefined, suggestionsShown: false })).toBe('none');
   });
 });
 
