@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import CustomerPanel from '@renderer/components/customer/CustomerPanel.vue';
 import CheatSheet from '@renderer/components/dialogs/CheatSheet.vue';
 import CommandPalette from '@renderer/components/dialogs/CommandPalette.vue';
+import { trapTab } from '@renderer/composables/focus-trap';
 import KnowledgeSearch from '@renderer/components/KnowledgeSearch.vue';
 import QueuePanel from '@renderer/components/queue/QueuePanel.vue';
 import StatusBar from '@renderer/components/status/StatusBar.vue';
@@ -122,6 +123,34 @@ describe('dialogs', () => {
     expect(wrapper.get('[role="dialog"]').attributes('aria-modal')).toBe('true');
     expect(wrapper.text()).toContain('Alt+Y');
     expect(wrapper.text()).toContain('Approve the focused action');
+  });
+
+  it('keeps Tab and Shift+Tab inside an open dialog', async () => {
+    const box = document.createElement('div');
+    box.innerHTML = '<button id="one">1</button><input id="two" /><button id="three">3</button><button disabled>off</button>';
+    document.body.append(box);
+    const press = (shiftKey = false): KeyboardEvent => {
+      const event = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, cancelable: true });
+      trapTab(event, box);
+      return event;
+    };
+    (box.querySelector('#three') as HTMLElement).focus();
+    expect(press().defaultPrevented).toBe(true);
+    expect(document.activeElement?.id).toBe('one');
+    expect(press(true).defaultPrevented).toBe(true);
+    expect(document.activeElement?.id).toBe('three');
+    (box.querySelector('#two') as HTMLElement).focus();
+    // In the middle the browser moves focus itself.
+    expect(press().defaultPrevented).toBe(false);
+    box.remove();
+
+    const wrapper = mount(CheatSheet, { global: { plugins: [pinia] }, attachTo: document.body });
+    const dialog = wrapper.get('[role="dialog"]');
+    // Focus that strayed outside the dialog comes back in.
+    (document.activeElement as HTMLElement | null)?.blur();
+    await dialog.trigger('keydown', { key: 'Tab' });
+    expect(dialog.element.contains(document.activeElement)).toBe(true);
+    wrapper.unmount();
   });
 
   it('the command palette filters commands and conversations and runs the chosen one', async () => {
