@@ -1,35 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { mcpTokenSecret, type SecretStore } from './secret-store';
-import { createServerConnection, type CallOptions, type ConnectionState, type McpServerConnection } from './server-connection';
+import { createServerConnection, type CallOptions, type McpServerConnection } from './server-connection';
 import { mcpServerConfigSchema, type McpServerConfig, type McpServerConfigInput, type McpSettingsStore } from './settings';
 import { McpToolError } from './tool-errors';
 import { splitQualifiedName, type McpToolInfo } from './tool-info';
 import type { ToolOutput } from './untrusted-result';
 import { sameOrigin } from '../../net/same-origin';
+import type { McpServerView, McpTestView } from '../../contract/mcp';
 
-export interface McpServerSummary {
-  id: string;
-  name: string;
-  enabled: boolean;
-  trustedForReads: boolean;
-  /** Added by the host for this run (the demo carrier): it can be disabled, not removed. */
-  builtIn: boolean;
-  transport: 'stdio' | 'http';
-  /** What the settings page shows: the command line or the URL, never the token. */
-  target: string;
-  hasToken: boolean;
-  state: ConnectionState;
-  error: string | null;
-  tools: { name: string; qualifiedName: string; title: string | null; description: string; readOnlyHint: boolean; access: 'read' | 'write' }[];
-}
-
-export interface McpTestResult {
-  ok: boolean;
-  error: string | null;
-  ms: number;
-  tools: McpServerSummary['tools'];
-}
+/** What the settings page and the contract show of a server: the contract's own view, never a token. */
+export type McpServerSummary = McpServerView;
+export type McpTestResult = McpTestView;
 
 export interface McpHub {
   /** Connects every enabled server in parallel; resolves when each has answered or failed. */
