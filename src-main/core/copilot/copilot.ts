@@ -71,7 +71,6 @@ function view(state: CopilotStateType, ms: number): TurnResult {
   };
 }
 
-
 /**
  * How every turn and every resume runs. One checkpoint when a turn ends or pauses for approval, not one per step:
  * a crash mid-turn loses only that turn's suggestions, and what an approval acts on goes through the outbox under its
