@@ -226,6 +226,26 @@ describe('MCP client hub against real servers', () => {
     }
   }, 60_000);
 
+  it('remembers that the agent disabled or trusted a built-in server across restarts, without storing it as their own', async () => {
+    const settingsFile = join(dir, 'built-in-choices.json');
+    const builtIn = [carrierConfig(join(dir, 'built-in-ledger.json'))];
+    const first = createMcpHub({ settings: createFileSettingsStore(settingsFile), secrets: createMemorySecretStore(), builtIn });
+    try {
+      await first.setTrustedForReads('carrier', true);
+      expect((await first.setEnabled('carrier', false)).state).toBe('disabled');
+    } finally {
+      await first.close();
+    }
+    const again = createMcpHub({ settings: createFileSettingsStore(settingsFile), secrets: createMemorySecretStore(), builtIn });
+    try {
+      expect(again.servers().find((server) => server.id === 'carrier')).toMatchObject({ builtIn: true, enabled: false, trustedForReads: true });
+      // The carrier's command stays the host's: it is not written down as a server of the agent's.
+      expect(createFileSettingsStore(settingsFile).load()).toEqual([]);
+    } finally {
+      await again.close();
+    }
+  }, 60_000);
+
   it('persists the server list and restores it, with enable/disable and removal', async () => {
     const settingsFile = join(dir, 'mcp-servers.json');
     const secrets = createMemorySecretStore();

@@ -5,7 +5,7 @@ export { createMcpHub, type McpHub, type McpHubOptions, type McpServerSummary, t
 export { openMcpOutbox, type McpOutbox, type McpOutboxItem, type McpOutboxState } from './mcp-outbox';
 export { createFileSecretStore, createMemorySecretStore, mcpTokenSecret, type McpSecretName, type SecretStore } from './secret-store';
 export { createServerConnection, type CallOptions, type ConnectionState, type ConnectionStatus, type McpServerConnection } from './server-connection';
-export { createFileSettingsStore, createMemorySettingsStore, mcpServerConfigSchema, serverIdSchema, type McpServerConfig, type McpServerConfigInput, type McpSettingsStore } from './settings';
+export { createFileSettingsStore, createMemorySettingsStore, mcpServerConfigSchema, serverIdSchema, type McpServerConfig, type McpServerConfigInput, type McpSettingsStore, type BuiltInChoice } from './settings';
 export { McpToolError, type McpToolErrorCode } from './tool-errors';
 export { isMcpToolName, splitQualifiedName, toolSeparator, type McpToolInfo } from './tool-info';
 export { cleanUntrustedText, readToolOutput, type ToolOutput } from './untrusted-result';

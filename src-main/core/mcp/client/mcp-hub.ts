@@ -78,7 +78,11 @@ export function createMcpHub(options: McpHubOptions): McpHub {
 
   const stored = (): McpServerConfig[] => options.settings.load();
   const persist = (): void => {
-    options.settings.save([...connections.values()].map((connection) => connection.config).filter((config) => !builtInIds.has(config.id)));
+    const configs = [...connections.values()].map((connection) => connection.config);
+    options.settings.save(configs.filter((config) => !builtInIds.has(config.id)));
+    options.settings.saveBuiltInChoices(
+      Object.fromEntries(configs.filter((config) => builtInIds.has(config.id)).map((config) => [config.id, { enabled: config.enabled, trustedForReads: config.trustedForReads }])),
+    );
   };
 
   const summary = (connection: McpServerConnection): McpServerSummary => {
@@ -109,16 +113,18 @@ export function createMcpHub(options: McpHubOptions): McpHub {
     await connections.get(config.id)?.close();
     const connection = open(config);
     connections.set(config.id, connection);
-    if (!builtInIds.has(config.id)) persist();
+    persist();
     notify();
     await connection.connect();
     return summary(connection);
   }
 
+  // A built-in server keeps the agent's choices (disabled, trusted for reads) across restarts; its command is the host's.
+  const choices = options.settings.loadBuiltInChoices();
   for (const input of options.builtIn ?? []) {
     const config = mcpServerConfigSchema.parse(input);
     builtInIds.add(config.id);
-    connections.set(config.id, open(config));
+    connections.set(config.id, open({ ...config, ...choices[config.id] }));
   }
   for (const config of stored()) if (!connections.has(config.id)) connections.set(config.id, open(config));
 

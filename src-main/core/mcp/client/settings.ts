@@ -39,41 +39,64 @@ export const mcpServerConfigSchema = z.strictObject({
 export type McpServerConfig = z.output<typeof mcpServerConfigSchema>;
 export type McpServerConfigInput = z.input<typeof mcpServerConfigSchema>;
 
-const settingsFileSchema = z.strictObject({ version: z.literal(1), servers: z.array(mcpServerConfigSchema).max(50) });
+/** What the agent chose for a built-in server (the demo carrier); its command comes from the host each run. */
+export interface BuiltInChoice {
+  enabled: boolean;
+  trustedForReads: boolean;
+}
+
+const builtInChoiceSchema = z.strictObject({ enabled: z.boolean(), trustedForReads: z.boolean() });
+const settingsFileSchema = z.strictObject({
+  version: z.literal(1),
+  servers: z.array(mcpServerConfigSchema).max(50),
+  builtIn: z.record(serverIdSchema, builtInChoiceSchema).optional(),
+});
+type SettingsFile = z.output<typeof settingsFileSchema>;
 
 /** The list of MCP servers, kept as JSON in the data folder; tokens go to the secret store. */
 export interface McpSettingsStore {
   load(): McpServerConfig[];
   save(servers: McpServerConfig[]): void;
+  loadBuiltInChoices(): Record<string, BuiltInChoice>;
+  saveBuiltInChoices(choices: Record<string, BuiltInChoice>): void;
 }
 
 export function createFileSettingsStore(file: string): McpSettingsStore {
+  const read = (): SettingsFile => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      return { version: 1, servers: [] };
+    }
+    const parsed = settingsFileSchema.safeParse(raw);
+    return parsed.success ? parsed.data : { version: 1, servers: [] };
+  };
+  const write = (next: SettingsFile): void => {
+    mkdirSync(dirname(file), { recursive: true });
+    const temporary = `${file}.tmp`;
+    writeFileSync(temporary, JSON.stringify(next, null, 2), { mode: 0o600 });
+    renameSync(temporary, file);
+  };
   return {
-    load() {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(readFileSync(file, 'utf8'));
-      } catch {
-        return [];
-      }
-      const parsed = settingsFileSchema.safeParse(raw);
-      return parsed.success ? parsed.data.servers : [];
-    },
-    save(servers) {
-      mkdirSync(dirname(file), { recursive: true });
-      const temporary = `${file}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ version: 1, servers }, null, 2), { mode: 0o600 });
-      renameSync(temporary, file);
-    },
+    load: () => read().servers,
+    save: (servers) => write({ ...read(), servers }),
+    loadBuiltInChoices: () => read().builtIn ?? {},
+    saveBuiltInChoices: (choices) => write({ ...read(), builtIn: choices }),
   };
 }
 
 export function createMemorySettingsStore(initial: McpServerConfig[] = []): McpSettingsStore {
   let servers = initial;
+  let choices: Record<string, BuiltInChoice> = {};
   return {
     load: () => servers,
     save: (next) => {
       servers = next;
+    },
+    loadBuiltInChoices: () => choices,
+    saveBuiltInChoices: (next) => {
+      choices = next;
     },
   };
 }
