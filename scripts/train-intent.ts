@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { createIntentModel, defaultIntentModelPath, serializeIntentModel } from '../src-main/core/language/intent/model';
 import { trainIntentModel, type LabelledText } from '../src-main/core/language/intent/train';
 import { bundledTrainingFiles, readLabelledCsv } from '../src-main/core/language/intent/training-data';
-import { mulberry32 } from '../src-main/core/language/intent/augment';
+import { mulberry32 } from '../src-main/core/random/mulberry32';
 
 function flag(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../src-main/core/language/intent/augment';
+import { mulberry32 } from '../../src-main/core/random/mulberry32';
 import type { Embedder } from '../../src-main/core/knowledge/semantic/embedder';
 
 /** A vocabulary with Zipf-distributed frequencies, like real text: a few words everywhere, most words rare. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoCrm, type DemoCrm } from '../../../src-main/core/crm/demo/index';
-import { mulberry32 } from '../../../src-main/core/language/intent/augment';
+import { mulberry32 } from '../../../src-main/core/random/mulberry32';
 import { openCacheDatabase } from '../../../src-main/core/storage/index';
 import { dumpCache } from '../../fixtures/cache-dump';
 

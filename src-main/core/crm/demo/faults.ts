@@ -1,4 +1,4 @@
-import { mulberry32 } from './random';
+import { mulberry32 } from '../../random/mulberry32';
 
 export interface FaultOptions {
   /** Fraction of API requests answered 500, 502 or 503 (0 to 1). */

@@ -1,4 +1,4 @@
-import { mulberry32 } from './random';
+import { mulberry32 } from '../../random/mulberry32';
 import type { DemoState } from './state';
 
 const followUps = [

@@ -1,17 +1,8 @@
-/**
+/*
  * Seeded randomness for the demo CRM. Every record draws from its own stream, keyed by
  * (seed, kind, index), so record i can be generated alone, in any order, and always the same.
  */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../random/mulberry32';
 
 /** murmur3's finaliser: nearby inputs (index 7 and 8) get unrelated streams. */
 function mix(value: number): number {

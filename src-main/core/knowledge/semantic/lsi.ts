@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mulberry32 } from '../../language/intent/augment';
+import { mulberry32 } from '../../random/mulberry32';
 import { normalize, type Embedder } from './embedder';
 import { orthonormalizeColumns, symmetricEigen } from './linear-algebra';
 import { terms } from './terms';

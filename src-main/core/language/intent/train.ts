@@ -1,4 +1,5 @@
-import { augment, mulberry32 } from './augment';
+import { mulberry32 } from '../../random/mulberry32';
+import { augment } from './augment';
 import { featurize, hashSize, type FeatureVector } from './features';
 import type { IntentModelData } from './model';
 
