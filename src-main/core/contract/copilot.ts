@@ -11,6 +11,7 @@ export interface CopilotSuggestionView {
 }
 
 export interface CopilotActionView {
+  /** The tool call id. */
   id: string;
   /** A built-in tool, or `server__tool` for a tool of an MCP server. */
   tool: string;
@@ -27,6 +28,7 @@ export interface CopilotActionView {
   sideEffect: boolean;
   status: 'pending' | 'approved' | 'rejected' | 'executed' | 'blocked';
   decisionReason: string | null;
+  /** The ABCD action flow this resolves, e.g. pull-up-account → validate-purchase → offer-refund. */
   flow: string[];
   subflow: string | null;
 }

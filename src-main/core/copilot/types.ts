@@ -1,3 +1,4 @@
+import type { CopilotActionView } from '../contract/copilot';
 import type { KnowledgeHit } from '../knowledge/types';
 
 export type ToolName =
@@ -51,28 +52,14 @@ export interface Suggestion {
 
 export type PolicyResult = { allowed: true; note?: string } | { allowed: false; reason: string };
 
-export interface Proposal {
-  /** The tool call id: decisions and idempotency keys hang off it. */
-  id: string;
+/**
+ * A proposed tool call: the approval card's view (`id` is the tool call id that decisions and idempotency
+ * keys hang off) plus what only main keeps.
+ */
+export interface Proposal extends CopilotActionView {
   tool: ToolName | McpToolName;
-  /** The MCP server the tool comes from, named on the approval card; absent for built-in tools. */
-  server?: string;
-  /** What a read-only MCP tool answered: untrusted text, cleaned and capped, shown to the agent as text. */
-  result?: string;
-  /** Why a read-only MCP call gave no result (server down, timeout), in words the agent can act on. */
-  error?: string;
-  args: Record<string, unknown>;
-  policy: 'allowed' | 'blocked';
-  policyReason: string | null;
-  why: string;
-  sideEffect: boolean;
-  status: 'pending' | 'approved' | 'rejected' | 'executed' | 'blocked';
-  decisionReason: string | null;
   idempotencyKey: string | null;
   turn: number;
-  /** The ABCD action flow this resolves, e.g. pull-up-account → validate-purchase → offer-refund. */
-  flow: string[];
-  subflow: string | null;
 }
 
 export interface Decision {

@@ -1,3 +1,5 @@
+import type { KnowledgeHitView } from '../contract/knowledge';
+
 export interface KnowledgeArticle {
   id: string;
   title: string;
@@ -20,16 +22,8 @@ export interface SearchOptions {
   tags?: string[];
 }
 
-export interface KnowledgeHit {
-  articleId: string;
-  title: string;
-  section: string;
-  url?: string;
-  page?: number;
-  /** Plain text; the renderer marks `highlights` itself, never as HTML. */
-  snippet: string;
-  highlights: [number, number][];
-  score: number;
+/** A hit as the window sees it (snippet plain text; the renderer marks `highlights` itself), plus the chunk for the copilot. */
+export interface KnowledgeHit extends KnowledgeHitView {
   chunkText: string;
 }
 
