@@ -1,5 +1,6 @@
 import { event } from './define';
 import type { McpActionEvent, McpServerView } from './mcp';
+import type { MessageView } from './workspace';
 
 export interface ServiceStateEvent {
   name: string;
@@ -23,14 +24,7 @@ export interface SyncErrorEvent {
 /** A new message, or a new delivery state of one already sent (same id: replace it). */
 export interface ConversationMessageEvent {
   conversationId: string;
-  message: {
-    id: string;
-    direction: 'incoming' | 'outgoing';
-    sender: string | null;
-    text: string;
-    createdAt: string;
-    delivery: 'pending' | 'delivered' | 'failed';
-  };
+  message: MessageView;
 }
 
 /** An outbox item changed state (delivered, waiting to retry, dead-lettered). */

@@ -3,6 +3,7 @@ import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { CopilotTurnView } from '../contract/copilot';
 import type { Redactor } from '../language/redaction/redactor';
 import type { NodeDeps } from './deps';
 import { buildCopilotGraph } from './graph';
@@ -12,22 +13,12 @@ import type { CopilotPorts } from './ports';
 import type { CopilotStateType } from './state';
 import type { CustomerContext, Decision, Escalation, Proposal, Suggestion } from './types';
 
-export interface TurnResult {
-  conversationId: string;
+/** The turn as the window sees it, with main's own records of the suggestions and proposals and the customer's text. */
+export interface TurnResult extends Omit<CopilotTurnView, 'escalate' | 'suggestions' | 'actions'> {
   text: string;
-  customer: { id: string; email: string | null; name: string; identifiedBy: string } | null;
-  intent: string;
-  intentConfidence: number;
-  sentiment: number;
-  frustration: number;
-  language: string;
   escalate: Escalation;
   suggestions: Suggestion[];
   actions: Proposal[];
-  summary: string;
-  timeline: { turn: number; intent: string; sentiment: number }[];
-  llmError: string | null;
-  ms: number;
 }
 
 export interface CopilotOptions {

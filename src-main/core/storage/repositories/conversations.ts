@@ -1,13 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { CrmConversation } from '../../crm/records';
+import type { CrmConversation, CrmMessage } from '../../crm/records';
 
-export interface StoredMessage {
-  id: string;
-  conversationId: string;
-  direction: 'incoming' | 'outgoing';
-  sender: string | null;
-  text: string;
-  createdAt: string;
+/** A message as the cache holds it: the CRM's fields plus its delivery state (replies typed here start pending). */
+export interface StoredMessage extends CrmMessage {
   delivery: 'pending' | 'delivered' | 'failed';
 }
 
