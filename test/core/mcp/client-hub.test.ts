@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -245,6 +245,19 @@ describe('MCP client hub against real servers', () => {
       await again.close();
     }
   }, 60_000);
+
+  it('keeps an unreadable settings file aside instead of writing over it', () => {
+    const settingsFile = join(dir, 'broken-settings.json');
+    writeFileSync(settingsFile, '{"version":1,"servers":[{"id":"Bad Id!"}],"hand-edited":true}');
+    const store = createFileSettingsStore(settingsFile);
+    expect(store.load()).toEqual([]);
+    expect(store.loadBuiltInChoices()).toEqual({});
+    store.saveBuiltInChoices({ carrier: { enabled: false, trustedForReads: false } });
+    const kept = readdirSync(dir).filter((name) => name.startsWith('broken-settings.json.unreadable-'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(join(dir, kept[0]!), 'utf8')).toContain('hand-edited');
+    expect(createFileSettingsStore(settingsFile).loadBuiltInChoices()).toEqual({ carrier: { enabled: false, trustedForReads: false } });
+  });
 
   it('persists the server list and restores it, with enable/disable and removal', async () => {
     const settingsFile = join(dir, 'mcp-servers.json');

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 
@@ -62,18 +62,28 @@ export interface McpSettingsStore {
 }
 
 export function createFileSettingsStore(file: string): McpSettingsStore {
+  /** Set when the file exists but cannot be read as settings: it is kept aside before being replaced, never lost. */
+  let unreadable = false;
   const read = (): SettingsFile => {
-    let raw: unknown;
+    let text: string;
     try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
+      text = readFileSync(file, 'utf8');
     } catch {
       return { version: 1, servers: [] };
     }
-    const parsed = settingsFileSchema.safeParse(raw);
-    return parsed.success ? parsed.data : { version: 1, servers: [] };
+    let parsed: ReturnType<typeof settingsFileSchema.safeParse> | undefined;
+    try {
+      parsed = settingsFileSchema.safeParse(JSON.parse(text));
+    } catch {
+      parsed = undefined;
+    }
+    unreadable = !parsed?.success;
+    return parsed?.success ? parsed.data : { version: 1, servers: [] };
   };
   const write = (next: SettingsFile): void => {
     mkdirSync(dirname(file), { recursive: true });
+    if (unreadable && existsSync(file)) renameSync(file, `${file}.unreadable-${Date.now()}`);
+    unreadable = false;
     const temporary = `${file}.tmp`;
     writeFileSync(temporary, JSON.stringify(next, null, 2), { mode: 0o600 });
     renameSync(temporary, file);
