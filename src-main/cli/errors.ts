@@ -30,7 +30,8 @@ function isZodLike(error: unknown): error is Error & { issues: IssueLike[] } {
 }
 
 function isFsError(error: unknown): error is Error & { code: string; path?: string; syscall?: string } {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && /^E[A-Z]+$/.test((error as { code: string }).code);
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
 const fsWords: Record<string, string> = {
