@@ -33,6 +33,8 @@ export interface CopilotActionView {
   args: Record<string, unknown>;
   /** How each argument is edited (from the tool's schema); absent for tools main has no schema for here. */
   fields?: Record<string, ArgFieldView>;
+  /** The outbox key of an approved action (an `outbox.changed` event with the same key is its delivery). */
+  outboxKey?: string;
   /** Why the agent's last edit was not taken (a value the schema or the policy refuses): the proposal stays pending and editable. */
   editError?: { field: string | null; message: string };
   policy: 'allowed' | 'blocked';

@@ -9,7 +9,10 @@ type CopilotHandlers = Pick<Handlers, 'copilot.turn' | 'copilot.decide' | 'copil
 function toView(result: TurnResult) {
   const { text: _text, actions, ...rest } = result;
   // A built-in tool's schema tells the approval card how to edit each argument.
-  return { ...rest, actions: actions.map(({ idempotencyKey: _key, turn: _turn, ...action }) => (isToolName(action.tool) ? { ...action, fields: argFields(toolCatalog[action.tool].schema) } : action)) };
+  return { ...rest, actions: actions.map(({ idempotencyKey, turn: _turn, ...action }) => {
+    const withKey = idempotencyKey ? { ...action, outboxKey: idempotencyKey } : action;
+    return isToolName(action.tool) ? { ...withKey, fields: argFields(toolCatalog[action.tool].schema) } : withKey;
+  }) };
 }
 
 export function createCopilotHandlers(getCopilot: () => Promise<Copilot>): CopilotHandlers {
