@@ -38,7 +38,7 @@ export const commandInfo: Record<CommandId, CommandInfo> = {
   'suggestion.pick1': { title: 'Use suggestion 1', group: 'Suggestions' },
   'suggestion.pick2': { title: 'Use suggestion 2', group: 'Suggestions' },
   'suggestion.pick3': { title: 'Use suggestion 3', group: 'Suggestions' },
-  'composer.send': { title: 'Send the reply (or accept the top suggestion when empty)', group: 'Suggestions' },
+  'composer.send': { title: 'Send the reply in the composer', group: 'Suggestions' },
   'composer.focus': { title: 'Focus the composer', group: 'Navigation' },
   'action.approve': { title: 'Approve the focused action', group: 'Actions' },
   'action.reject': { title: 'Reject the focused action', group: 'Actions' },
