@@ -226,16 +226,18 @@ describe('text', () => {
 describe('insights: the local day', () => {
   it('gives a day the clocks change its real length (23 or 25 hours), which no single offset does', async () => {
     const { localDayBounds } = await import('@renderer/stores/insights');
-    const previous = process.env.TZ;
-    process.env.TZ = 'Europe/Berlin';
+    // The test runner's environment (Node): the renderer's own types know no `process`.
+    const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
+    const previous = env.TZ;
+    env.TZ = 'Europe/Berlin';
     try {
       const spring = localDayBounds(new Date('2026-03-29T12:00:00.000Z'));
       expect(spring).toEqual({ date: '2026-03-29', from: '2026-03-28T23:00:00.000Z', to: '2026-03-29T22:00:00.000Z' });
       const autumn = localDayBounds(new Date('2026-10-25T12:00:00.000Z'));
       expect(Date.parse(autumn.to) - Date.parse(autumn.from)).toBe(25 * 3_600_000);
     } finally {
-      if (previous === undefined) delete process.env.TZ;
-      else process.env.TZ = previous;
+      if (previous === undefined) delete env.TZ;
+      else env.TZ = previous;
     }
   });
 });
