@@ -76,9 +76,13 @@ export function useWorkspace() {
     if (action !== 'reject') void customer.refresh();
   }
 
-  async function openSource(articleId: string): Promise<void> {
+  /** A citation opens its article beside the thread, at the section the suggestion cites; Esc comes back. */
+  async function openSource(articleId: string, section?: string): Promise<void> {
+    const cited = section ?? copilot.suggestions.flatMap((suggestion) => suggestion.citations).find((citation) => citation.articleId === articleId)?.section;
+    const from = typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null);
     ui.tab = 'knowledge';
-    await knowledge.open(articleId);
+    await knowledge.open(articleId, cited);
+    ui.returnFocusTo(from);
   }
 
   function insertPassage(text: string): void {
