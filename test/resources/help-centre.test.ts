@@ -18,6 +18,14 @@ const abcdSubflows = new Set(
 );
 const forbidden = ['the customer', '[', ']', 'oracle', 'survey', 'agent should', 'end conversation', 'pull up account'];
 const tiers = ['gold', 'silver', 'bronze', 'guest'] as const;
+/** Talk about "the customer" in the third person, in each article's own language. */
+const thirdPerson: Record<string, RegExp> = {
+  en: /\b(the|a) customer\b/i,
+  es: /\b(el|la|al|del) cliente\b/i,
+  fr: /\b(le|la|au|du) client(e)?\b/i,
+  de: /\b(der|den|dem|des) kunden?\b|\bdie kundin\b/i,
+  pt: /\b(o|a|ao|do|da) cliente\b/i,
+};
 
 interface Article {
   lang: string;
@@ -78,6 +86,7 @@ describe('help centre articles', () => {
       expect(article.headings.length).toBeGreaterThanOrEqual(2);
       const text = `${String(article.fields.title)}\n${article.body}`.toLowerCase();
       for (const phrase of forbidden) expect(text.includes(phrase), `${phrase} in ${article.slug}`).toBe(false);
+      expect(thirdPerson[article.lang]?.exec(text)?.[0], 'third-person talk about the customer').toBeUndefined();
       for (const section of article.body.split(/^##\s+.+$/m).slice(1)) expect(section.trim(), article.slug).not.toBe('');
     },
   );
