@@ -16,7 +16,8 @@ const groups: Record<string, string[]> = {
   add: ['add', 'include', 'insert', 'append'],
   account: ['account', 'profile', 'acct', 'acc'],
   see: ['see', 'check', 'view', 'look', 'consult', 'show', 'display', 'read', 'verify', 'review'],
-  find: ['find', 'locate', 'track', 'trace', 'follow', 'where', 'status', 'eta'],
+  // Waiting on something already asked for is asking where it is: "I'm waiting for a rebate", "was it processed".
+  find: ['find', 'locate', 'track', 'trace', 'follow', 'where', 'status', 'eta', 'wait', 'expect', 'await', 'pending', 'processed', 'progress', 'news'],
   get: ['get', 'receive', 'obtain', 'request', 'demand', 'claim', 'download', 'send'],
   person: ['human', 'agent', 'person', 'representative', 'operator', 'someone', 'somebody', 'employee', 'staff', 'assistant', 'rep'],
   talk: ['talk', 'speak', 'chat', 'contact', 'call', 'reach', 'phone', 'ring'],
@@ -39,6 +40,15 @@ const groups: Record<string, string[]> = {
   address: ['address', 'location', 'addr'],
   policy: ['policy', 'guarantee', 'warranty', 'term', 'condition', 'rule'],
   item: ['item', 'product', 'article', 'thing', 'something', 'stuff'],
+  // Plan names: "change to the gold account" is about the account type, whichever plan is named.
+  tier: ['gold', 'silver', 'bronze', 'platinum', 'premium', 'pro', 'freemium', 'free', 'basic', 'standard', 'plus', 'vip', 'elite', 'diamond', 'business'],
+  // Destinations: "shipping to Japan" asks about delivery options, whichever place it names.
+  place: [
+    'usa', 'us', 'america', 'canada', 'mexico', 'brazil', 'uk', 'england', 'ireland', 'france', 'germany', 'spain', 'portugal', 'italy', 'japan',
+    'china', 'india', 'australia', 'europe', 'asia', 'africa', 'abroad', 'overseas', 'international', 'internationally', 'country', 'city',
+    'london', 'paris', 'berlin', 'madrid', 'lisbon', 'rome', 'tokyo', 'seattle', 'chicago', 'boston', 'miami', 'toronto', 'sydney', 'dubai',
+    'netherlands', 'sweden', 'norway', 'poland', 'austria', 'switzerland', 'belgium', 'korea', 'singapore', 'argentina', 'chile', 'colombia',
+  ],
 };
 
 export function conceptKey(word: string): string {
