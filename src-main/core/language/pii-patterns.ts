@@ -79,7 +79,6 @@ function checksummed(text: string, pattern: RegExp, valid: (value: string) => bo
 
 const tlds =
   'com|org|net|edu|gov|info|biz|io|co|me|app|dev|shop|store|online|uk|us|ca|de|fr|es|pt|br|it|nl|be|ch|at|se|no|dk|fi|pl|ie|eu|mx|ar|jp|cn|in|au|nz|ru|cat';
-// Letters of any script: internationalised addresses ("josé@correo.españa", "user@例え.jp").
 const label = '[\\p{L}\\p{N}-]+';
 const tldSet = new Set(tlds.split('|'));
 // Letters of any script: internationalised addresses ("josé@correo.españa", "user@例え.jp").
@@ -102,10 +101,9 @@ function emailsAroundAt(text: string): Span[] {
     while (start > 0 && start > at - 68 && localChar.test(text[start - 1] ?? '')) start -= 1;
     while (start < at && /[._%+'-]/.test(text[start] ?? '')) start += 1;
     if (start === at || /\s/.test(text[start] ?? '')) continue;
-    const local = text.slice(start, at);
     const rest = text.slice(at + 1, at + 256);
     let length = 0;
-    const plain = spacedBefore || /\s$/.test(local) ? null : plainDomain.exec(rest);
+    const plain = spacedBefore ? null : plainDomain.exec(rest);
     if (plain) {
       // "a@b.com." and "a@b.com.Then": drop trailing labels until the last one is a top-level domain.
       const labels = plain[0].split('.');
@@ -134,7 +132,7 @@ function emailsAroundAt(text: string): Span[] {
 const dotWord = '(?:\\s*[(\\[{<]\\s*(?:dot|punto|point|punkt|ponto)\\s*[)\\]}>]\\s*|\\s+(?:dot|punto|point|punkt|ponto)\\s+)';
 const atWord = '(?:\\s*[(\\[{<]\\s*(?:at|arroba|arobase)\\s*[)\\]}>]\\s*|\\s+(?:at|arroba|arobase)\\s+)';
 const spokenEmail = new RegExp(
-  `(?<![\\p{L}\\p{N}])${label}(?:(?:${dotWord}|[._])${label})*${atWord}${label}(?:(?:${dotWord}|\\s*\\.\\s*)${label})*?(?:${dotWord}|\\s*\\.\\s*)(?:${tlds})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])${label}(?:(?:${dotWord}|[._])${label})*${atWord}${label}(?:(?:${dotWord}|\\s*\\.\\s*)${label})*(?:${dotWord}|\\s*\\.\\s*)(?:${tlds})(?![\\p{L}\\p{N}])`,
   'giu',
 );
 // "bought it at amazon.com" is not an address: a spoken form needs a spoken dot or a bracketed at.
@@ -161,7 +159,7 @@ function longestFirst(spans: Span[]): Span[] {
 export const findCards = (text: string): Span[] =>
   // Payment cards start with 2–6 (the industry identifier); order numbers often pass Luhn by chance.
   // Separators people type or paste: space (any width, folded by the shadow text), dash, dot, slash, underscore.
-  checksummed(text, /(?<![\d])[2-6](?:[ ._/-]?\d){12,22}/g, (value) => !/[ ._/-]$/.test(value) && luhnValid(digitsOf(value)), 13);
+  checksummed(text, /(?<![\d+])[2-6](?:[ ._/-]?\d){12,22}/g, (value) => !/[ ._/-]$/.test(value) && luhnValid(digitsOf(value)), 13);
 
 export const findIbans = (text: string): Span[] =>
   checksummed(text, /\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,34}/g, (value) => ibanValid(value), 15);
@@ -210,12 +208,13 @@ function valueAfter(text: string, pattern: RegExp, accept: (value: string) => bo
 const streetTypes =
   'street|st|avenue|ave|av|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|way|place|pl|terrace|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|close|crescent|cres|grove|gardens|row|mews';
 const unit = '(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|#|piso|puerta|étage|etage|appartement|wohnung|whg|andar|apto)\\.?\\s*#?\\s*\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])';
-const word = "[\\p{L}\\p{N}][\\p{L}\\p{N}'.-]*";
+// A street name's words: letters, or an ordinal ("1st Ave"); never a bare number, so "04 to 221 Baker St" starts at 221.
+const word = "(?:\\d{1,4}(?:st|nd|rd|th)|\\p{L}[\\p{L}'.-]*)";
 const capital = "\\p{Lu}[\\p{L}'-]*";
 /** Each form with a cheap test that must pass before its full pattern runs. */
 const addressPatterns: [RegExp, RegExp][] = [
   // "6821 1st Ave", "1420 Maple Avenue, Apt 5"
-  [new RegExp(`(?:${streetTypes})`, 'i'), new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,6}[A-Za-z]?\\s+(?:${word}\\s+){1,4}(?:${streetTypes})\\.?(?![\\p{L}\\p{N}])(?:,?\\s*${unit})?`, 'giu')],
+  [new RegExp(`(?:${streetTypes})`, 'i'), new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,6}[A-Za-z]?\\s+(?:${word}\\s+){1,4}(?:${streetTypes})(?![\\p{L}\\p{N}])(?:,?\\s*${unit})?`, 'giu')],
   // "12 rue de la Paix", "5 bis avenue Victor Hugo"
   [/(?:rue|avenue|boulevard|bd|place|chemin|all[ée]e|impasse|quai|cours|route|square)\s/i, new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,5}(?:\\s?(?:bis|ter))?,?\\s+(?:rue|avenue|boulevard|bd|place|chemin|allée|allee|impasse|quai|cours|route|square)\\s+(?:(?:de|du|des|la|le|l'|d')\\s*)*${capital}(?:\\s+(?:(?:de|du|des|la|le|l'|d')\\s*)*${capital}){0,3}`, 'gu')],
   // "Calle Mayor 10", "Avenida da Liberdade 245", "C/ Mayor, 3", "Rua Augusta nº 100"

@@ -50,6 +50,6 @@ export function augment(text: string, random: () => number): string {
   }
   let result = out.join(' ');
   if (random() < 0.3) result = result.toLowerCase().replace(/[?.!,]/g, '');
-  if (random() < 0.15) result += identifierMention(random);
+  if (random() < 0.3) result += identifierMention(random);
   return result || text;
 }

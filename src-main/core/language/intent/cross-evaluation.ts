@@ -67,7 +67,7 @@ export interface DirectionReport {
 /** Train on one file (plus generated non-requests), test on the other: the generalisation proxy. */
 export function crossDirection(trainName: string, train: readonly LabelledText[], testName: string, test: readonly LabelledText[], seed = 11): DirectionReport & { model: IntentModel } {
   const { data, model } = trainCalibrated(withNonRequests(train, seed), seed);
-  const evaluation = evaluateIntentModel(model, test);
+  const evaluation = evaluateIntentModel(model, [...test]);
   let none = 0;
   for (const example of test) if (model.classify(example.text, 1).intent === noneIntent) none += 1;
   return {

@@ -34,7 +34,6 @@ const colours = ['blue', 'black', 'red', 'grey', 'white', 'green', 'navy', 'beig
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const streets = ['Main St', 'Oak Avenue', 'Elm Street', 'Pine Rd', 'Maple Drive', 'Lake View Blvd', 'Cedar Lane', 'Park Ave'];
-const cities = ['Springfield', 'Brighton', 'Austin', 'Denver', 'Lyon', 'Madrid', 'Hamburg', 'Porto', 'Toronto', 'Leeds'];
 
 function name(random: Random): string {
   return random() < 0.3 ? pick(random, firstNames) : `${pick(random, firstNames)} ${pick(random, lastNames)}`;
@@ -119,7 +118,7 @@ function information(random: Random): string {
     () => `${pick(random, ['I bought it', 'I ordered it', 'it was', 'purchased', 'I got it', 'back'])} ${date(random)}`,
     () => `${pick(random, ['the', 'a', 'my', 'just the', 'one pair of', 'two'])} ${pick(random, colours)} ${pick(random, products)}`,
     () => `${pick(random, ['the', 'a'])} ${pick(random, brands)} ${pick(random, products)}`,
-    () => `${digits(random, 3)} ${pick(random, streets)}, ${pick(random, cities)}`,
+    () => `${digits(random, 3)} ${pick(random, streets)}`,
     () => `${pick(random, ['zip code', 'postcode', 'zip'])} ${digits(random, 5)}`,
     () => `${pick(random, ['credit card', 'paypal', 'debit card', 'gift card', 'with my visa'])}`,
     () => `${pick(random, ['no,', 'yes,', 'well,', 'um,'])} ${pick(random, ['I bought it', 'it arrived', 'I ordered it'])} ${date(random)}`,
