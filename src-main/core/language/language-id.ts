@@ -104,7 +104,9 @@ export function detectLanguage(text: string): DetectedLanguage {
   if (/[\uac00-\ud7af]/.test(clean)) return { code: 'ko', confidence: 0.9 };
   if (!/\p{L}/u.test(clean)) return { code: 'und', confidence: 0 };
   const short = fromScores(shortLineScores(clean));
-  if (clean.length >= 30) {
+  // franc compares the text with every language it knows (milliseconds): asked only when the
+  // function words leave doubt, or the text is long enough for trigrams to beat them.
+  if (clean.length >= 30 && (short.confidence < 0.85 || clean.length >= 120)) {
     const [best, second] = francAll(clean, { minLength: 10 });
     if (best && best[0] !== 'und') {
       const code = toIso6391[best[0]] ?? best[0];
