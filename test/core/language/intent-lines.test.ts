@@ -108,3 +108,18 @@ describe('expected calibration error', () => {
     expect(expectedCalibrationError(fixed({ x: [noneIntent, 1] }), [{ text: 'x', intent: 'none:closing' }]).ece).toBeCloseTo(0, 10);
   });
 });
+
+describe('non-English lines through the analyzer', () => {
+  it('never calls a Spanish, French, German or Portuguese request "none", and keeps their thanks and identifiers as non-requests', async () => {
+    const { createLanguageAnalyzer } = await import('../../../src-main/core/language/index');
+    const analyzer = createLanguageAnalyzer();
+    for (const text of ['Hola, mi paquete no ha llegado todavía', 'je voudrais annuler ma commande', 'Ich brauche eine Rückerstattung', 'quero mudar o endereço de entrega']) {
+      const { intent } = analyzer.analyze(text);
+      expect(intent.intent, text).not.toBe(noneIntent);
+      expect(intent.act, text).toBe('request');
+    }
+    for (const text of ['Muchas gracias por todo', 'Merci beaucoup', 'Danke schön', 'mi número de pedido es 5543120098', "je m'appelle Camille Moreau"]) {
+      expect(analyzer.analyze(text).intent.intent, text).toBe(noneIntent);
+    }
+  });
+});
