@@ -44,7 +44,7 @@ describe('atomic file writes', () => {
       const folder = mkdtempSync(join(dir, `${kind}-`));
       const file = join(folder, 'file.json');
       let done = false;
-      const both = Promise.all([run(kind, file, 'a', 100), run(kind, file, 'b', 100)]).finally(() => (done = true));
+      const both = Promise.all([run(kind, file, 'a', 80), run(kind, file, 'b', 80)]).finally(() => (done = true));
       let reads = 0;
       while (!done) {
         let text: string | undefined;
