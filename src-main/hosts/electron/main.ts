@@ -5,7 +5,7 @@ import type { EventName, EventPayload } from '../../core/contract/index';
 import type { Core } from '../../core/core';
 import type { Logger } from '../../core/log/logger';
 import { preparePrivateDataDir } from '../../core/paths/private-data-dir';
-import { consentDialog, externalLinkDialog } from './dialogs';
+import { consentDialog, externalLinkDialog, launchConsentDialog } from './dialogs';
 import { createDesktopHandlers, ViewingState } from './desktop-handlers';
 import { forwardEvents, registerContractHandler, sendEvent } from './ipc';
 import { createShellLogger, describeError, reportUncaughtErrors } from './logging';
@@ -159,7 +159,7 @@ async function startShell(): Promise<void> {
       // A separate chunk: its imports (LangGraph, LangChain, LanceDB, better-sqlite3) are not read before this line.
       const { createCore } = await import('../../core/core');
       // The keyring-backed store keeps the MCP servers' tokens too.
-      const core = await createCore(coreConfigFromSettings(openSettings.get(), secrets, dataDir), { logger, secrets });
+      const core = await createCore(coreConfigFromSettings(openSettings.get(), secrets, dataDir), { logger, secrets, launchConsent: launchConsentDialog(dialog) });
       const offForward = forwardEvents(core.events, windowTarget);
       const offTray = core.events.on('app.serviceState', (event) => tray.update(event));
       const offMessages = core.events.on('conversation.message', (event) => notifier.onMessage(event, seen.firstTime(event.message.id)));
