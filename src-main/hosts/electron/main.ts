@@ -1,10 +1,11 @@
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, Notification, safeStorage, screen, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import type { CopilotTurnView } from '../../core/contract/copilot';
 import type { EventName, EventPayload } from '../../core/contract/index';
 import type { Core } from '../../core/core';
 import type { Logger } from '../../core/log/logger';
 import { preparePrivateDataDir } from '../../core/paths/private-data-dir';
+import { appScheme, appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
 import { consentDialog, externalLinkDialog, launchConsentDialog } from './dialogs';
 import { createDesktopHandlers, ViewingState } from './desktop-handlers';
 import { forwardEvents, registerContractHandler, sendEvent } from './ipc';
@@ -32,6 +33,8 @@ app.setPath('userData', dataDir);
 app.setAppUserModelId('com.supportcopilot.desktop');
 
 const renderer = rendererLocation({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL, mainDir: __dirname });
+// Must happen before the app is ready: app:// becomes a standard, secure origin for the renderer.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 const iconPath = join(app.getAppPath(), 'resources', 'icons', process.platform === 'win32' ? '256x256.png' : '32x32.png');
 
 let mainWindow: BrowserWindow | undefined;
@@ -89,6 +92,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function startShell(): Promise<void> {
   hardenSession(session.defaultSession);
+  // The renderer comes from out/renderer through this handler only, with the CSP as a response header.
+  protocol.handle(appScheme, createAppProtocolHandler(renderer.rendererDir));
   app.on('web-contents-created', (_event, contents) => {
     hardenContents(contents, externalLinkDialog(dialog, shell), (error) => logger.error('external link failed', describeError(error, debugLogging)));
   });
