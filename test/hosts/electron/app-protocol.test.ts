@@ -122,3 +122,23 @@ describe('what the renderer may reach', () => {
     expect(secureWebPreferences('/app/out/preload/index.cjs').spellcheck).toBe(false);
   });
 });
+
+describe('the rest of Electron’s security checklist that lives in the window options', () => {
+  it('enables no experimental web platform or Blink features, and no insecure content', () => {
+    const preferences = secureWebPreferences('/app/out/preload/index.cjs');
+    expect(preferences).not.toHaveProperty('experimentalFeatures', true);
+    expect(preferences).not.toHaveProperty('enableBlinkFeatures');
+    expect(preferences).toMatchObject({ allowRunningInsecureContent: false, webSecurity: true, webviewTag: false, contextIsolation: true, sandbox: true, nodeIntegration: false });
+  });
+
+  it('never loads the renderer over file://, packaged or not', () => {
+    for (const isPackaged of [true, false]) {
+      for (const devServerUrl of [undefined, '', 'https://evil.example/', 'file:///etc/passwd', 'http://10.0.0.1:5173/']) {
+        const { content, appUrl } = rendererLocation({ isPackaged, devServerUrl, mainDir: '/app/out/main' });
+        expect(JSON.stringify(content), `${isPackaged} ${devServerUrl}`).not.toContain('file:');
+        expect('url' in content ? content.url : '').toBe(appEntryUrl);
+        expect(appUrl).toBe(appEntryUrl);
+      }
+    }
+  });
+});
