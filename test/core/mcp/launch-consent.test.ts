@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { terminalLaunchConsent } from '../../../src-main/cli/commands/mcp-launch-consent';
 import { dispatch } from '../../../src-main/core/contract/dispatch';
 import { createCore, type Core } from '../../../src-main/core/core';
 import { silentLogger } from '../../../src-main/core/log/logger';
@@ -128,4 +130,35 @@ describe('the launch gate: a yes is worth exactly one command, its arguments and
       await service.close();
     }
   }, 60_000);
+});
+
+describe('the CLI asks on its terminal', () => {
+  const request = { serverId: 'tool', serverName: 'Tool', command: '/bin/sh', args: ['-c', 'echo hi'], cwd: undefined, env: { LANG: 'C' } };
+  const terminal = (answer: string) => {
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (chunk: Buffer) => {
+      shown += chunk.toString('utf8');
+      if (shown.includes('[y/N]')) input.write(`${answer}\n`);
+    });
+    return { input, output, shown: () => shown };
+  };
+
+  it('shows the program, its arguments and its environment, and starts it only on a yes', async () => {
+    for (const [answer, allowed] of [['y', true], ['yes', true], ['', false], ['n', false], ['yess', false]] as const) {
+      const tty = terminal(answer);
+      const verdict = await terminalLaunchConsent({ yes: false, input: tty.input, output: tty.output }).ask(request);
+      expect(verdict.allowed, answer).toBe(allowed);
+      expect(tty.shown()).toContain('/bin/sh');
+      expect(tty.shown()).toContain('"echo hi"');
+      expect(tty.shown()).toContain('LANG=C');
+    }
+  });
+
+  it('takes --yes, and without a terminal or --yes refuses with the way forward', async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: false });
+    expect(await terminalLaunchConsent({ yes: true, input, output: new PassThrough() }).ask(request)).toEqual({ allowed: true });
+    expect(await terminalLaunchConsent({ yes: false, input, output: new PassThrough() }).ask(request)).toMatchObject({ allowed: false, reason: expect.stringContaining('--yes') });
+  });
 });
