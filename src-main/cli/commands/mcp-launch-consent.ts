@@ -13,7 +13,8 @@ function describe(request: ProcessLaunchRequest): string {
   const lines = [`MCP server "${request.serverName}" (${request.serverId}) wants to start a program:`, `  program:   ${request.command}`];
   if (request.args.length > 0) lines.push(`  arguments: ${request.args.map((arg) => JSON.stringify(arg)).join(' ')}`);
   if (request.cwd) lines.push(`  folder:    ${request.cwd}`);
-  for (const [name, value] of Object.entries(request.env)) lines.push(`  env:       ${name}=${value}`);
+  // A variable that looks like a credential is named, not printed into the terminal's scrollback.
+  for (const [name, value] of Object.entries(request.env)) lines.push(`  env:       ${name}=${/key|token|secret|passw/i.test(name) ? '(hidden)' : value}`);
   return lines.join('\n');
 }
 

@@ -67,7 +67,8 @@ export function describeLaunch(request: ProcessLaunchRequest): string {
   if (request.args.length > 0) lines.push(`Arguments: ${request.args.map((arg) => JSON.stringify(shown(arg, 300))).join(' ')}`);
   if (request.cwd) lines.push(`Folder: ${shown(request.cwd, 500)}`);
   const env = Object.entries(request.env);
-  if (env.length > 0) lines.push(`Environment: ${env.map(([name, value]) => `${name}=${shown(value, 120)}`).join(', ')}`);
+  // A variable that looks like a credential is named, not shown: the dialog may be on a shared screen.
+  if (env.length > 0) lines.push(`Environment: ${env.map(([name, value]) => `${name}=${/key|token|secret|passw/i.test(name) ? '(hidden)' : shown(value, 120)}`).join(', ')}`);
   lines.push('', 'It runs with your rights on this computer. Start it only if you know what it is. You will be asked again if any of this changes.');
   return lines.join('\n');
 }
