@@ -8,7 +8,8 @@ import { dispatch } from '../../../src-main/core/contract/dispatch';
 import { createCore, type Core } from '../../../src-main/core/core';
 import { silentLogger } from '../../../src-main/core/log/logger';
 import { createMcpHub, createMemorySecretStore, createMemorySettingsStore } from '../../../src-main/core/mcp/client/index';
-import { createFileLaunchApprovals } from '../../../src-main/core/mcp/client/process-launch-consent';
+import { createFileLaunchApprovals, createLaunchGate, createMemoryLaunchApprovals } from '../../../src-main/core/mcp/client/process-launch-consent';
+import { mcpServerConfigSchema } from '../../../src-main/core/mcp/client/settings';
 import { startMcpService } from '../../../src-main/core/mcp/mcp-service';
 import { agentSaysYes } from './agent-says-yes';
 
@@ -160,5 +161,31 @@ describe('the CLI asks on its terminal', () => {
     const input = Object.assign(new PassThrough(), { isTTY: false });
     expect(await terminalLaunchConsent({ yes: true, input, output: new PassThrough() }).ask(request)).toEqual({ allowed: true });
     expect(await terminalLaunchConsent({ yes: false, input, output: new PassThrough() }).ask(request)).toMatchObject({ allowed: false, reason: expect.stringContaining('--yes') });
+  });
+});
+
+describe('questions, one at a time', () => {
+  it('never has two launch questions open at once, and asks once for the same command wanted twice', async () => {
+    let open = 0;
+    let most = 0;
+    const asked: string[] = [];
+    const consent = {
+      remembersApprovals: true,
+      ask: async (request: { serverId: string }) => {
+        open += 1;
+        most = Math.max(most, open);
+        asked.push(request.serverId);
+        await new Promise((resolve) => setImmediate(resolve));
+        open -= 1;
+        return { allowed: false as const, reason: 'no' };
+      },
+    };
+    const gate = createLaunchGate(consent, createMemoryLaunchApprovals());
+    const config = (id: string, command: string) => mcpServerConfigSchema.parse({ id, name: id, transport: { type: 'stdio', command } });
+    const attempts = [config('a', '/bin/a'), config('b', '/bin/b'), config('c', '/bin/c'), config('a2', '/bin/a')].map((item) => gate.authorize(item).catch((error: unknown) => error));
+    const results = await Promise.all(attempts);
+    expect(results.every((result) => result instanceof Error)).toBe(true);
+    expect(most).toBe(1);
+    expect(asked).toEqual(['a', 'b', 'c']);
   });
 });

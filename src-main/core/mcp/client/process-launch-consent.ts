@@ -100,6 +100,8 @@ export class LaunchRefused extends Error {
 export function createLaunchGate(consent: ProcessLaunchConsent, approvals: LaunchApprovals): LaunchGate {
   const refused = new Map<string, string>();
   const asking = new Map<string, Promise<LaunchVerdict>>();
+  // One question on screen at a time, however many servers (or calls) want one.
+  let questions: Promise<unknown> = Promise.resolve();
   return {
     async authorize(config) {
       const request = launchRequestOf(config);
@@ -111,7 +113,8 @@ export function createLaunchGate(consent: ProcessLaunchConsent, approvals: Launc
       // One question for concurrent connects of the same command (start, test and a retry at once).
       let pending = asking.get(fingerprint);
       if (!pending) {
-        pending = consent.ask(request).finally(() => asking.delete(fingerprint));
+        pending = questions.then(() => consent.ask(request)).finally(() => asking.delete(fingerprint));
+        questions = pending.catch(() => undefined);
         asking.set(fingerprint, pending);
       }
       const verdict = await pending;
