@@ -41,7 +41,7 @@ describe('npm run cli -- mcp servers', () => {
     const failure = (await run.then(() => undefined, (error: unknown) => error)) as { code?: number; stdout?: string } | undefined;
     expect(failure?.code).toBe(1);
     const report = JSON.parse((failure?.stdout ?? '').trim().split('\n').at(-1) ?? '{}') as { servers: McpServerView[] };
-    expect(report.servers[0]).toMatchObject({ id: 'shell', state: 'error', error: expect.stringContaining('--yes') });
+    expect(report.servers.find((server) => server.id === 'shell')).toMatchObject({ state: 'error', error: expect.stringContaining('--yes') });
     expect(existsSync(marker)).toBe(false);
   }, 90_000);
 });
