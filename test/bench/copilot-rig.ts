@@ -76,6 +76,7 @@ export function plainDeps(ports: CopilotPorts, llm: LlmSettings | undefined, tok
     ports,
     llm: llm ? createChatModel(llm) : undefined,
     tokenBudget,
+    now: () => new Date(),
     redactorFor(conversationId, customer) {
       let redactor = redactors.get(conversationId);
       if (!redactor) {
