@@ -15,7 +15,7 @@ export interface LineActInput {
 }
 
 /** Words that carry nothing once the thanks or the goodbye is taken out ("that's", "so", "very much"). */
-const filler = new Set("that's thats that is it it's its so very much really all oh and well you for the help just a lot again too ok bien muy tres sehr das es c'est ca".split(' '));
+const filler = new Set("that's thats that is it it's its so very much really all oh and well you for the help to your just a lot again too ok bien muy tres sehr das es c'est ca".split(' '));
 
 /** The words of the line left once the given lexicons' phrases are taken out, fillers ignored. */
 function residue(folded: string, keys: Parameters<typeof coverage>[1][]): string[] {

@@ -74,6 +74,8 @@ export function planCaseActions(caseState: CaseState, customer: CustomerContext 
   const plans: PlannedCall[] = [];
   const subflow = request.subflow;
   if (subflow && isFaqSubflow(subflow)) {
+    // A new question (or the one that opened the case) is looked up; thanks and small talk are not.
+    if (caseState.lastAct !== 'request' && caseState.lastAct !== 'information') return [];
     return [{ tool: 'search_knowledge', args: { query: lastText.slice(0, 500) }, why: `A ${request.label.toLowerCase()} question: answer it from the FAQ.` }];
   }
   if (caseState.humanRequested && customer) {
@@ -88,19 +90,21 @@ export function planCaseActions(caseState: CaseState, customer: CustomerContext 
   const cents = amountCents(caseState);
   const orderCents = order ? Math.round(order.total * 100) : undefined;
   switch (subflow) {
+    case 'refund_initiate':
     case 'return_size':
     case 'return_color':
     case 'return_stain': {
+      if (subflow === 'refund_initiate' && request.intent !== 'return') {
+        if (verified && order && orderCents) plans.push(refund(customer, caseState, order, Math.min(cents ?? orderCents, orderCents), 'Purchase validated: offer the refund.'));
+        break;
+      }
       if (!verified || !order || !orderCents) break;
       const decision = returnAllowed({ membership, purchaseDate: order.placedAt?.slice(0, 10) ?? caseState.slots.purchaseDate, receipt: caseState.slots.receipt, packaging: caseState.slots.packaging, now });
       if (decision.allowed === true) plans.push(refund(customer, caseState, order, Math.min(cents ?? orderCents, orderCents), `Purchase validated; ${decision.why}`));
-      else if (decision.allowed === false) plans.push({ tool: 'search_knowledge', args: { query: 'return policy membership window receipt' }, why: `No refund: ${decision.why} Explain the return policy.` });
+      // Outside the window, or not known yet (receipt, packaging): the agent needs the return policy, not a refund.
+      else plans.push({ tool: 'search_knowledge', args: { query: 'return policy membership window receipt original packaging' }, why: decision.allowed === false ? `No refund: ${decision.why} Explain the return policy.` : `Before any refund: ${decision.why}` });
       break;
     }
-    case 'refund_initiate':
-      // A return with no reason yet follows the membership window like the other returns (the policy checks it).
-      if (verified && order && orderCents) plans.push(refund(customer, caseState, order, Math.min(cents ?? orderCents, orderCents), 'Purchase validated: offer the refund.'));
-      break;
     case 'refund_update':
       if (verified && order && cents) plans.push(refund(customer, caseState, order, cents, 'Purchase validated: the new item is added to the refund.'));
       break;

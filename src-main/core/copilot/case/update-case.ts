@@ -83,6 +83,8 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
       }
     } else if (detected && detected.subflow === request.subflow && detected.subflow !== null) {
       request = { ...request, confidence: Number((1 - (1 - request.confidence) * (1 - detected.score * 0.6)).toFixed(2)) };
+    } else if (detected && refines(request, detected)) {
+      request = { ...request, flow: detected.flow, subflow: detected.subflow, label: detected.label, intent: detected.intent ?? request.intent, confidence: Number(Math.max(request.confidence, detected.score).toFixed(2)) };
     } else if (detected && shouldSwitch(request, detected, act)) {
       request = { ...openRequest(detected, act, request.openedAtLine), confidence: Number(Math.max(detected.score, request.confidence).toFixed(2)) };
       caseKey = `case-${index}`;

@@ -48,7 +48,8 @@ export function approvalGateNode(deps: Pick<NodeDeps, 'mcp' | 'ports' | 'now'>) 
     const checked = checkProposedTool(deps.mcp, target.tool, decision.action === 'edit' ? plainArgs : args, state.customer ?? undefined, state.conversationId);
     // The case's policy too (identity level, return window, the order's refund total), on the agent's edit as on the model's call.
     const casePolicy =
-      checked.policy.allowed && isToolName(target.tool)
+      // A proposal from before cases existed (a migrated checkpoint) was made under the tool's policy alone: it keeps it.
+      checked.policy.allowed && isToolName(target.tool) && target.caseKey
         ? checkCasePolicy(target.tool, checked.args, { caseState: state.caseState, customer: state.customer ?? undefined, now: deps.now(), proposals: state.proposals, refundedCents: (orderId) => deps.ports.refundedCents(orderId) }, target.id)
         : checked.policy;
     if (!casePolicy.allowed) {

@@ -75,7 +75,7 @@ function withdrawals(state: CopilotStateType, policy: CasePolicyContext): Propos
     let reason: string | null = null;
     if (caseState.resolved) reason = 'The case was resolved.';
     else if (proposal.caseKey && caseState.caseKey && proposal.caseKey !== caseState.caseKey) reason = `The case changed to ${caseState.request?.label ?? 'another request'}.`;
-    else if (isToolName(proposal.tool)) {
+    else if (isToolName(proposal.tool) && proposal.caseKey) {
       const check = checkCasePolicy(proposal.tool, proposal.args, policy, proposal.id);
       if (!check.allowed) reason = check.reason;
     }

@@ -4,7 +4,7 @@ import { updateCaseState, type CaseContext } from '../case/update-case';
 import type { NodeDeps } from '../deps';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
 
-function caseContext(state: CopilotStateType, deps: NodeDeps, caseKey: string | undefined): CaseContext {
+function caseContext(state: CopilotStateType, deps: Pick<NodeDeps, 'ports' | 'now'>, caseKey: string | undefined): CaseContext {
   const doneTools = state.proposals.filter((proposal) => (proposal.status === 'approved' || proposal.status === 'executed') && (!caseKey || !proposal.caseKey || proposal.caseKey === caseKey)).map((proposal) => proposal.tool);
   return { conversationId: state.conversationId, lookup: deps.ports, now: deps.now(), doneTools, orderKnown: (state.customer?.orders.length ?? 0) > 0 };
 }
@@ -13,7 +13,7 @@ function caseContext(state: CopilotStateType, deps: NodeDeps, caseKey: string | 
  * A conversation checkpointed before the case existed has turns but an empty case: its earlier customer
  * lines are folded in first, so the case (and its identity) is what it would have been.
  */
-export function derivedCaseState(state: CopilotStateType, deps: NodeDeps, upTo: number): CaseState {
+export function derivedCaseState(state: CopilotStateType, deps: Pick<NodeDeps, 'ports' | 'now'>, upTo: number): CaseState {
   let caseState = state.caseState ?? emptyCaseState();
   if (caseState.acts.length > 0) return caseState;
   const earlier = state.turns.filter((turn) => turn.role === 'customer').slice(0, upTo);
