@@ -48,8 +48,9 @@ export function nameIn(text: string): { value: string; explicit: boolean } | und
 
 const usernameShape = /(?<![\w@.])([a-z][a-z._-]{2,24}\d{2,6})(?![\w@])/gi;
 const accountIdShape = /(?<![\w@.])([A-Z0-9]{10})(?![\w@])/g;
-const zipShape = /(?<![\w.-])(\d{5})(?![\w-])/g;
-const orderIdShape = /(?<![\w.+-])#?(\d{8,12})(?![\w.-])/g;
+const zipShape = /(?<![\w.-])(\d{5})(?![\w-]|\.\d)/g;
+// A sentence's full stop may follow; a decimal point or another digit group may not.
+const orderIdShape = /(?<![\w.+-])#?(\d{8,12})(?![\w-]|[.,]\d)/g;
 const phoneShape = /(?<![\w])(\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})(?![\w])/g;
 
 /** Every identifier a customer line gives: as an agent reads "obrennan772, obrennan772@email.com, 3925018476". */

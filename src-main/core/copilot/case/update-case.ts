@@ -2,6 +2,7 @@ import type { Entity } from '../../language/index';
 import type { CaseRequest, CaseSlots, CaseState, LineAct } from './case-types';
 import { applyCorrections } from './corrections';
 import { detectRequest, type DetectedRequest } from './detect-request';
+import { foldText } from './fold-text';
 import { verificationIdentifiers, verificationStep } from './flows';
 import { identifiersIn } from './identifiers';
 import { resolveIdentity, type IdentityLookup } from './identity';
@@ -33,14 +34,19 @@ function openRequest(detected: DetectedRequest, act: LineAct, line: number): Cas
 }
 
 /** A request made only from the general intent gives way to one told by the retailer's subflow words. */
-function shouldSwitch(current: CaseRequest, detected: DetectedRequest, act: LineAct): boolean {
+function shouldSwitch(current: CaseRequest, detected: DetectedRequest, act: LineAct, text: string): boolean {
   if (act !== 'request' || detected.subflow === current.subflow) return false;
   if (!current.subflow) return detected.subflow !== null;
   const currentFromWords = current.confidence >= 0.5;
   const newFromWords = detected.score >= 0.5;
   if (!currentFromWords && newFromWords) return true;
+  // A new problem of another flow, said as one ("forget that, I forgot my password"), is a new case.
+  if (newFromWords && detected.score >= 0.7 && detected.flow !== current.flow && newRequestCue.test(foldText(text))) return true;
   return newFromWords && detected.score > current.confidence + 0.15;
 }
+
+const newRequestCue =
+  /\?|\b(i want|i need|i'd like|can you|could you|please|also|another thing|forget (that|it)|never mind|forgot|quiero|necesito|puede|podria|tambien|olvide|je veux|je voudrais|pouvez|aussi|oublie|ich mochte|konnen sie|auch|vergessen|quero|preciso|pode|tambem|esqueci)\b/;
 
 /**
  * An answer that says more precisely what the open request is ("the colour is not the one in the photo" after
@@ -85,7 +91,7 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
       request = { ...request, confidence: Number((1 - (1 - request.confidence) * (1 - detected.score * 0.6)).toFixed(2)) };
     } else if (detected && refines(request, detected)) {
       request = { ...request, flow: detected.flow, subflow: detected.subflow, label: detected.label, intent: detected.intent ?? request.intent, confidence: Number(Math.max(request.confidence, detected.score).toFixed(2)) };
-    } else if (detected && shouldSwitch(request, detected, act)) {
+    } else if (detected && shouldSwitch(request, detected, act, line.text)) {
       request = { ...openRequest(detected, act, request.openedAtLine), confidence: Number(Math.max(detected.score, request.confidence).toFixed(2)) };
       caseKey = `case-${index}`;
     }
