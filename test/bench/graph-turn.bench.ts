@@ -90,7 +90,7 @@ const bench: Benchmark = {
       name: 'graph-turn',
       figures: [
         { label: 'local work before first LLM call', unit: 'ms', subject: percentiles(graph.local), baselineLabel: 'plain node calls', baseline: percentiles(plain.local), extra: { chunks, turns } },
-        { label: 'case-state node (updateCase) alone', unit: 'ms', subject: percentiles(caseNode.alone), baselineLabel: 'understand node alone', baseline: percentiles(caseNode.understand), extra: { turns } },
+        { label: 'case-state node (updateCase) alone', unit: 'ms', subject: percentiles(caseNode.alone), baselineLabel: 'understand node alone', baseline: percentiles(caseNode.understand), extra: { chunks, turns } },
         { label: 'full turn, instant LLM', unit: 'ms', subject: percentiles(graph.full), baselineLabel: 'plain node calls', baseline: percentiles(plain.full), extra: { chunks, turns } },
       ],
     };
