@@ -43,6 +43,8 @@ export interface CustomerProfile {
   tickets: { id: string; subject: string; stage: string; priority: string | null; updatedAt: string }[];
   conversations: { id: string; channel: string; status: string; subject: string | null; lastMessageAt: string | null }[];
   memory: { id: number; fact: string; source: string; createdAt: string }[];
+  /** Approved actions for this customer (refunds, tickets, escalations, preference changes) and how far their delivery got. */
+  actions?: { id: number; kind: string; summary: string; state: 'pending' | 'delivering' | 'delivered' | 'dead'; lastError: string | null; createdAt: string }[];
 }
 
 export interface SyncStatus {
@@ -61,6 +63,7 @@ export interface OutboxView {
   attempts: number;
   lastError: string | null;
   createdAt: string;
+  idempotencyKey?: string;
 }
 
 export const workspaceMethods = {
@@ -73,8 +76,17 @@ export const workspaceMethods = {
   'sync.now': method(z.strictObject({})).returns<SyncStatus>(),
   'outbox.list': method(z.strictObject({})).returns<OutboxView[]>(),
   'outbox.retry': method(z.strictObject({ id: z.number().int().positive() })).returns<{ retried: boolean }>(),
-  /** `suggestion`: how the copilot's suggestions were used for this reply (for Insights); absent when none were shown. */
+  /**
+   * `suggestion`: how the copilot's suggestions were used for this reply (for Insights); absent when none were shown.
+   * `idempotencyKey`: minted by the window once per reply and kept across its retries, so a send repeated after a
+   * lost answer queues the reply once and returns the same message.
+   */
   'conversation.sendReply': method(
-    z.strictObject({ conversationId: id, text: z.string().min(1).max(20_000), suggestion: z.enum(['as_is', 'edited', 'ignored', 'none']).optional() }),
+    z.strictObject({
+      conversationId: id,
+      text: z.string().min(1).max(20_000),
+      idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'An idempotency key is 8–100 letters, digits, - or _.'),
+      suggestion: z.enum(['as_is', 'edited', 'ignored', 'none']).optional(),
+    }),
   ).returns<MessageView>(),
 };

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CoreError } from '../contract/errors';
 import type { Handlers } from '../contract/index';
 import type { MessageView } from '../contract/workspace';
@@ -19,6 +18,25 @@ type WorkspaceHandlers = Pick<
   | 'conversation.sendReply'
 >;
 
+/** One line for the profile's record of an approved action: what it did, never the customer's text. */
+export function actionSummary(kind: string, payload: Record<string, unknown>): string {
+  const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+  switch (kind) {
+    case 'request_refund':
+      return `Refund of ${text(payload.amount)} for order ${text(payload.orderId)}`;
+    case 'create_ticket':
+      return `Ticket: ${text(payload.subject)}`;
+    case 'update_ticket':
+      return `Ticket ${text(payload.ticketId)} updated${payload.status ? ` to ${text(payload.status)}` : ''}`;
+    case 'escalate':
+      return 'Escalated to a senior agent';
+    case 'update_preferences':
+      return 'Contact preferences changed';
+    default:
+      return kind.replace(/_/g, ' ');
+  }
+}
+
 export function createWorkspaceHandlers(getService: () => Promise<CrmService>, events: EventBus): WorkspaceHandlers {
   const service = async (): Promise<CrmService> => {
     try {
@@ -33,7 +51,13 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
       const needle = query?.trim().toLowerCase();
       return db.conversations
         .listOpen(500)
-        .filter((row) => !needle || [row.customerName, row.subject, row.lastMessage].some((value) => value?.toLowerCase().includes(needle)))
+        .filter(
+          (row) =>
+            !needle ||
+            [row.customerName, row.subject, row.lastMessage].some((value) => value?.toLowerCase().includes(needle)) ||
+            // An agent often has only the order number the customer gave: it finds the customer's conversation.
+            (needle.length >= 3 && row.contactId !== null && db.orders.forContact(row.contactId).some((order) => order.id.toLowerCase().includes(needle) || (order.name?.toLowerCase().includes(needle) ?? false))),
+        )
         .map((row) => ({
           id: row.id,
           customerId: row.contactId,
@@ -85,6 +109,10 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
         tickets: db.tickets.forContact(id).map((ticket) => ({ id: ticket.id, subject: ticket.subject, stage: ticket.stage, priority: ticket.priority, updatedAt: ticket.updatedAt })),
         conversations: db.conversations.forContact(id).map((item) => ({ id: item.id, channel: item.channel, status: item.status, subject: item.subject, lastMessageAt: item.lastMessageAt })),
         memory: db.memory.list(id).map(({ id: memoryId, fact, source, createdAt }) => ({ id: memoryId, fact, source, createdAt })),
+        actions: db.outbox
+          .list({ limit: 500 })
+          .filter((item) => item.customerId === id && item.kind !== 'send_reply')
+          .map((item) => ({ id: item.id, kind: item.kind, summary: actionSummary(item.kind, item.payload), state: item.state, lastError: item.lastError, createdAt: item.createdAt })),
       };
     },
     'customer.deleteMemory': async ({ customerId, memoryId }) => ({ deleted: (await service()).db.memory.delete(memoryId, customerId) }),
@@ -99,6 +127,7 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
         attempts: item.attempts,
         lastError: item.lastError,
         createdAt: item.createdAt,
+        idempotencyKey: item.idempotencyKey,
       })),
     'outbox.retry': async ({ id }) => {
       const crm = await service();
@@ -106,20 +135,30 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
       if (retried) void crm.outbox.deliverDue();
       return { retried };
     },
-    'conversation.sendReply': async ({ conversationId, text }) => {
+    'conversation.sendReply': async ({ conversationId, text, idempotencyKey }) => {
       const crm = await service();
       const conversation = crm.db.conversations.get(conversationId);
       if (!conversation) throw new CoreError('NOT_FOUND', 'That conversation is not in the cache.', 'Reopen it from the queue.');
-      const message: MessageView = { id: `local-${randomUUID()}`, direction: 'outgoing', sender: 'You', text, createdAt: new Date().toISOString(), delivery: 'pending' };
+      const localId = `local-${idempotencyKey}`;
+      const fresh: MessageView = { id: localId, direction: 'outgoing', sender: 'You', text, createdAt: new Date().toISOString(), delivery: 'pending' };
       // The local copy and the outbox entry commit together: the reply is never shown as sent without being queued.
-      crm.db.transaction(() => {
-        crm.db.conversations.addLocalMessage({ ...message, conversationId });
+      // A key already used answers with the reply it queued, so a repeated send never sends twice.
+      const message = crm.db.transaction((): MessageView => {
+        const earlier = crm.db.conversations.message(localId);
+        if (earlier) {
+          if (earlier.conversationId !== conversationId || earlier.text !== text) {
+            throw new CoreError('INVALID_INPUT', 'That reply key was already used for another reply.', 'Send the reply again from the composer.');
+          }
+          return { id: earlier.id, direction: earlier.direction, sender: earlier.sender, text: earlier.text, createdAt: earlier.createdAt, delivery: earlier.delivery };
+        }
+        crm.db.conversations.addLocalMessage({ ...fresh, conversationId });
         crm.db.outbox.enqueue({
           customerId: conversation.contactId ?? 'unknown',
           kind: 'send_reply',
-          payload: { conversationId, text, localMessageId: message.id },
-          idempotencyKey: `reply:${message.id}`,
+          payload: { conversationId, text, localMessageId: localId },
+          idempotencyKey: `reply:${localId}`,
         });
+        return fresh;
       });
       events.emit('conversation.message', { conversationId, message });
       void crm.outbox.deliverDue();

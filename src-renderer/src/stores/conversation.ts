@@ -26,6 +26,8 @@ export const useConversationStore = defineStore('conversation', () => {
   const acceptedSuggestion = ref<string | undefined>();
   const sending = ref(false);
   const sendError = ref<ShownError | undefined>();
+  /** Why the send key did nothing (an empty composer); cleared as soon as the agent types or inserts. */
+  const nothingToSend = ref(false);
   const hasOlder = ref(false);
   const loadingOlder = ref(false);
   const olderError = ref<ShownError | undefined>();
@@ -48,6 +50,7 @@ export const useConversationStore = defineStore('conversation', () => {
     draft.value = '';
     acceptedSuggestion.value = undefined;
     sendError.value = undefined;
+    nothingToSend.value = false;
     hasOlder.value = false;
     loadingOlder.value = false;
     olderError.value = undefined;
@@ -116,7 +119,12 @@ export const useConversationStore = defineStore('conversation', () => {
     return true;
   }
 
+  function noteNothingToSend(): void {
+    nothingToSend.value = true;
+  }
+
   function insert(text: string, fromSuggestion: boolean): void {
+    nothingToSend.value = false;
     draft.value = text;
     acceptedSuggestion.value = fromSuggestion ? text : undefined;
   }
@@ -126,6 +134,8 @@ export const useConversationStore = defineStore('conversation', () => {
     draft.value = draft.value.trim() ? `${draft.value.trimEnd()}\n\n${text}` : text;
   }
 
+  let replyKey: { conversationId: string; text: string; key: string } | undefined;
+
   /** Queues the reply in the outbox; the message shows as pending until the CRM has it. */
   /** `suggestionsShown`: whether the copilot offered suggestions for this reply, so main can count how they were used. */
   async function send(suggestionsShown = false): Promise<{ text: string; suggestion: string | undefined } | undefined> {
@@ -134,13 +144,18 @@ export const useConversationStore = defineStore('conversation', () => {
     sending.value = true;
     sendError.value = undefined;
     const suggestion = acceptedSuggestion.value;
+    const body = text.slice(0, 20_000);
+    // One key per reply, kept while the same text is retried: if an answer was lost, main queues it once.
+    if (!replyKey || replyKey.conversationId !== id.value || replyKey.text !== body) replyKey = { conversationId: id.value, text: body, key: crypto.randomUUID() };
     try {
       const message = await useClient().call('conversation.sendReply', {
         conversationId: id.value,
-        text: text.slice(0, 20_000),
+        text: body,
+        idempotencyKey: replyKey.key,
         suggestion: suggestionUse({ text, accepted: suggestion, suggestionsShown }),
       });
       apply({ conversationId: id.value, message });
+      replyKey = undefined;
       draft.value = '';
       acceptedSuggestion.value = undefined;
       return { text, suggestion };
@@ -170,6 +185,8 @@ export const useConversationStore = defineStore('conversation', () => {
     acceptedSuggestion,
     sending,
     sendError,
+    nothingToSend,
+    noteNothingToSend,
     hasOlder,
     loadingOlder,
     olderError,
