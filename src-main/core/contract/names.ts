@@ -25,6 +25,7 @@ export const methodNameList = [
   'copilot.decide',
   'copilot.state',
   'copilot.testLlm',
+  'copilot.correctCase',
   'desktop.settings.get',
   'desktop.settings.update',
   'desktop.viewing',
