@@ -8,7 +8,7 @@ import type { ChunkRow, ChunkTable } from '../store/chunk-table';
 import { currentSchema, writeMetadata, type ArticleEntry, type IndexMetadata } from '../store/metadata';
 import { WriteQueue } from '../store/write-queue';
 import { articleLanguage } from '../text/article-language';
-import { analyze } from '../text/stemming';
+import { fullTextTerms } from '../text/stemming';
 import type { IndexResult, KnowledgeArticle, KnowledgeKind } from '../types';
 import { articleHash } from './article-hash';
 import { addChunk, articleInfo, emptyInMemoryIndex, removeArticleChunks, type InMemoryIndex } from './in-memory-index';
@@ -191,7 +191,7 @@ export class Indexer {
       const entry = metadata.articles[chunk.articleId];
       if (!entry) continue;
       if (!info) infos.set(chunk.articleId, (info = articleInfo(chunk.articleId, entry, marks)));
-      prepared.push({ chunk, info, terms: analyze(chunk.text, info.language) });
+      prepared.push({ chunk, info, terms: fullTextTerms(chunk.text, info.language) });
     }
     return prepared;
   }

@@ -1,6 +1,6 @@
 import type { ArticleFiles } from '../store/article-files';
 import { sqlString } from '../store/chunk-table';
-import { analyze } from '../text/stemming';
+import { fullTextTerms } from '../text/stemming';
 import { normalizeLanguage } from '../text/article-language';
 import type { KnowledgeHit, KnowledgeKind, SearchOptions } from '../types';
 import type { Bm25Index } from './bm25-index';
@@ -52,7 +52,7 @@ export async function hybridSearch(parts: SearchParts, query: string, options: S
   const ftsSlots =
     mode === 'vector'
       ? []
-      : parts.fullText.search(analyze(rewritten, language), legDepth, accept ? (slot) => {
+      : parts.fullText.search(fullTextTerms(rewritten, language), legDepth, accept ? (slot) => {
           const chunk = parts.catalog.at(slot);
           return chunk !== undefined && accept(chunk.article);
         } : undefined);

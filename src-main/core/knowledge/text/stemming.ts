@@ -32,6 +32,19 @@ const stopWordsByLanguage: Record<string, Set<string>> = {
   pt: stopList('a ao as com como da das de do dos e é em eu isso isto mas me meu minha na nao não no nos o os ou para pela pelo por que se seu sua um uma você'),
 };
 
+/**
+ * How customers frame a request ("I need assistance with…", "could you help me…") says nothing about
+ * which article answers it, while help articles use the same words everywhere ("we are here to help"):
+ * left in, they pull every request towards the article that says "assist" most.
+ */
+const requestWordsByLanguage: Record<string, Set<string>> = {
+  en: stopList('help helps helping helped assist assistance assisting need needs needed want wants wanted wanna like know tell would could should may might must let hello hi hey thanks thank'),
+  es: stopList('ayuda ayudar ayudame necesito quiero quisiera gustaria puedo puede podria hola gracias saber'),
+  fr: stopList('aide aider aidez besoin veux voudrais souhaite peux pouvez pourriez bonjour merci savoir'),
+  de: stopList('hilfe helfen brauche möchte will würde kann können könnten hallo danke wissen bitte'),
+  pt: stopList('ajuda ajudar preciso quero gostaria posso pode poderia ola olá obrigado obrigada saber'),
+};
+
 const stemmers = new Map<string, Stemmer | null>();
 function stemmerFor(language: string): Stemmer | null {
   let stemmer = stemmers.get(language);
@@ -77,7 +90,9 @@ export function words(text: string): string[] {
 }
 
 export function isStopWord(word: string, language: string): boolean {
-  return (stopWordsByLanguage[language] ?? stopWordsByLanguage.en)?.has(foldAccents(word)) ?? false;
+  const folded = foldAccents(word);
+  if ((requestWordsByLanguage[language] ?? requestWordsByLanguage.en)?.has(folded)) return true;
+  return (stopWordsByLanguage[language] ?? stopWordsByLanguage.en)?.has(folded) ?? false;
 }
 
 /** The stem of one lower-cased word in `language`, accents folded. */
@@ -94,3 +109,6 @@ export function analyze(text: string, language = 'en'): string[] {
   }
   return out;
 }
+
+/** The full-text leg's terms: the same as the semantic model's, numbers included (order numbers, sizes). */
+export const fullTextTerms = analyze;
