@@ -107,3 +107,27 @@ describe('searching by kind, and the agent marking what is customer-facing', () 
     await expect(handlers['knowledge.markKind']({ articleId: 'nope', scope: 'article', kind: 'help-centre' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('the demo workspace’s knowledge', () => {
+  it('holds the help centre as customer-facing articles in five languages and the ABCD playbooks as playbooks', async () => {
+    const { loadDemoKnowledge } = await import('../../../src-main/core/knowledge/index');
+    const articles = await loadDemoKnowledge();
+    const playbooks = articles.filter((article) => article.id.startsWith('playbook-'));
+    const helpCentre = articles.filter((article) => article.kind === 'help-centre');
+    expect(playbooks.length).toBeGreaterThan(40);
+    expect(playbooks.every((article) => article.kind === 'playbook')).toBe(true);
+    expect(helpCentre.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(helpCentre.map((article) => article.language))).toEqual(new Set(['en', 'es', 'fr', 'de', 'pt']));
+    expect(articles.map((article) => article.id)).not.toContain('readme');
+    // The hand-written policy notes declare nothing: playbooks until an agent marks them.
+    expect(articles.find((article) => article.id === 'policy-refunds')?.kind).toBeUndefined();
+
+    const index = await openKnowledgeIndex({ dataDir: tempDir() });
+    await index.indexArticles(articles, 'demo');
+    const [spanish] = await index.search('quiero devolver unas botas que me quedan pequeñas', { kinds: ['help-centre'], language: 'es' });
+    expect(spanish).toMatchObject({ kind: 'help-centre', language: 'es' });
+    const [guidance] = await index.search('refund status', { kinds: ['playbook'] });
+    expect(guidance?.kind).toBe('playbook');
+    await index.close();
+  }, 120_000);
+});
