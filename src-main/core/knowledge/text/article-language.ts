@@ -8,13 +8,14 @@ export function normalizeLanguage(code: string | undefined): string | undefined 
 }
 
 const scripts: [RegExp, string][] = [
-  [/[\u3040-\u30ff]/, 'ja'],
-  [/[\uac00-\ud7af]/, 'ko'],
-  [/[\u4e00-\u9fff]/, 'zh'],
-  [/\p{Script=Cyrillic}/u, 'ru'],
-  [/\p{Script=Arabic}/u, 'ar'],
-  [/\p{Script=Greek}/u, 'el'],
+  [/[\u3040-\u30ff]/g, 'ja'],
+  [/[\uac00-\ud7af]/g, 'ko'],
+  [/[\u4e00-\u9fff]/g, 'zh'],
+  [/\p{Script=Cyrillic}/gu, 'ru'],
+  [/\p{Script=Arabic}/gu, 'ar'],
+  [/\p{Script=Greek}/gu, 'el'],
 ];
+const nonLatin = /[^\p{Script=Latin}\p{N}\p{P}\p{S}\s]/u;
 
 /** The commonest function words of each language a help centre is written in. */
 const functionWords: Record<string, Set<string>> = {
@@ -32,9 +33,8 @@ const functionWords: Record<string, Set<string>> = {
  */
 export function guessLanguage(text: string): string {
   const sample = text.slice(0, 1500);
-  for (const [pattern, code] of scripts) {
-    const matches = sample.match(new RegExp(pattern.source, `${pattern.flags}g`))?.length ?? 0;
-    if (matches >= 5) return code;
+  if (nonLatin.test(sample)) {
+    for (const [pattern, code] of scripts) if ((sample.match(pattern)?.length ?? 0) >= 5) return code;
   }
   const counts = new Map<string, number>();
   const words = foldAccents(sample.toLowerCase()).match(/\p{L}+/gu) ?? [];
