@@ -2,6 +2,7 @@ import type { CliCommand } from './command';
 import { copilotReplayCommand } from './commands/copilot-replay';
 import { crmServeCommand } from './commands/crm-serve';
 import { evalIntentCommand } from './commands/eval-intent';
+import { evalRedactionCommand } from './commands/eval-redaction';
 import { infoCommand } from './commands/info';
 import { kbEvalCommand } from './commands/kb-eval';
 import { kbIndexCommand } from './commands/kb-index';
@@ -12,4 +13,4 @@ import { mcpServersCommand } from './commands/mcp-servers';
 import { syncCommand } from './commands/sync';
 
 /** Every CLI command, one file each under commands/. */
-export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand, copilotReplayCommand, mcpServeCommand, mcpServersCommand, mcpDemoCarrierCommand];
+export const commands: CliCommand[] = [infoCommand, evalIntentCommand, evalRedactionCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand, copilotReplayCommand, mcpServeCommand, mcpServersCommand, mcpDemoCarrierCommand];
