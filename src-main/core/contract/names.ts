@@ -11,6 +11,7 @@ export const methodNameList = [
   'app.echo',
   'knowledge.search',
   'knowledge.getArticle',
+  'knowledge.markKind',
   'workspace.listConversations',
   'workspace.getConversation',
   'workspace.watchConversation',

@@ -23,6 +23,8 @@ function compile(groups: SynonymGroup[]): CompiledGroup[] {
 }
 
 const compiledSynonyms = compile(supportSynonyms);
+/** Words of the synonym lexicon are known words, so correction never turns "assistant" into "assistance". */
+const lexiconWords = new Set(supportSynonyms.flatMap((group) => [...group.adds, ...group.when].flatMap((phrase) => phrase.split(' '))));
 
 function containsPhrase(stems: string[], phrase: string[]): boolean {
   outer: for (let start = 0; start + phrase.length <= stems.length; start += 1) {
@@ -37,11 +39,11 @@ function containsPhrase(stems: string[], phrase: string[]): boolean {
  * Unknown words are corrected towards the indexed vocabulary, then support synonyms add the
  * words articles use. Known words are never changed, and nothing is added that the index lacks.
  */
-export function rewriteQuery(query: string, vocabulary: Vocabulary): RewrittenQuery {
+export function rewriteQuery(query: string, vocabulary: Vocabulary, language = 'en'): RewrittenQuery {
   const original = surfaceWords(query.slice(0, 2000));
   const corrected: string[] = [];
   const stemsKnown = new Set<string>();
-  const known = (word: string): boolean => vocabulary.has(word) || (word.length > 2 && terms(word).length === 0);
+  const known = (word: string): boolean => vocabulary.has(word) || (language === 'en' && lexiconWords.has(word)) || (word.length > 2 && terms(word).length === 0);
   for (const word of original) {
     if (vocabulary.size === 0 || /\d/.test(word) || known(word)) {
       corrected.push(word);
@@ -50,6 +52,8 @@ export function rewriteQuery(query: string, vocabulary: Vocabulary): RewrittenQu
     const fix = correctWord(word, vocabulary, known);
     corrected.push(...(fix ?? word).split(' '));
   }
+  // The support synonyms are English words; other languages get spelling correction only.
+  if (language !== 'en') return { text: corrected.join(' '), words: corrected };
   for (const word of corrected) if (vocabulary.has(word)) stemsKnown.add(stemOf(word));
   const stems = corrected.map(stemOf);
   const added: string[] = [];
