@@ -1,12 +1,18 @@
 import { CoreError } from '../contract/errors';
 import type { Handlers } from '../contract/index';
 import type { Copilot, TurnResult } from './copilot';
+import { argFields } from './tools/arg-fields';
+import { isToolName, toolCatalog } from './tools/catalog';
 
 type CopilotHandlers = Pick<Handlers, 'copilot.turn' | 'copilot.decide' | 'copilot.state'>;
 
 function toView(result: TurnResult) {
   const { text: _text, actions, ...rest } = result;
-  return { ...rest, actions: actions.map(({ idempotencyKey: _key, turn: _turn, ...action }) => action) };
+  // A built-in tool's schema tells the approval card how to edit each argument.
+  return { ...rest, actions: actions.map(({ idempotencyKey, turn: _turn, ...action }) => {
+    const withKey = idempotencyKey ? { ...action, outboxKey: idempotencyKey } : action;
+    return isToolName(action.tool) ? { ...withKey, fields: argFields(toolCatalog[action.tool].schema) } : withKey;
+  }) };
 }
 
 export function createCopilotHandlers(getCopilot: () => Promise<Copilot>): CopilotHandlers {

@@ -1,11 +1,18 @@
 import { interrupt } from '@langchain/langgraph';
 import type { NodeDeps } from '../deps';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
+import { editProblem } from '../tools/arg-fields';
+import { isToolName, toolCatalog } from '../tools/catalog';
 import { checkProposedTool, isMcpName } from '../tools/mcp-tools';
 import type { Decision, Proposal } from '../types';
 
 export interface ApprovalRequest {
   pending: Pick<Proposal, 'id' | 'tool' | 'server' | 'args' | 'why' | 'policyReason'>[];
+}
+
+function withoutEditError(proposal: Proposal): Proposal {
+  const { editError: _editError, ...rest } = proposal;
+  return rest;
 }
 
 export function pendingProposals(state: CopilotStateType): Proposal[] {
@@ -43,11 +50,16 @@ export function approvalGateNode(deps: Pick<NodeDeps, 'mcp'>) {
     }
     // Edited arguments pass the schema and the policy again (an MCP tool: its server's current schema).
     const checked = checkProposedTool(deps.mcp, target.tool, args, state.customer ?? undefined, state.conversationId);
+    if (!checked.policy.allowed && decision.action === 'edit') {
+      // An edit the schema or the policy refuses is the agent's to fix: the proposal stays pending, as proposed, with the problem at its field.
+      const schema = isToolName(target.tool) ? toolCatalog[target.tool].schema : deps.mcp?.tool(target.tool)?.schema;
+      return { proposals: [{ ...target, editError: editProblem(schema, args, checked.policy.reason ?? 'The edited arguments were refused.') }] };
+    }
     if (!checked.policy.allowed) {
       return { proposals: [{ ...target, args: checked.args, status: 'blocked', policy: 'blocked', policyReason: checked.policy.reason, decisionReason: decision.reason ?? null }] };
     }
     return {
-      proposals: [{ ...target, args: checked.args, status: 'approved', policy: 'allowed', policyReason: checked.policy.note ?? null, decisionReason: decision.action === 'edit' ? (decision.reason ?? 'edited by the agent') : null }],
+      proposals: [{ ...withoutEditError(target), args: checked.args, status: 'approved', policy: 'allowed', policyReason: checked.policy.note ?? null, decisionReason: decision.action === 'edit' ? (decision.reason ?? 'edited by the agent') : null }],
     };
   };
 }
