@@ -1,6 +1,7 @@
 import type { CopilotTokenEvent, OutboxChangedEvent } from '@contract/events';
 import type { McpActionEvent } from '@contract/mcp';
 import type { CopilotActionView, CopilotTurnView } from '@contract/copilot';
+import type { MethodInput } from '@contract/index';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useClient } from '../client/provide';
@@ -154,11 +155,31 @@ export const useCopilotStore = defineStore('copilot', () => {
         action,
         ...(extra.args ? { args: extra.args } : {}),
         ...(extra.reason ? { reason: extra.reason.slice(0, 2000) } : {}),
+        // The arguments this decision is about: if they changed since, main refuses it.
+        ...(turn.value?.actions.find((item) => item.id === actionId)?.argsHash ? { argsHash: turn.value?.actions.find((item) => item.id === actionId)?.argsHash } : {}),
       });
       if (id === conversationId.value) settle(view);
       return true;
     } catch (caught) {
       error.value = shownError(caught, 'The decision could not be recorded.', 'The proposal is unchanged; try again.');
+      return false;
+    } finally {
+      deciding.value = false;
+    }
+  }
+
+  /** The agent's correction of the case card (request, identity, a slot, a step done, resolved): it wins. */
+  async function correctCase(field: MethodInput<'copilot.correctCase'>['field'], value: string): Promise<boolean> {
+    const id = conversationId.value;
+    if (!id || deciding.value) return false;
+    deciding.value = true;
+    error.value = undefined;
+    try {
+      const view = await useClient().call('copilot.correctCase', { conversationId: id, field, value: value.slice(0, 500) });
+      if (id === conversationId.value) settle(view);
+      return true;
+    } catch (caught) {
+      error.value = shownError(caught, 'The correction could not be saved.', 'The case is unchanged; try again.');
       return false;
     } finally {
       deciding.value = false;
@@ -174,5 +195,5 @@ export const useCopilotStore = defineStore('copilot', () => {
     opening.value = false;
   }
 
-  return { conversationId, turn, streaming, thinking, opening, deciding, error, focusedActionId, focusedAction, pendingActions, suggestions, llmState, llmDetail, deliveries, open, runTurn, onToken, onOutboxChanged, onMcpAction, focusAction, decide, close, settle };
+  return { conversationId, turn, streaming, thinking, opening, deciding, error, focusedActionId, focusedAction, pendingActions, suggestions, llmState, llmDetail, deliveries, open, runTurn, onToken, onOutboxChanged, onMcpAction, focusAction, decide, correctCase, close, settle };
 });
