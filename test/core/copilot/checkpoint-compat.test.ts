@@ -36,6 +36,7 @@ function stockGraph(saver: SqliteSaver) {
     ports,
     llm: createChatModel(settings()),
     tokenBudget: 3000,
+    now: () => new Date(),
     redactorFor(conversationId) {
       const redactor = redactors.get(conversationId) ?? ports.createRedactor([]);
       redactors.set(conversationId, redactor);
