@@ -1,5 +1,4 @@
 import { Command } from '@langchain/langgraph';
-import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +9,7 @@ import type { CaseCorrection, CaseState } from './case/case-types';
 import { withCorrection } from './case/corrections';
 import { derivedCaseState } from './nodes/update-case';
 import type { Redactor } from '../language/redaction/redactor';
+import { TurnCheckpointer } from './checkpoint/turn-checkpointer';
 import type { NodeDeps } from './deps';
 import { buildCopilotGraph } from './graph';
 import { createChatModel, type LlmSettings } from './llm';
@@ -90,7 +90,7 @@ export function copilotRunConfig(conversationId: string, recursionLimit = 40): {
  */
 export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
   mkdirSync(options.dataDir, { recursive: true });
-  const checkpointer = SqliteSaver.fromConnString(join(options.dataDir, 'copilot-checkpoints.db'));
+  const checkpointer = TurnCheckpointer.open(join(options.dataDir, 'copilot-checkpoints.db'));
   const redactors = new Map<string, Redactor>();
   const deps: NodeDeps = {
     ports: options.ports,
