@@ -33,7 +33,7 @@ export interface RetryPolicy {
   timeoutMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { budget: 100, baseDelayMs: 200, maxDelayMs: 10_000, maxAttempts: 8, timeoutMs: 30_000 };
+export const defaultRetryPolicy: RetryPolicy = { budget: 100, baseDelayMs: 200, maxDelayMs: 10_000, maxAttempts: 12, timeoutMs: 30_000 };
 
 /** Quota units, as the AWS SDK counts them: a retry costs 5, a timeout 10, a success refunds 1 (or what its retry cost). */
 const retryCost = 5;
@@ -189,7 +189,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
     async request(request) {
       let spent = 0;
-      for (let attemptNumber = 1; ; attemptNumber += 1) {
+      // A 429 is the CRM pacing us, not failing: it waits as told and does not use up the request's attempts.
+      for (let attemptNumber = 1, limited = 0; ; ) {
         const result = await attempt(request);
         if (result.ok) {
           quota = Math.min(capacity, quota + (spent > 0 ? spent : successRefund));
@@ -197,11 +198,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }
         const { error } = result;
         const mayRetryHere = error.retryable && (request.retryAmbiguous !== false || !error.ambiguous);
-        if (!mayRetryHere || attemptNumber >= policy.maxAttempts || quota < result.cost) throw error;
+        const throttled = error.status === 429;
+        if (!mayRetryHere || (throttled ? limited >= policy.maxAttempts * 4 : attemptNumber >= policy.maxAttempts) || quota < result.cost) throw error;
         quota -= result.cost;
         spent = result.cost;
         retries += 1;
-        const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 1));
+        if (throttled) limited += 1;
+        else attemptNumber += 1;
+        const backoff = throttled ? 0 : Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 2));
         // Full jitter, but never sooner than the server asked.
         const wait = Math.max(result.waitMs ?? 0, backoff * (0.5 + random() / 2));
         await sleep(wait);
