@@ -63,11 +63,11 @@ export function startSpecHubSpot(options: SpecHubSpotOptions = {}) {
   const now = options.now ?? Date.now;
   const cap = options.searchCap ?? 10_000;
   const lag = options.searchLagMs ?? 0;
-  const objects: Record<string, Map<string, SpecObject>> = { contacts: new Map(), orders: new Map(), line_items: new Map(), tickets: new Map(), notes: new Map() };
+  const objects = { contacts: new Map(), orders: new Map(), line_items: new Map(), tickets: new Map(), notes: new Map() } as Record<string, Map<string, SpecObject>> & Record<'contacts' | 'orders' | 'line_items' | 'tickets' | 'notes', Map<string, SpecObject>>;
   /** from type → from id → to type → ids */
   const links = new Map<string, Set<string>>();
   const threads = new Map<string, SpecThread>();
-  const customProperties: Record<string, Map<string, { name: string; hasUniqueValue: boolean }>> = { contacts: new Map(), tickets: new Map() };
+  const customProperties = { contacts: new Map(), tickets: new Map() } as Record<string, Map<string, { name: string; hasUniqueValue: boolean }>> & Record<'contacts' | 'tickets', Map<string, { name: string; hasUniqueValue: boolean }>>;
   const requests: { method: string; path: string; body: unknown; headers: IncomingMessage['headers'] }[] = [];
   const faults = { failNext: 0, slowNext: 0, slowMs: 0, dailyLimit: false, failMatching: /./ };
   let nextId = 700_000_000;
