@@ -17,6 +17,7 @@ import { createMcpHandlers } from './mcp/handlers';
 import type { McpService } from './mcp/mcp-service';
 import type { SecretStore } from './secrets/secret-store';
 import { startCrmService, type CrmService } from './workspace/crm-service';
+import { createCrmSettingsHandlers } from './workspace/crm-settings-handlers';
 import { createWorkspaceHandlers } from './workspace/handlers';
 
 export interface Core {
@@ -77,6 +78,7 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
       ...createAppHandlers(config, services, startedAt),
       ...createKnowledgeHandlers(knowledgeIndex),
       ...createWorkspaceHandlers(crmService, events),
+      ...createCrmSettingsHandlers(crmService),
       ...createCopilotHandlers(copilotService),
       ...createLlmHandlers(config),
       ...createHostlessDesktopHandlers(),

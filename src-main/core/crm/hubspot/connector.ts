@@ -44,6 +44,8 @@ export interface HubSpotConnector extends CrmConnector {
   prepare(consent: boolean): Promise<{ propertiesReady: boolean }>;
   /** Agent scope: one customer not in the cache, with their orders and tickets, fetched on demand. */
   fetchCustomer(contactId: string, signal?: AbortSignal): Promise<RelatedRecords>;
+  /** How many contacts the portal holds (search's `total`), to choose the sync scope. */
+  portalContacts(): Promise<number>;
 }
 
 const objectSpecs: { [T in ObjectType]: ObjectSpec<T> } = {
@@ -161,6 +163,15 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): HubSpo
       return { propertiesReady: await setup.ensureProperties(consent) };
     },
     fetchCustomer: (contactId, signal) => fetchRelated([contactId], signal),
+    async portalContacts() {
+      const body = (await http.request({
+        method: 'POST',
+        path: '/crm/v3/objects/contacts/search',
+        search: true,
+        body: { filterGroups: [], sorts: [{ propertyName: 'lastmodifieddate', direction: 'ASCENDING' }], properties: ['lastmodifieddate'], limit: 1 },
+      })) as { total?: unknown } | null;
+      return typeof body?.total === 'number' ? body.total : 0;
+    },
     get retries() {
       return http.retries;
     },
