@@ -16,7 +16,10 @@ export interface HubSpotConnectorOptions {
   source?: string;
   token?: string;
   retry?: Partial<RetryPolicy>;
-  /** This desktop's share of the portal's rate limits, and the search limit. */
+  /**
+   * This desktop's share of the portal's rate limits, and the search limit. On by default, except for a
+   * CRM on this machine (the demo CRM, a local proxy), which is paced only when `enabled` says so.
+   */
   pacing?: RatePacerOptions;
   pageSize?: number;
   /** HubSpot's search answers up to 200 a page. */
@@ -55,6 +58,8 @@ const objectSpecs: { [T in ObjectType]: ObjectSpec<T> } = {
   tickets: { schema: ticketSchema, map: toTicket as (value: never) => CrmRecordOf['tickets'], associations: 'contacts,orders' },
 };
 
+const isLoopback = (url: string): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+
 export const syncDefaults = { pageSize: 100, searchPageSize: 200, overlapMs: 60_000, archivedSweepMs: 15 * 60_000, searchLagMs: 5_000 } as const;
 
 /** HubSpot CRM v3/v4 and Conversations v3, or any server speaking the same API such as the demo CRM. */
@@ -65,7 +70,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): HubSpo
     baseUrl: options.baseUrl,
     ...(options.token !== undefined ? { token: options.token } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.pacing ? { pacing: options.pacing } : {}),
+    pacing: { ...options.pacing, enabled: options.pacing?.enabled ?? !isLoopback(options.baseUrl) },
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
