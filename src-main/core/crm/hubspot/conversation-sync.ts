@@ -14,6 +14,8 @@ export interface ConversationSyncOptions {
   overlapMs: number;
   now: () => number;
   scope: () => SyncScope;
+  /** Agent scope: how long a customer's fetched records count as fresh (default five minutes). */
+  relatedRefreshMs?: number;
   /** Agent scope: the contacts (and their orders, line items, tickets) the synced threads reference. */
   fetchRelated: (contactIds: string[], signal?: AbortSignal) => Promise<RelatedRecords>;
 }
@@ -35,6 +37,15 @@ function readState(cursor: string | undefined): ThreadState {
 
 export function createConversationSync(options: ConversationSyncOptions) {
   const { http } = options;
+  /**
+   * The latest-message time of each thread whose messages this process has read: the overlap lists a
+   * thread again on the next run, and an unchanged one needs no second read. Empty after a restart,
+   * which costs one read per listed thread, no more.
+   */
+  const read = new Map<string, string | null>();
+  /** Agent scope: when each referenced customer's records were last fetched; refreshed at most every few minutes. */
+  const relatedAt = new Map<string, number>();
+  const relatedRefreshMs = options.relatedRefreshMs ?? 5 * 60_000;
 
   /** The thread's messages, newest first as the API answers, read back to `sinceMs` (everything when NaN). */
   async function readMessages(threadId: string, sinceMs: number, signal?: AbortSignal): Promise<{ raw: HubSpotMessage[]; rejected: RejectedRecord[] }> {
@@ -111,9 +122,10 @@ export function createConversationSync(options: ConversationSyncOptions) {
         else rejected.push(result.rejected);
       }
       const messages: CrmMessage[] = [];
-      for (let start = 0; start < records.length; start += options.concurrency) {
+      const changed = records.filter((record) => !read.has(record.id) || read.get(record.id) !== record.lastMessageAt);
+      for (let start = 0; start < changed.length; start += options.concurrency) {
         const batch = await Promise.all(
-          records.slice(start, start + options.concurrency).map((record) => fetchConversation(record.id, incremental ? new Date(since).toISOString() : undefined, signal)),
+          changed.slice(start, start + options.concurrency).map((record) => fetchConversation(record.id, incremental ? new Date(since).toISOString() : undefined, signal)),
         );
         for (const result of batch) {
           messages.push(...result.messages);
@@ -123,14 +135,25 @@ export function createConversationSync(options: ConversationSyncOptions) {
       for (const record of records) newest = Math.max(newest, Date.parse(record.lastMessageAt ?? '') || 0);
       const related =
         scope.kind === 'agent'
-          ? await options.fetchRelated([...new Set(records.map((record) => record.contactId).filter((id): id is string => id !== null && /^\d{1,30}$/.test(id)))], signal)
+          ? await options.fetchRelated(
+              [...new Set(changed.map((record) => record.contactId).filter((id): id is string => id !== null && /^\d{1,30}$/.test(id)))].filter(
+                (id) => options.now() - (relatedAt.get(id) ?? Number.NEGATIVE_INFINITY) >= relatedRefreshMs,
+              ),
+              signal,
+            )
           : undefined;
+      for (const contact of related?.contacts ?? []) relatedAt.set(contact.id, options.now());
       const next = page.paging?.next?.after;
       const done = next === undefined;
+      // Remembered only once the page is handed over: a page that failed is read again in full.
+      const remember = (): void => {
+        for (const record of changed) read.set(record.id, record.lastMessageAt);
+      };
       const nextCursor: SyncCursor = done
         ? { phase: 'incremental', cursor: JSON.stringify({ since: incremental ? newest : startedAt, newest: incremental ? newest : startedAt } satisfies ThreadState) }
         : { phase: from?.phase ?? 'initial', cursor: JSON.stringify({ after: next, startedAt, ...(incremental ? { since: state.since ?? 0, newest } : {}) } satisfies ThreadState) };
       yield { records, messages, rejected, nextCursor, done, ...(deleted.length > 0 ? { deleted } : {}), ...(related ? { related } : {}) };
+      remember();
       if (done) return;
       after = next;
     }
