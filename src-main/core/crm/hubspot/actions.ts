@@ -72,6 +72,7 @@ export function createActions(options: ActionOptions) {
         sorts: [{ propertyName: 'createdate', direction: 'DESCENDING' }],
         properties: ['subject'],
         limit: 1,
+        after: '0',
       },
     })) as { results?: unknown[] } | null;
     return body?.results?.[0] ?? null;
@@ -117,15 +118,24 @@ export function createActions(options: ActionOptions) {
         if (found) return found;
       }
     }
-    return http.request({
-      method: 'POST',
-      path: '/crm/v3/objects/notes',
-      retryAmbiguous: false,
-      body: {
-        properties: { hs_note_body: body, hs_timestamp: new Date(options.now()).toISOString() },
-        associations: [{ to: { id: ticketId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: noteToTicket }] }],
-      },
-    });
+    try {
+      return await http.request({
+        method: 'POST',
+        path: '/crm/v3/objects/notes',
+        retryAmbiguous: false,
+        body: {
+          properties: { hs_note_body: body, hs_timestamp: new Date(options.now()).toISOString() },
+          associations: [{ to: { id: ticketId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: noteToTicket }] }],
+        },
+      });
+    } catch (error) {
+      // A CRM without notes (the demo CRM) keeps the note in the ticket's description instead; setting it twice is harmless.
+      if (!(error instanceof CrmHttpError && error.status === 400 && /unknown object type|unable to infer object type/i.test(error.message))) throw error;
+      const current = (await http.request({ method: 'GET', path: `/crm/v3/objects/tickets/${encodeURIComponent(ticketId)}?properties=content` })) as { properties?: { content?: string | null } } | null;
+      const content = current?.properties?.content ?? '';
+      if (content.includes(body)) return current;
+      return http.request({ method: 'PATCH', path: `/crm/v3/objects/tickets/${encodeURIComponent(ticketId)}`, body: { properties: { content: content ? `${content}\n\n${body}` : body } } });
+    }
   }
 
   async function thread(threadId: string): Promise<{ channelId: string; channelAccountId: string }> {

@@ -173,7 +173,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): HubSpo
         method: 'POST',
         path: '/crm/v3/objects/contacts/search',
         search: true,
-        body: { filterGroups: [], sorts: [{ propertyName: 'lastmodifieddate', direction: 'ASCENDING' }], properties: ['lastmodifieddate'], limit: 1 },
+        body: { filterGroups: [], sorts: [{ propertyName: 'lastmodifieddate', direction: 'ASCENDING' }], properties: ['lastmodifieddate'], limit: 1, after: '0' },
       })) as { total?: unknown } | null;
       return typeof body?.total === 'number' ? body.total : 0;
     },

@@ -152,7 +152,8 @@ export function createObjectSync(options: ObjectSyncOptions) {
           sorts: [{ propertyName: modified, direction: 'ASCENDING' }],
           properties,
           limit: options.searchPageSize,
-          ...(tieAfter ? { after: tieAfter } : {}),
+          // The spec requires `after`; "0" is the first page.
+          after: tieAfter ?? '0',
         },
         ...(signal ? { signal } : {}),
       });
