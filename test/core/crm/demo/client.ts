@@ -63,7 +63,7 @@ export interface WireMessage {
   client: { clientType: string };
   text?: string;
   direction?: 'INCOMING' | 'OUTGOING';
-  senders: { actorId: string; name?: string }[];
+  senders: { actorId: string; name?: string; deliveryIdentifier?: { type: string; value: string } }[];
   recipients: { actorId?: string; deliveryIdentifier: { type: string; value: string } }[];
   attachments?: unknown[];
   channelId?: string;

@@ -93,8 +93,8 @@ describe('demo CRM conversations', () => {
   it('sends an agent reply only in the shape HubSpot requires, and ignores Idempotency-Key as HubSpot does', async () => {
     const threadId = '8000000061';
     const thread = (await client.get<WireThread>(`/conversations/v3/conversations/threads/${threadId}`)).body;
-    const customer = (await messagesOf(threadId)).items.find((entry) => entry.direction === 'INCOMING')?.senders[0] as { deliveryIdentifier?: { type: string; value: string } };
-    const body = replyBody(thread, 'Your refund was approved.', 'A-102', customer.deliveryIdentifier);
+    const customer = (await messagesOf(threadId)).items.find((entry) => entry.direction === 'INCOMING')?.senders[0];
+    const body = replyBody(thread, 'Your refund was approved.', 'A-102', customer?.deliveryIdentifier);
     const path = `/conversations/v3/conversations/threads/${threadId}/messages`;
     const first = await client.post<WireMessage>(path, body, { 'Idempotency-Key': 'reply-61' });
     const again = await client.post<WireMessage>(path, body, { 'Idempotency-Key': 'reply-61' });
