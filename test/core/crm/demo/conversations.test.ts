@@ -52,6 +52,10 @@ describe('demo CRM conversations', () => {
     expect(lengths.size).toBeGreaterThan(1);
     expect([...channels].sort()).toEqual(['1000', '1002', '1003']);
     expect([...types].sort()).toEqual(['ASSIGNMENT', 'COMMENT', 'MESSAGE', 'THREAD_STATUS_CHANGE', 'WELCOME_MESSAGE']);
+    // Optional fields are sometimes missing, as in HubSpot's data.
+    expect(threads.some((thread) => thread.assignedTo === undefined) && threads.some((thread) => thread.assignedTo !== undefined)).toBe(true);
+    const sample = (await messagesOf(threads[5]?.id ?? '')).items.filter((entry) => entry.type === 'MESSAGE') as (WireMessage & { richText?: string })[];
+    expect(sample.some((entry) => entry.richText === undefined) && sample.some((entry) => entry.richText !== undefined)).toBe(true);
     expect(threads.some((thread) => thread.status === 'OPEN') && threads.some((thread) => thread.status === 'CLOSED')).toBe(true);
     // Visitors who are not contacts yet: their thread carries a visitor id, which no contact has.
     const visitor = threads.find((thread) => !thread.associatedContactId.startsWith('90071992547'));
