@@ -144,3 +144,42 @@ describe('demo CRM objects API over HTTP', () => {
     expect(new Set(all.contacts.map((contact) => contact.properties.email)).size).toBe(all.contacts.length);
   });
 });
+
+describe('demo CRM associations v4 and thread settings', () => {
+  it('creates, reads and deletes associations both ways, and archives and restores threads', async () => {
+    const crm = await startDemoCrm({ seed: 8, contacts: 12 });
+    try {
+      const client = demoClient(crm.url);
+      const [ticket] = (await client.get<WirePage>('/crm/v3/objects/tickets?limit=1')).body.results as [WireRecord];
+      const orders = (await client.get<WirePage>('/crm/v3/objects/orders?limit=3&after=6')).body.results;
+      const order = orders[0] as WireRecord;
+      const created = await client.post<{ results: { fromObjectId: string; toObjectId: string; fromObjectTypeId: string }[] }>('/crm/v4/associations/tickets/orders/batch/create', {
+        inputs: [{ from: { id: ticket.id }, to: { id: order.id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 526 }] }],
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.results[0]).toMatchObject({ fromObjectId: ticket.id, toObjectId: order.id, fromObjectTypeId: '0-5' });
+      const wrongType = await client.post('/crm/v4/associations/tickets/orders/batch/create', { inputs: [{ from: { id: ticket.id }, to: { id: order.id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 16 }] }] });
+      expect(wrongType.status).toBe(207);
+      const reverse = await client.get<{ results: { toObjectId: string; associationTypes: { typeId: number }[] }[] }>(`/crm/v4/objects/orders/${order.id}/associations/tickets`);
+      expect(reverse.body.results).toContainEqual({ toObjectId: ticket.id, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 525 }] });
+      expect((await client.call('DELETE', `/crm/v4/objects/tickets/${ticket.id}/associations/orders/${order.id}`)).status).toBe(204);
+      const after = await client.get<{ results: { toObjectId: string }[] }>(`/crm/v4/objects/orders/${order.id}/associations/tickets`);
+      expect(after.body.results.map((item) => item.toObjectId)).not.toContain(ticket.id);
+      const byDefault = await client.call('PUT', `/crm/v4/objects/0-5/${ticket.id}/associations/default/0-123/${(orders[1] as WireRecord).id}`);
+      expect(byDefault.status).toBe(200);
+
+      const thread = '8000000004';
+      expect((await client.patch(`/conversations/v3/conversations/threads/${thread}`, { status: 'CLOSED' })).body).toMatchObject({ status: 'CLOSED', closedAt: expect.any(String) });
+      expect((await client.patch(`/conversations/v3/conversations/threads/${thread}`, { direction: 'x' })).status).toBe(400);
+      expect((await client.call('DELETE', `/conversations/v3/conversations/threads/${thread}`)).status).toBe(204);
+      const live = (await client.get<{ results: { id: string }[] }>('/conversations/v3/conversations/threads?limit=100')).body.results.map((item) => item.id);
+      expect(live).not.toContain(thread);
+      const archived = (await client.get<{ results: { id: string }[] }>('/conversations/v3/conversations/threads?limit=100&archived=true')).body.results.map((item) => item.id);
+      expect(archived).toEqual([thread]);
+      expect((await client.patch(`/conversations/v3/conversations/threads/${thread}`, { archived: false })).status).toBe(200);
+      expect((await client.get<{ results: { id: string }[] }>('/conversations/v3/conversations/threads?limit=100')).body.results.map((item) => item.id)).toContain(thread);
+    } finally {
+      await crm.close();
+    }
+  });
+});
