@@ -123,4 +123,36 @@ describe('demo CRM fault injection', () => {
       await crm.close();
     }
   });
+
+  it('fails the next matching write before or after acting, or answers it only after a client\'s timeout (POST /__demo/faults)', async () => {
+    const crm = await startDemoCrm({ contacts: 4 });
+    try {
+      const client = demoClient(crm.url);
+      const ticket = { properties: { subject: 'Scripted', hs_pipeline_stage: '1' } };
+      const count = async () => (await client.get<{ path: string }[]>('/__demo/side-effects')).body.filter((effect) => effect.path === '/crm/v3/objects/tickets').length;
+      expect((await client.post<{ queued: number }>('/__demo/faults', { faults: [{ method: 'POST', pathPrefix: '/crm/v3/objects/tickets', when: 'before', status: 503 }] })).body.queued).toBe(1);
+      // Other requests are not affected.
+      expect((await client.get('/crm/v3/objects/tickets?limit=1')).status).toBe(200);
+      expect((await client.post('/crm/v3/objects/tickets', ticket)).status).toBe(503);
+      expect(await count()).toBe(0);
+      await client.post('/__demo/faults', { faults: [{ method: 'POST', pathPrefix: '/crm/v3/objects/tickets', when: 'after', status: 504 }] });
+      const after = await client.post<{ correlationId: string }>('/crm/v3/objects/tickets', ticket);
+      expect(after.status).toBe(504);
+      expect(after.body.correlationId).toEqual(expect.any(String));
+      expect(await count()).toBe(1);
+      await client.post('/__demo/faults', { faults: [{ method: 'POST', pathPrefix: '/crm/v3/objects/tickets', when: 'after', delayMs: 400 }] });
+      const timedOut = fetch(`${crm.url}/crm/v3/objects/tickets`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' },
+        body: JSON.stringify(ticket),
+        signal: AbortSignal.timeout(100),
+      });
+      await expect(timedOut).rejects.toThrow();
+      expect(await count()).toBe(2);
+      expect((await client.post('/crm/v3/objects/tickets', ticket)).status).toBe(201);
+      expect((await client.post('/__demo/faults', { faults: [{ when: 'later', status: 500 }] })).status).toBe(400);
+    } finally {
+      await crm.close();
+    }
+  });
 });
