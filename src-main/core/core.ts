@@ -19,6 +19,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { startCrmService, type CrmService } from './workspace/crm-service';
 import { createCrmSettingsHandlers } from './workspace/crm-settings-handlers';
 import { createWorkspaceHandlers } from './workspace/handlers';
+import { preparePrivateDataDir } from './paths/private-data-dir';
 
 export interface Core {
   readonly config: CoreConfig;
@@ -36,6 +37,7 @@ export interface Core {
  */
 export async function createCore(input: CoreConfigInput, options: { logger?: Logger; secrets?: SecretStore } = {}): Promise<Core> {
   const config = parseCoreConfig(input);
+  preparePrivateDataDir(config.dataDir);
   const events = new EventBus();
   const logger = options.logger ?? createFileLogger({ dir: join(config.dataDir, 'logs'), debug: config.debugLogging });
   const services = new ServiceRegistry(events);

@@ -416,6 +416,11 @@ export class DemoGenerator {
     return index % 40 === 17 && !this.special(index);
   }
 
+  /** Every 7th open thread (from 3 on) is still unassigned. */
+  isUnassigned(index: number, open: boolean): boolean {
+    return open && index % 7 === 3 && !this.special(index);
+  }
+
   visitorId(index: number): string {
     return String(710_000_000 + index);
   }
@@ -562,7 +567,8 @@ export class DemoGenerator {
     turns.slice(0, length).forEach((turn, position) => {
       const at = this.messageTime(index, channel, position, length);
       const text = channel === 'email' && position === 0 && turn.incoming ? `Hello,\n\n${turn.text}\n\nBest regards,\n${slots.name}` : turn.text;
-      const agentSender: DemoSender = { actorId: agent.id, name: agent.name, deliveryIdentifier: support };
+      const sparse = (index + position) % 5 === 0;
+      const agentSender: DemoSender = sparse ? { actorId: agent.id } : { actorId: agent.id, name: agent.name, deliveryIdentifier: support };
       out.push({
         ...base(
           'MESSAGE',
@@ -573,16 +579,18 @@ export class DemoGenerator {
           turn.incoming ? { clientType: 'SYSTEM' } : { clientType: 'HUBSPOT' },
         ),
         text,
-        richText: richTextOf(text),
+        // Optional fields are sometimes missing, as in HubSpot's data: a client must not need them.
+        ...(sparse ? {} : { richText: richTextOf(text) }),
         attachments: [],
         ...(channel === 'email' ? { subject: position === 0 ? subject : `Re: ${subject}` } : {}),
         truncationStatus: 'NOT_TRUNCATED',
-        status: { statusType: turn.incoming ? 'RECEIVED' : position < length - 1 ? 'READ' : 'SENT' },
+        ...(sparse ? {} : { status: { statusType: turn.incoming ? 'RECEIVED' : position < length - 1 ? 'READ' : 'SENT' } }),
         direction: turn.incoming ? 'INCOMING' : 'OUTGOING',
         channelId: channelIds[channel],
         channelAccountId: channelAccountIds[channel],
       });
-      if (turn.incoming && !assigned) {
+      // Some open threads were never assigned: no ASSIGNMENT entry and no assignedTo.
+      if (turn.incoming && !assigned && !this.isUnassigned(index, open)) {
         assigned = true;
         out.push({ ...base('ASSIGNMENT', at + 5_000, 'S-hubspot', [{ actorId: 'S-hubspot', name: 'HubSpot' }], [], { clientType: 'SYSTEM' }), assignedTo: agent.id });
       }

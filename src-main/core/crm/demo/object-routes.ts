@@ -69,11 +69,17 @@ export function listObjects(state: DemoState, type: DemoObjectType, url: URL): R
   const archived = url.searchParams.get('archived') === 'true';
   const properties = listParam(url, 'properties');
   const associations = associationTypesParam(url);
+  if (archived) {
+    // Only the archived records, densely paged: a sync finds deletions without walking every live record.
+    const all = state.archivedList(type);
+    const items = all.slice(after, after + limit).map((record) => shape(state, type, record, properties, associations));
+    return { status: 200, body: page(items, after + limit < all.length ? after + limit : undefined) };
+  }
   const size = state.size(type);
   const results: Record<string, unknown>[] = [];
   for (let position = after; position < Math.min(size, after + limit); position += 1) {
     const record = state.at(type, position);
-    if (!record || (record.archived === true) !== archived || (type === 'contacts' && state.isMerged(record.id))) continue;
+    if (!record || record.archived === true || (type === 'contacts' && state.isMerged(record.id))) continue;
     results.push(shape(state, type, record, properties, associations));
   }
   const next = after + limit;

@@ -156,7 +156,7 @@ export function search(state: DemoState, type: DemoObjectType, rawBody: unknown,
   const generator = state.generator;
   // Base position p holds generated index baseCount-1-p, whose time rises with p.
   const timeAt = (position: number): number => generator.updatedAtMs(baseCount - 1 - position);
-  let start = Number.isFinite(bound) ? Math.max(0, Math.ceil(baseCount - (generator.clock - bound) / 1000)) : 0;
+  let start = Number.isFinite(bound) ? Math.min(baseCount, Math.max(0, Math.ceil(baseCount - (generator.clock - bound) / 1000))) : 0;
   while (start > 0 && timeAt(start - 1) >= bound) start -= 1;
   while (start < baseCount && timeAt(start) < bound) start += 1;
   const touched = state.touchedIndices(type).map((index) => baseCount - 1 - index).sort((a, b) => a - b);

@@ -32,6 +32,7 @@ import {
 } from './object-routes';
 import { conversationSettingsRoute, ownersRoute, pipelinesRoute, propertiesRoute } from './portal-routes';
 import { PortalLimits, rateLimitBody, type PortalLimitOptions } from './rate-limits';
+import { ScriptedFaults } from './scripted-faults';
 import { DemoState } from './state';
 
 export type { DemoCrmStats } from './demo-routes';
@@ -96,6 +97,7 @@ export async function startDemoCrm(options: DemoCrmOptions = {}): Promise<DemoCr
   const limits = new PortalLimits(options.portalLimits);
   const ledger = new IdempotencyLedger(options.idempotencyKeys === true);
   const missingScopes = new Set(options.missingScopes ?? []);
+  const scripted = new ScriptedFaults();
   const context: ObjectContext = {
     state,
     ledger,
@@ -130,6 +132,7 @@ export async function startDemoCrm(options: DemoCrmOptions = {}): Promise<DemoCr
     const parts = url.pathname.split('/').filter(Boolean).map(decodePart);
     const key = idempotencyKeyOf(request.headers['idempotency-key']);
     const path = url.pathname;
+    if (parts[0] === '__demo' && parts[1] === 'faults' && parts.length === 2 && method === 'POST') return { status: 200, body: { queued: scripted.add(await readJson(request)) } };
     if (parts[0] === '__demo' && parts.length === 2) {
       return demoRoute(state, ledger, { stats, requestLog: () => requestLog.slice() }, parts[1], request);
     }
@@ -226,11 +229,22 @@ export async function startDemoCrm(options: DemoCrmOptions = {}): Promise<DemoCr
         answer({ status: decision.status, body: errorBody(decision.status, 'INTERNAL_ERROR', 'Injected failure') });
         return;
       }
-      try {
-        answer(await route(request, url));
-      } catch (error) {
-        answer(error instanceof HttpError ? errorResult(error) : { status: 500, body: errorBody(500, 'INTERNAL_ERROR', error instanceof Error ? error.message : 'error') });
+      const fault = isApi ? scripted.take(request.method ?? 'GET', url.pathname) : undefined;
+      if (fault?.when === 'before') {
+        if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+        answer({ status: fault.status ?? 504, body: errorBody(fault.status ?? 504, 'INTERNAL_ERROR', 'Scripted failure (before acting)') });
+        return;
       }
+      let result: RouteResult;
+      try {
+        result = await route(request, url);
+      } catch (error) {
+        result = error instanceof HttpError ? errorResult(error) : { status: 500, body: errorBody(500, 'INTERNAL_ERROR', error instanceof Error ? error.message : 'error') };
+      }
+      // "after": the CRM has acted; the client sees an error, or the answer only once its timeout may have fired.
+      if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault?.status !== undefined) result = { status: fault.status, body: errorBody(fault.status, 'INTERNAL_ERROR', 'Scripted failure (after acting)') };
+      if (!response.destroyed) answer(result);
     };
     // Latency before the first byte, as a slow CRM would add.
     if (faults.latencyMs > 0) setTimeout(() => void respond(), faults.latencyMs);

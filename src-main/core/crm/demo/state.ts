@@ -154,6 +154,11 @@ export class DemoState {
     return index === undefined ? this.created.get(type)?.get(id) : this.generate(type, index);
   }
 
+  /** Every archived record of a type, by ascending id (what `archived=true` lists, densely paged). */
+  archivedList(type: DemoObjectType): DemoRecord[] {
+    return [...(this.archivedRecords.get(type)?.values() ?? [])].sort((a, b) => compareIds(a.id, b.id));
+  }
+
   archived(type: DemoObjectType, id: string): DemoRecord | undefined {
     return this.archivedRecords.get(type)?.get(id);
   }
