@@ -223,7 +223,7 @@ describe('exactly once without Idempotency-Key', () => {
     for (const action of kinds) {
       it(`${action.kind}: ${fault} → lands once`, async () => {
         // The outbox stamps approvals with the real clock: the fake HubSpot's clock starts there too.
-        const { time, hub, db, connector } = await setup({}, { retry: { baseDelayMs: 1, maxDelayMs: 2, timeoutMs: 200 }, searchLagMs: 10 }, Date.now());
+        const { time, hub, db, connector } = await setup({}, { retry: { baseDelayMs: 1, maxDelayMs: 2, timeoutMs: 400 }, searchLagMs: 10 }, Date.now());
         seed(hub, 3, time.now() - 3_600_000);
         const ticket = hub.put('tickets', '6100000001', { subject: 'Existing', hs_pipeline: '0', hs_pipeline_stage: '1' });
         hub.link('tickets', ticket.id, 'contacts', '1000001');
@@ -243,14 +243,21 @@ describe('exactly once without Idempotency-Key', () => {
           // The fault hits the action's own write (not the one-time property setup, which is safe to repeat).
           hub.faults.failMatching = /\/crm\/v3\/objects\/(tickets|notes)$|\/messages$/;
           if (fault === '5xx then success') hub.faults.failNext = 1;
-          else Object.assign(hub.faults, { slowNext: 1, slowMs: 600 });
+          else Object.assign(hub.faults, { slowNext: 1, slowMs: 1500 });
           const first = await worker.deliverDue();
           expect(first.retrying).toBe(1);
-          await new Promise((resolve) => setTimeout(resolve, fault === 'timeout after the CRM acted' ? 700 : 0));
+          // The slow answer arrives (the CRM acted) before the outbox tries again.
+          await new Promise((resolve) => setTimeout(resolve, fault === 'timeout after the CRM acted' ? 1600 : 0));
         }
-        wall += 10 * 60_000;
-        const report = await worker.deliverDue();
-        expect(report).toMatchObject({ delivered: 1, dead: 0 });
+        // On a loaded machine a later request may time out too: the outbox simply tries again, and it still lands once.
+        let delivered = 0;
+        for (let round = 0; round < 4 && delivered === 0; round += 1) {
+          wall += 10 * 60_000;
+          const report = await worker.deliverDue();
+          expect(report.dead).toBe(0);
+          delivered = report.delivered;
+        }
+        expect(delivered).toBe(1);
         expect(db.outbox.byKey(key)?.state).toBe('delivered');
         if (action.kind === 'update_ticket') expect(hub.objects.tickets.get(ticket.id)?.properties.hs_pipeline_stage).toBe('2');
         if (action.kind === 'handoff_note') expect([...hub.objects.notes.values()].filter((note) => note.properties.hs_note_body === text)).toHaveLength(1);
