@@ -40,10 +40,10 @@ export interface PortalOwner {
   name: string;
 }
 
-/** What a missing scope means, in plain words. */
-export class PortalSetupError extends Error {
+/** What a missing scope or pipeline means, in plain words; not worth retrying until someone changes the portal. */
+export class PortalSetupError extends CrmHttpError {
   constructor(message: string) {
-    super(message);
+    super(403, message, false);
     this.name = 'PortalSetupError';
   }
 }
@@ -122,7 +122,8 @@ export function createPortalSetup(http: HttpClient) {
         .catch((error: unknown) => {
           // Created meanwhile by a teammate's desktop: the property is there, which is all we need.
           if (error instanceof CrmHttpError && error.status === 409) return null;
-          return scopeError(error, `create ${objectType} properties`, `crm.schemas.${objectType}.write`);
+          // HubSpot's scope for ticket properties is `tickets`; contacts have their own schema scope.
+          return scopeError(error, `create ${objectType} properties`, objectType === 'tickets' ? 'tickets' : `crm.schemas.${objectType}.write`);
         });
     }
     propertiesReady = true;
