@@ -5,6 +5,7 @@ import type { SyncStatus } from '../contract/workspace';
 import { startDemoCrm, type DemoCrm } from '../crm/demo/index';
 import { createHubSpotConnector, type HubSpotConnector, type PortalOwner, type SyncScope } from '../crm/index';
 import type { CrmAgentSettingsView } from '../contract/workspace';
+import type { CrmContact } from '../crm/records';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import { openCacheDatabase, type CacheDatabase } from '../storage/index';
@@ -19,6 +20,8 @@ export interface CrmService {
   status(): SyncStatus;
   syncNow(): Promise<SyncStatus>;
   watch(conversationId: string): void;
+  /** A customer not in the cache (agent scope), fetched from the CRM with their orders and tickets, and cached. */
+  fetchCustomer(contactId: string): Promise<CrmContact | undefined>;
   /** The portal's users, for the agent to pick themself as the sender of replies. */
   owners(): Promise<PortalOwner[]>;
   agentSettings(): CrmAgentSettingsView;
@@ -108,6 +111,17 @@ export async function startCrmService(config: CoreConfig, services: ServiceRegis
     watch(conversationId) {
       stopWatching?.();
       stopWatching = engine.watchConversation(conversationId, 3000);
+    },
+    async fetchCustomer(contactId) {
+      if (!/^\d{1,30}$/.test(contactId)) return undefined;
+      const related = await connector.fetchCustomer(contactId);
+      db.transaction(() => {
+        db.records.upsert('contacts', related.contacts);
+        db.records.upsert('orders', related.orders);
+        db.records.upsert('line_items', related.line_items);
+        db.records.upsert('tickets', related.tickets);
+      });
+      return db.contacts.get(contactId);
     },
     owners: () => connector.owners(),
     agentSettings: view,
