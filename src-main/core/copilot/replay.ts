@@ -65,7 +65,8 @@ export async function replayConversation(input: unknown, options: { llm?: LlmSet
   const db = openCacheDatabase(join(dir, 'cache.db'));
   const knowledge = await openKnowledgeIndex({ dataDir: dir });
   try {
-    const connector = createHubSpotConnector({ baseUrl: crm.url, token: 'replay', source: 'demo' });
+    // The demo portal is ours: its first user sends replies, and the app's properties may be created.
+    const connector = createHubSpotConnector({ baseUrl: crm.url, token: 'replay', source: 'demo', senderUserId: () => 101, propertyConsent: () => true });
     await createSyncEngine({ db, connector }).syncAll();
     await knowledge.indexArticles(await loadArticlesFromDir(demoKnowledgeDir(), 'demo'), 'demo');
     const copilot = await createCopilot({ dataDir: dir, ports: createCopilotPorts({ db, knowledge: async () => knowledge }), ...(options.llm ? { llm: options.llm } : {}) });
