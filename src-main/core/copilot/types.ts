@@ -27,6 +27,8 @@ export interface CustomerContext {
   email: string | null;
   username: string | null;
   phone: string | null;
+  /** The CRM's postal address, redacted as a literal before any LLM call. */
+  address?: string | null;
   membership: string;
   lifetimeValue: number;
   orders: { id: string; status: string; total: number; placedAt: string | null; items: string[] }[];
@@ -60,6 +62,10 @@ export interface Proposal extends CopilotActionView {
   tool: ToolName | McpToolName;
   idempotencyKey: string | null;
   turn: number;
+  /** The case (CaseState.caseKey) the proposal belongs to; absent on proposals made before cases existed. */
+  caseKey?: string;
+  /** The model's tool-call id, when the model proposed it (the proposal's own id is minted in main). */
+  toolCallId?: string;
 }
 
 export interface Decision {
@@ -67,6 +73,8 @@ export interface Decision {
   action: 'approve' | 'reject' | 'edit';
   args?: Record<string, unknown>;
   reason?: string;
+  /** argsHash of the arguments the agent saw (incl. their own edits' base); a mismatch refuses the decision. */
+  argsHash?: string;
 }
 
 export interface Escalation {

@@ -12,6 +12,8 @@ export const useKnowledgeStore = defineStore('knowledge', () => {
   const error = ref<string | undefined>();
   const lastMs = ref<number | undefined>();
   const openArticle = ref<KnowledgeArticleView | undefined>();
+  /** The section the article was opened for (a citation's, a hit's): the reader starts there. */
+  const openSection = ref<string | undefined>();
   let sequence = 0;
 
   async function search(text: string): Promise<void> {
@@ -37,9 +39,11 @@ export const useKnowledgeStore = defineStore('knowledge', () => {
     }
   }
 
-  async function open(id: string): Promise<void> {
+  async function open(id: string, section?: string): Promise<void> {
     try {
-      openArticle.value = await useClient().call('knowledge.getArticle', { id });
+      const article = await useClient().call('knowledge.getArticle', { id });
+      openSection.value = section || undefined;
+      openArticle.value = article;
     } catch (caught) {
       error.value = caught instanceof ContractError ? caught.message : 'The article could not be opened.';
     }
@@ -47,7 +51,8 @@ export const useKnowledgeStore = defineStore('knowledge', () => {
 
   function closeArticle(): void {
     openArticle.value = undefined;
+    openSection.value = undefined;
   }
 
-  return { query, hits, searching, error, lastMs, openArticle, search, open, closeArticle };
+  return { query, hits, searching, error, lastMs, openArticle, openSection, search, open, closeArticle };
 });

@@ -1,11 +1,19 @@
 import { interrupt } from '@langchain/langgraph';
+import { checkCasePolicy, toCents } from '../case/case-policy';
 import type { NodeDeps } from '../deps';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
+import { editProblem } from '../tools/arg-fields';
+import { isToolName, toolCatalog } from '../tools/catalog';
 import { checkProposedTool, isMcpName } from '../tools/mcp-tools';
 import type { Decision, Proposal } from '../types';
 
 export interface ApprovalRequest {
   pending: Pick<Proposal, 'id' | 'tool' | 'server' | 'args' | 'why' | 'policyReason'>[];
+}
+
+function withoutEditError(proposal: Proposal): Proposal {
+  const { editError: _editError, ...rest } = proposal;
+  return rest;
 }
 
 export function pendingProposals(state: CopilotStateType): Proposal[] {
@@ -16,7 +24,7 @@ export function pendingProposals(state: CopilotStateType): Proposal[] {
  * Pauses the graph until the agent decides one pending proposal; runs again while others wait.
  * Nothing before `interrupt()` has a side effect, so re-running this node on resume is harmless.
  */
-export function approvalGateNode(deps: Pick<NodeDeps, 'mcp'>) {
+export function approvalGateNode(deps: Pick<NodeDeps, 'mcp' | 'ports' | 'now'>) {
   return (state: CopilotStateType): CopilotStateUpdate => {
     const pending = pendingProposals(state);
     if (pending.length === 0) return {};
@@ -42,12 +50,28 @@ export function approvalGateNode(deps: Pick<NodeDeps, 'mcp'>) {
       };
     }
     // Edited arguments pass the schema and the policy again (an MCP tool: its server's current schema).
-    const checked = checkProposedTool(deps.mcp, target.tool, args, state.customer ?? undefined, state.conversationId);
-    if (!checked.policy.allowed) {
-      return { proposals: [{ ...target, args: checked.args, status: 'blocked', policy: 'blocked', policyReason: checked.policy.reason, decisionReason: decision.reason ?? null }] };
+    const { amountCents: _cents, ...plainArgs } = args;
+    const checked = checkProposedTool(deps.mcp, target.tool, decision.action === 'edit' ? plainArgs : args, state.customer ?? undefined, state.conversationId);
+    // The case's policy too (identity level, return window, the order's refund total), on the agent's edit as on the model's call.
+    const policy =
+      // A proposal from before cases existed (a migrated checkpoint) was made under the tool's policy alone: it keeps it.
+      checked.policy.allowed && isToolName(target.tool) && target.caseKey
+        ? checkCasePolicy(target.tool, checked.args, { caseState: state.caseState, customer: state.customer ?? undefined, now: deps.now(), proposals: state.proposals, refundedCents: (orderId) => deps.ports.refundedCents(orderId) }, target.id)
+        : checked.policy;
+    if (!policy.allowed && decision.action === 'edit') {
+      // An edit the schema or the policy refuses is the agent's to fix: the proposal stays pending, as proposed, with the problem at its field.
+      const schema = isToolName(target.tool) ? toolCatalog[target.tool].schema : deps.mcp?.tool(target.tool)?.schema;
+      return { proposals: [{ ...target, editError: editProblem(schema, plainArgs, policy.reason || 'The edited arguments were refused.') }] };
+    }
+    if (!policy.allowed) {
+      return { proposals: [{ ...target, args: checked.args, status: 'blocked', policy: 'blocked', policyReason: policy.reason, decisionReason: decision.reason ?? null }] };
+    }
+    if (target.tool === 'request_refund') {
+      const cents = toCents(checked.args.amount);
+      if (cents !== undefined) checked.args.amountCents = cents;
     }
     return {
-      proposals: [{ ...target, args: checked.args, status: 'approved', policy: 'allowed', policyReason: checked.policy.note ?? null, decisionReason: decision.action === 'edit' ? (decision.reason ?? 'edited by the agent') : null }],
+      proposals: [{ ...withoutEditError(target), args: checked.args, status: 'approved', policy: 'allowed', policyReason: policy.note ?? null, decisionReason: decision.action === 'edit' ? (decision.reason ?? 'edited by the agent') : null }],
     };
   };
 }

@@ -6,7 +6,7 @@ const escalatingIntents = new Set(['complaint', 'contact_human_agent']);
 /** The note the next agent reads, written offline from the state, so nobody asks the customer again. */
 export function handoffNote(state: CopilotStateType): string {
   const customer = state.customer;
-  const intents = [...new Set(state.intents.map((entry) => entry.intent).filter((intent) => intent !== 'unknown'))];
+  const intents = [...new Set(state.intents.map((entry) => entry.intent).filter((intent) => intent !== 'unknown' && intent !== 'none'))];
   const tried = state.proposals.filter((proposal) => proposal.status !== 'pending').map((proposal) => `${proposal.tool} (${proposal.status}${proposal.decisionReason ? `: ${proposal.decisionReason}` : ''})`);
   const pending = state.proposals.filter((proposal) => proposal.status === 'pending').map((proposal) => proposal.tool);
   const lastWords = state.turns.filter((turn) => turn.role === 'customer').slice(-2).map((turn) => `"${turn.text.slice(0, 200)}"`);
@@ -32,7 +32,7 @@ export function escalationCheckNode() {
     if (state.frustration >= 0.6) reasons.push(`High frustration (${state.cues.join(', ') || 'strong negative tone'}).`);
     const failed = state.proposals.filter((proposal) => proposal.status === 'rejected' || proposal.status === 'blocked').length;
     if (failed >= 2) reasons.push(`${failed} proposed resolutions were rejected or blocked.`);
-    const sameIntent = state.intents.filter((entry) => entry.intent === intent && intent !== 'unknown').length;
+    const sameIntent = state.intents.filter((entry) => entry.intent === intent && intent !== 'unknown' && intent !== 'none').length;
     if (sameIntent >= 3) reasons.push(`The customer has asked about "${intent.replace(/_/g, ' ')}" ${sameIntent} times.`);
     if (state.customer?.membership === 'gold' && (state.sentiments.at(-1) ?? 0) < -0.2) reasons.push('A gold member is unhappy.');
     if (state.turnCount >= 12) reasons.push(`Long conversation (${state.turnCount} customer messages).`);

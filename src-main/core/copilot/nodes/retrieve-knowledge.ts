@@ -6,7 +6,7 @@ export function retrieveKnowledgeNode(deps: NodeDeps) {
   return async (state: CopilotStateType): Promise<CopilotStateUpdate> => {
     const recent = state.turns.filter((turn) => turn.role === 'customer').slice(-2).map((turn) => turn.text);
     const intent = state.intents.at(-1)?.intent;
-    const query = [...recent, intent && intent !== 'unknown' ? intent.replace(/_/g, ' ') : ''].join(' ').slice(0, 500);
+    const query = [...recent, intent && intent !== 'unknown' && intent !== 'none' ? intent.replace(/_/g, ' ') : ''].join(' ').slice(0, 500);
     try {
       const hits = await deps.ports.searchKnowledge(query, { mode: 'hybrid', limit: 4 });
       return {

@@ -1,4 +1,4 @@
-import { AssociationStore } from './associations';
+import { AssociationStore, associationType, objectTypeOf } from './associations';
 import { DemoGenerator, hexId, idBase, richTextOf, type DemoMessage, type DemoRecord, type DemoThread } from './generator';
 import { channelAccountIds, channelIds, pipelineLookup, ticketPipelines, type DemoChannel, type DemoPipeline } from './portal';
 import { PropertyRegistry, createdProperty, lastModifiedProperty } from './properties';
@@ -272,10 +272,18 @@ export class DemoState {
     return this.update(type, id, properties);
   }
 
-  create(type: DemoObjectType, properties: Record<string, string | null>): DemoRecord {
-    const next = this.nextCreated.get(type) ?? createdIdBase[type];
-    this.nextCreated.set(type, next + 1n);
-    const id = next.toString();
+  /**
+   * `withId` (a replay's ABCD order id) is used when no record has it yet; otherwise an id is minted.
+   * `associations` (v3 shape) are linked in the association store, both ways.
+   */
+  create(type: DemoObjectType, properties: Record<string, string | null>, associations?: DemoRecord['associations'], withId?: string): DemoRecord {
+    let id: string;
+    if (withId && !this.get(type, withId)) id = withId;
+    else {
+      const next = this.nextCreated.get(type) ?? createdIdBase[type];
+      this.nextCreated.set(type, next + 1n);
+      id = next.toString();
+    }
     const at = new Date().toISOString();
     const record: DemoRecord = {
       id,
@@ -291,6 +299,11 @@ export class DemoState {
     }
     created.set(id, record);
     this.indexUnique(type, id, properties);
+    for (const [to, list] of Object.entries(associations ?? {})) {
+      const target = objectTypeOf(to);
+      const typeId = target ? associationType(type, target)?.id : undefined;
+      if (target && typeId !== undefined) for (const entry of list.results) this.associations.add(type, id, target, entry.id, typeId);
+    }
     this.changedCache.delete(type);
     return record;
   }
