@@ -18,6 +18,7 @@ import type { ProcessLaunchConsent } from './mcp/client/process-launch-consent';
 import type { McpService } from './mcp/mcp-service';
 import type { SecretStore } from './secrets/secret-store';
 import { startCrmService, type CrmService } from './workspace/crm-service';
+import { createCrmSettingsHandlers } from './workspace/crm-settings-handlers';
 import { createWorkspaceHandlers } from './workspace/handlers';
 import { preparePrivateDataDir } from './paths/private-data-dir';
 
@@ -80,6 +81,7 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
       ...createAppHandlers(config, services, startedAt),
       ...createKnowledgeHandlers(knowledgeIndex),
       ...createWorkspaceHandlers(crmService, events),
+      ...createCrmSettingsHandlers(crmService),
       ...createCopilotHandlers(copilotService),
       ...createLlmHandlers(config),
       ...createHostlessDesktopHandlers(),

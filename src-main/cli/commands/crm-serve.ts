@@ -1,4 +1,4 @@
-import { CliUsageError, numberFlag, stringFlag } from '../args';
+import { CliUsageError, boolFlag, numberFlag, stringFlag } from '../args';
 import type { CliCommand } from '../command';
 import { startDemoCrm } from '../../core/crm/demo/index';
 
@@ -11,10 +11,35 @@ function bounded(value: number | undefined, name: string, min: number, max: numb
 export const crmServeCommand: CliCommand = {
   path: ['crm', 'serve'],
   summary: 'Run the built-in demo CRM (HubSpot API subset) on 127.0.0.1 until stopped',
-  usage: 'crm serve [--port N] [--seed S] [--contacts N] [--token T] [--fail-rate F] [--rate-limit N] [--latency ms] [--live-messages S] [--json]',
+  usage:
+    'crm serve [--port N] [--seed S] [--contacts N] [--token T] [--fail-rate F] [--rate-limit N] [--latency ms] [--live-messages S] ' +
+    '[--now ISO|ms] [--search-cap N] [--search-lag ms] [--hubspot-limits] [--limit-10s N] [--search-limit N] [--daily-limit N] [--no-rate-limit-headers] ' +
+    '[--idempotency-keys] [--standard-portal] [--missing-scopes a,b] [--json]',
   async run(context) {
     const token = stringFlag(context.args, 'token');
+    const nowText = stringFlag(context.args, 'now');
+    const now = nowText === undefined ? undefined : /^\d{1,16}$/.test(nowText) ? Number(nowText) : Date.parse(nowText);
+    if (now !== undefined && !Number.isFinite(now)) throw new CliUsageError('--now must be an ISO time or epoch milliseconds');
+    const missingScopes = stringFlag(context.args, 'missing-scopes');
+    const limit10s = bounded(numberFlag(context.args, 'limit-10s'), 'limit-10s', 1, 1_000_000, true);
+    const searchLimit = bounded(numberFlag(context.args, 'search-limit'), 'search-limit', 1, 100_000, true);
+    const dailyLimit = bounded(numberFlag(context.args, 'daily-limit'), 'daily-limit', 1, 1_000_000_000, true);
+    const searchCap = bounded(numberFlag(context.args, 'search-cap'), 'search-cap', 1, 10_000_000, true);
+    const searchLag = bounded(numberFlag(context.args, 'search-lag'), 'search-lag', 0, 600_000);
     const crm = await startDemoCrm({
+      ...(now !== undefined ? { now } : {}),
+      ...(searchCap !== undefined ? { searchResultCap: searchCap } : {}),
+      ...(searchLag !== undefined ? { searchIndexLagMs: searchLag } : {}),
+      portalLimits: {
+        enforce: boolFlag(context.args, 'hubspot-limits'),
+        headers: !boolFlag(context.args, 'no-rate-limit-headers'),
+        ...(limit10s !== undefined ? { tenSecondly: limit10s } : {}),
+        ...(searchLimit !== undefined ? { searchPerSecond: searchLimit } : {}),
+        ...(dailyLimit !== undefined ? { daily: dailyLimit } : {}),
+      },
+      idempotencyKeys: boolFlag(context.args, 'idempotency-keys'),
+      standardPortal: boolFlag(context.args, 'standard-portal'),
+      ...(missingScopes ? { missingScopes: missingScopes.split(',').map((scope) => scope.trim()).filter(Boolean) } : {}),
       port: bounded(numberFlag(context.args, 'port'), 'port', 0, 65_535, true) ?? 0,
       seed: bounded(numberFlag(context.args, 'seed'), 'seed', 0, 2 ** 32 - 1, true) ?? 1,
       contacts: bounded(numberFlag(context.args, 'contacts'), 'contacts', 0, 5_000_000, true) ?? 200,

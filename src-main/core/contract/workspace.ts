@@ -66,6 +66,24 @@ export interface OutboxView {
   idempotencyKey?: string;
 }
 
+/** One HubSpot user of the portal, for the agent to pick as themself. */
+export interface CrmOwnerView {
+  userId: number;
+  name: string;
+  email: string | null;
+}
+
+/** The agent's own CRM settings on a shared portal (see core/workspace/crm-agent-settings.ts). */
+export interface CrmAgentSettingsView {
+  hubspotUserId: number | null;
+  syncScope: 'auto' | 'portal' | 'agent';
+  inboxIds: string[];
+  rateShare: number;
+  propertyConsent: boolean;
+  /** The scope in effect now (`auto` resolved by the portal's size). */
+  effectiveScope: 'portal' | 'agent';
+}
+
 export const workspaceMethods = {
   'workspace.listConversations': method(z.strictObject({ query: z.string().max(200).optional() })).returns<ConversationListItem[]>(),
   'workspace.getConversation': method(z.strictObject({ id, before: z.string().max(40).optional(), limit: z.number().int().min(1).max(10_000).optional() })).returns<{ id: string; customerId: string | null; messages: MessageView[] }>(),
@@ -76,6 +94,17 @@ export const workspaceMethods = {
   'sync.now': method(z.strictObject({})).returns<SyncStatus>(),
   'outbox.list': method(z.strictObject({})).returns<OutboxView[]>(),
   'outbox.retry': method(z.strictObject({ id: z.number().int().positive() })).returns<{ retried: boolean }>(),
+  'crm.owners': method(z.strictObject({})).returns<CrmOwnerView[]>(),
+  'crm.agentSettings': method(z.strictObject({})).returns<CrmAgentSettingsView>(),
+  'crm.setAgentSettings': method(
+    z.strictObject({
+      hubspotUserId: z.number().int().positive().nullable().optional(),
+      syncScope: z.enum(['auto', 'portal', 'agent']).optional(),
+      inboxIds: z.array(z.string().regex(/^\d{1,20}$/)).max(100).optional(),
+      rateShare: z.number().min(0.01).max(1).optional(),
+      propertyConsent: z.boolean().optional(),
+    }),
+  ).returns<CrmAgentSettingsView>(),
   /**
    * `suggestion`: how the copilot's suggestions were used for this reply (for Insights); absent when none were shown.
    * `idempotencyKey`: minted by the window once per reply and kept across its retries, so a send repeated after a

@@ -130,7 +130,8 @@ export async function replayConversation(input: unknown, options: { llm?: LlmSet
   const db = openCacheDatabase(join(dir, 'cache.db'));
   const knowledge = await openKnowledgeIndex({ dataDir: dir });
   try {
-    const connector = createHubSpotConnector({ baseUrl: crm.url, token: 'replay', source: 'demo' });
+    // The demo portal is ours: its first user sends replies, and the app's properties may be created.
+    const connector = createHubSpotConnector({ baseUrl: crm.url, token: 'replay', source: 'demo', senderUserId: () => 101, propertyConsent: () => true });
     const firstLine = script.turns.find((turn) => 'customer' in turn);
     const abcd = 'abcd' in script;
     // A conversation the demo CRM already holds is found by its first line, on its own thread.

@@ -1,4 +1,4 @@
-import type { CrmMessage, CrmObjectType, CrmRecordOf } from './records';
+import type { CrmContact, CrmLineItem, CrmMessage, CrmObjectType, CrmOrder, CrmRecordOf, CrmTicket } from './records';
 
 /** Where a sync stands for one object type; opaque to the engine, meaningful to the connector. */
 export interface SyncCursor {
@@ -21,10 +21,31 @@ export interface PulledPage<T extends CrmObjectType> {
   nextCursor: SyncCursor;
   /** True on the last page of this pull. */
   done: boolean;
+  /** Records the CRM archived (deleted): removed from the cache. */
+  deleted?: string[];
+  /** Contacts merged into another: the survivor takes over the threads and records of the merged one. */
+  merges?: { from: string; to: string }[];
+  /** Agent scope: the records the page's threads reference, fetched with them. */
+  related?: RelatedRecords;
+}
+
+export interface RelatedRecords {
+  contacts: CrmContact[];
+  orders: CrmOrder[];
+  line_items: CrmLineItem[];
+  tickets: CrmTicket[];
+}
+
+/** What the outbox knows about earlier tries of an action: a write that may have landed is looked up before it is sent again. */
+export interface DeliveryContext {
+  /** True when an earlier attempt may have reached the CRM (a crash while delivering, a timeout, a 5xx). */
+  previouslyAttempted: boolean;
+  /** When the action was approved (ISO): the window in which our own copy of it is looked for. */
+  approvedAt: string;
 }
 
 export interface OutboxAction {
-  kind: 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences';
+  kind: 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences' | 'handoff_note';
   customerId: string;
   payload: Record<string, unknown>;
 }
@@ -39,7 +60,8 @@ export interface CrmConnector {
   pullChanged<T extends CrmObjectType>(type: T, cursor: SyncCursor | undefined, signal?: AbortSignal): AsyncIterable<PulledPage<T>>;
   /** The messages of one conversation, oldest first; only those created after `since` (ISO) when given. */
   fetchConversation(threadId: string, since?: string, signal?: AbortSignal): Promise<{ messages: CrmMessage[]; rejected: RejectedRecord[] }>;
-  pushAction(action: OutboxAction, idempotencyKey: string, signal?: AbortSignal): Promise<unknown>;
+  /** Delivers one approved action so that it lands once, even when sent again after a crash or a timeout. */
+  pushAction(action: OutboxAction, idempotencyKey: string, signal?: AbortSignal, context?: DeliveryContext): Promise<unknown>;
   /** Retries spent so far by this connector's HTTP client. */
   readonly retries: number;
 }

@@ -1,4 +1,7 @@
-export type { CrmConnector, OutboxAction, PulledPage, RejectedRecord, SyncCursor } from './connector';
-export { CrmHttpError, createHttpClient, parseRetryAfter, type RetryPolicy } from './http-client';
-export { createHubSpotConnector, type HubSpotConnectorOptions } from './hubspot/connector';
+export type { CrmConnector, DeliveryContext, OutboxAction, PulledPage, RejectedRecord, RelatedRecords, SyncCursor } from './connector';
+export { CrmHttpError, createHttpClient, parseRetryAfter, type RateLimitPolicy, type RetryPolicy } from './http-client';
+export { createRatePacer, type RatePacerOptions } from './rate-pacer';
+export { createHubSpotConnector, syncDefaults, type HubSpotConnector, type HubSpotConnectorOptions } from './hubspot/connector';
+export type { SyncScope } from './hubspot/conversation-sync';
+export { PortalSetupError, type PortalOwner } from './hubspot/portal-setup';
 export * from './records';

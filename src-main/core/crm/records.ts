@@ -76,6 +76,8 @@ export interface CrmMessage {
   sender: string | null;
   text: string;
   createdAt: string;
+  /** An internal note (HubSpot's COMMENT) seen by the team only; a message to or from the customer when absent. */
+  kind?: 'message' | 'note';
 }
 
 export interface CrmRecordOf {

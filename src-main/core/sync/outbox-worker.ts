@@ -42,8 +42,9 @@ function crmIdOf(result: unknown): string | null {
 }
 
 /**
- * Delivers approved side effects at least once, each with its stable Idempotency-Key so the CRM
- * acts once; in order per customer; retried while the CRM is away; dead-lettered after repeated 4xx.
+ * Delivers approved side effects so each lands once: HubSpot ignores Idempotency-Key, so a retry tells
+ * the connector that an earlier try may have landed, and the connector finds it before sending again
+ * (see the README); in order per customer; retried while the CRM is away; dead-lettered after repeated 4xx.
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, connector } = options;
@@ -85,9 +86,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function deliver(item: OutboxItem, report: DeliveryReport): Promise<boolean> {
+    const previouslyAttempted = item.state === 'delivering';
     db.outbox.markDelivering(item.id);
     try {
-      const result = await connector.pushAction({ kind: item.kind, customerId: item.customerId, payload: payloadFor(item) }, item.idempotencyKey);
+      // An item found delivering (a crash mid-send) or tried before (a timeout, a 5xx) may already have landed: the connector looks first.
+      const context = { previouslyAttempted: previouslyAttempted || item.attempts > 0, approvedAt: item.createdAt };
+      const result = await connector.pushAction({ kind: item.kind, customerId: item.customerId, payload: payloadFor(item) }, item.idempotencyKey, undefined, context);
       db.transaction(() => {
         db.outbox.markDelivered(item.id, result);
         if (item.kind === 'send_reply' && typeof item.payload.localMessageId === 'string') db.conversations.confirmSent(item.payload.localMessageId, crmIdOf(result));

@@ -37,6 +37,12 @@ export function describeSyncError(error: unknown): { message: string; hint: stri
   if (error instanceof CrmHttpError) {
     if (error.status === 401 || error.status === 403) return { message: 'The CRM refused our credentials.', hint: 'Check the CRM token in Settings. Your cached data is still here.' };
     if (error.status === 0) return { message: 'The CRM cannot be reached.', hint: 'You can keep working from the cache; approved actions wait in the outbox and are sent when it is back.' };
+    if (error.status === 429 && error.policy === 'DAILY') {
+      return {
+        message: "Your team's HubSpot account has used up its API requests for today.",
+        hint: 'Sync stops until the allowance renews at midnight (the account\'s time zone); your cached data is still here and approved actions wait in the outbox.',
+      };
+    }
     if (error.status === 429) return { message: 'The CRM is limiting how fast we may sync.', hint: 'Sync resumes by itself; nothing is lost.' };
     return { message: `The CRM answered with an error (${error.status}).`, hint: 'Sync will try again later; your cached data is still here.' };
   }
@@ -80,6 +86,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           // The page and the cursor after it commit together: a crash resumes at the next page, never skips one.
           const fresh = db.refetchableTransaction(() => {
             db.records.upsert(type, page.records);
+            if (page.related) {
+              db.records.upsert('contacts', page.related.contacts);
+              db.records.upsert('orders', page.related.orders);
+              db.records.upsert('line_items', page.related.line_items);
+              db.records.upsert('tickets', page.related.tickets);
+            }
+            if (page.merges && page.merges.length > 0) db.records.mergeContacts(page.merges);
+            if (page.deleted && page.deleted.length > 0) db.records.remove(type, page.deleted);
             const stored = page.messages.length > 0 ? db.records.upsertMessages(page.messages) : [];
             for (const rejected of page.rejected) db.syncState.quarantine({ source: connector.source, objectType: type, ...rejected });
             db.syncState.setCursor(connector.source, type, page.nextCursor);

@@ -3,20 +3,29 @@ import type { ServiceRegistry } from '../app/service-registry';
 import type { CoreConfig } from '../config';
 import type { SyncStatus } from '../contract/workspace';
 import { startDemoCrm, type DemoCrm } from '../crm/demo/index';
-import { createHubSpotConnector, type CrmConnector } from '../crm/index';
+import { createHubSpotConnector, type HubSpotConnector, type PortalOwner, type SyncScope } from '../crm/index';
+import type { CrmAgentSettingsView } from '../contract/workspace';
+import type { CrmContact } from '../crm/records';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import { openCacheDatabase, type CacheDatabase } from '../storage/index';
 import { createOutboxWorker, createSyncEngine, describeSyncError, type OutboxWorker, type SyncEngine } from '../sync/index';
+import { agentScopeThreshold, crmAgentSettingsFile, loadCrmAgentSettings, saveCrmAgentSettings, type CrmAgentSettings } from './crm-agent-settings';
 
 export interface CrmService {
   db: CacheDatabase;
-  connector: CrmConnector;
+  connector: HubSpotConnector;
   engine: SyncEngine;
   outbox: OutboxWorker;
   status(): SyncStatus;
   syncNow(): Promise<SyncStatus>;
   watch(conversationId: string): void;
+  /** A customer not in the cache (agent scope), fetched from the CRM with their orders and tickets, and cached. */
+  fetchCustomer(contactId: string): Promise<CrmContact | undefined>;
+  /** The portal's users, for the agent to pick themself as the sender of replies. */
+  owners(): Promise<PortalOwner[]>;
+  agentSettings(): CrmAgentSettingsView;
+  setAgentSettings(change: Partial<CrmAgentSettings>): Promise<CrmAgentSettingsView>;
   /** The demo CRM's address when the demo workspace runs it. */
   demoUrl(): string | undefined;
   close(): Promise<void>;
@@ -33,11 +42,22 @@ export async function startCrmService(config: CoreConfig, services: ServiceRegis
   const db = openCacheDatabase(join(config.dataDir, 'cache.db'));
   let demo: DemoCrm | undefined;
   if (!config.crm) demo = await startDemoCrm({ seed: 1, contacts: 200, token: demoToken, liveMessagesEverySeconds: 45 });
+  const settingsFile = crmAgentSettingsFile(config.dataDir);
+  // The demo portal is ours: its properties may be created, and its first user stands in for the agent.
+  let agent = loadCrmAgentSettings(settingsFile, demo ? { propertyConsent: true, hubspotUserId: 101, rateShare: 1 } : {});
+  let portalContacts: number | undefined;
+  const effectiveScope = (): 'portal' | 'agent' => (agent.syncScope === 'auto' ? ((portalContacts ?? 0) > agentScopeThreshold ? 'agent' : 'portal') : agent.syncScope);
+  const scope = (): SyncScope => (effectiveScope() === 'agent' ? { kind: 'agent', inboxIds: agent.inboxIds, ...(agent.hubspotUserId ? { actorId: `A-${agent.hubspotUserId}` } : {}) } : { kind: 'portal' });
   const connector = createHubSpotConnector({
     baseUrl: config.crm?.url ?? demo?.url ?? 'http://127.0.0.1:9',
     token: config.crm?.token ?? demoToken,
     source: config.crm ? `crm:${new URL(config.crm.url).host}` : 'demo',
+    pacing: { share: agent.rateShare },
+    senderUserId: () => agent.hubspotUserId ?? undefined,
+    propertyConsent: () => agent.propertyConsent,
+    scope,
   });
+  const view = (): CrmAgentSettingsView => ({ ...agent, effectiveScope: effectiveScope() });
   const engine = createSyncEngine({ db, connector, events, logger });
   const outbox = createOutboxWorker({ db, connector, logger, events });
   outbox.start(3000);
@@ -57,6 +77,7 @@ export async function startCrmService(config: CoreConfig, services: ServiceRegis
     state.running ??= (async () => {
       state.current = 'syncing';
       try {
+        if (portalContacts === undefined && agent.syncScope === 'auto') portalContacts = await connector.portalContacts().catch(() => undefined);
         await engine.syncAll();
         state.current = 'idle';
         state.lastSyncAt = new Date().toISOString();
@@ -90,6 +111,27 @@ export async function startCrmService(config: CoreConfig, services: ServiceRegis
     watch(conversationId) {
       stopWatching?.();
       stopWatching = engine.watchConversation(conversationId, 3000);
+    },
+    async fetchCustomer(contactId) {
+      if (!/^\d{1,30}$/.test(contactId)) return undefined;
+      const related = await connector.fetchCustomer(contactId);
+      db.transaction(() => {
+        db.records.upsert('contacts', related.contacts);
+        db.records.upsert('orders', related.orders);
+        db.records.upsert('line_items', related.line_items);
+        db.records.upsert('tickets', related.tickets);
+      });
+      return db.contacts.get(contactId);
+    },
+    owners: () => connector.owners(),
+    agentSettings: view,
+    async setAgentSettings(change) {
+      const consentGiven = change.propertyConsent === true && !agent.propertyConsent;
+      agent = { ...agent, ...change };
+      saveCrmAgentSettings(settingsFile, agent);
+      // Consent given now: the app's properties are created at once, so a missing scope is said here, not on the next refund.
+      if (consentGiven) await connector.prepare(true);
+      return view();
     },
     demoUrl: () => demo?.url,
     async close() {

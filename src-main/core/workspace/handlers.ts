@@ -82,8 +82,10 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
       return { watching: id };
     },
     'customer.getProfile': async ({ id }) => {
-      const { db } = await service();
-      const contact = db.contacts.get(id);
+      const crm = await service();
+      const { db } = crm;
+      // Agent scope caches only the customers of the agent's threads: any other is fetched on demand.
+      const contact = db.contacts.get(id) ?? (await crm.fetchCustomer(id).catch(() => undefined));
       if (!contact) throw new CoreError('NOT_FOUND', 'That customer is not in the cache.', 'Wait for the next sync to finish.');
       return {
         contact: {

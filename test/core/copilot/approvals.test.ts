@@ -40,10 +40,10 @@ describe('tool proposals wait for the agent', () => {
     // The same approval again changes nothing.
     await copilot.decide(crystal.thread, { toolCallId: 'call_refund_1', action: 'approve' });
     await workspace.deliver();
-    const effects = (await workspace.sideEffects()).filter((effect) => effect.body.properties?.hs_ticket_category === 'REFUND_REQUEST');
+    // A refund is a ticket carrying the approval's key in the app's unique property (HubSpot ignores Idempotency-Key).
+    const effects = (await workspace.sideEffects()).filter((effect) => effect.body.properties?.copilot_action_key === `copilot:${crystal.thread}:call_refund_1`);
     expect(effects).toHaveLength(1);
-    expect(effects[0]?.idempotencyKey).toBe(`copilot:${crystal.thread}:call_refund_1`);
-    expect(effects[0]?.body.properties).toMatchObject({ order_id: crystal.order, refund_amount: '40' });
+    expect(effects[0]?.body.properties).toMatchObject({ copilot_order_id: crystal.order, copilot_refund_amount: '40', hs_ticket_category: 'BILLING_ISSUE' });
   }, 60_000);
 
   it('rejects a proposal: nothing happens, and the model is told why', async () => {

@@ -102,16 +102,52 @@ describe('CRM HTTP client', () => {
     expect(unauthorised.seen).toHaveLength(1);
   });
 
-  it('stops when the shared retry budget is spent', async () => {
+  it('stops retrying when the shared retry quota is spent', async () => {
     const time = fakeTime();
     const crm = await scripted([{ status: 503 }]);
     const client = createHttpClient({ baseUrl: crm.url, sleep: time.sleep, now: time.now, retry: { budget: 3, maxAttempts: 100, baseDelayMs: 1 } });
     await expect(client.request({ method: 'GET', path: '/a' })).rejects.toBeInstanceOf(CrmHttpError);
     expect(client.retries).toBe(3);
-    // The budget is for the whole run: the next request gets no retries at all.
+    // A storm of failures: the next request gets no retries at all.
     await expect(client.request({ method: 'GET', path: '/b' })).rejects.toBeInstanceOf(CrmHttpError);
     expect(client.retries).toBe(3);
     expect(crm.seen).toHaveLength(5);
+  });
+
+  it('refills the quota as requests succeed: a client that absorbed more errors than its budget still retries', async () => {
+    const time = fakeTime();
+    // 3 failures spend the whole quota; 15 successes earn back three retries' worth; then a failure is retried.
+    const script = [{ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }, ...Array.from({ length: 15 }, () => ({ status: 200, body: '{}' })), { status: 503 }, { status: 200, body: '{"ok":true}' }];
+    const crm = await scripted(script);
+    const client = createHttpClient({ baseUrl: crm.url, sleep: time.sleep, now: time.now, retry: { budget: 3, maxAttempts: 100, baseDelayMs: 1 } });
+    await expect(client.request({ method: 'GET', path: '/storm' })).rejects.toBeInstanceOf(CrmHttpError);
+    expect(client.retryQuota).toBe(0);
+    for (let i = 0; i < 15; i += 1) await client.request({ method: 'GET', path: `/ok-${i}` });
+    expect(client.retryQuota).toBe(3);
+    await expect(client.request({ method: 'GET', path: '/after' })).resolves.toEqual({ ok: true });
+    // Over its life the client absorbed more transient errors (4) than its budget (3), and still retries.
+    expect(client.retries).toBe(4);
+  });
+
+  it('never retries the daily limit, and names it', async () => {
+    const time = fakeTime();
+    const crm = await scripted([{ status: 429, body: '{"status":"error","message":"You have reached your daily limit.","errorType":"RATE_LIMIT","correlationId":"c0ffee00-0000-4000-8000-000000000000","policyName":"DAILY","groupName":"api-calls-daily"}' }]);
+    const client = createHttpClient({ baseUrl: crm.url, sleep: time.sleep, now: time.now });
+    const error = await client.request({ method: 'GET', path: '/x' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 429, policy: 'DAILY', retryable: false });
+    expect((error as Error).message).toMatch(/daily API allowance/);
+    expect(crm.seen).toHaveLength(1);
+  });
+
+  it('paces to its share of the window the CRM announces', async () => {
+    const time = fakeTime();
+    const crm = await scripted([{ status: 200, body: '{}', headers: { 'X-HubSpot-RateLimit-Max': '100', 'X-HubSpot-RateLimit-Remaining': '90', 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000' } }]);
+    const client = createHttpClient({ baseUrl: crm.url, sleep: time.sleep, now: time.now, pacing: { share: 0.05 } });
+    const started = time.now();
+    // The first answer announces the window; then 5% of 100 per 10 s is 5 a window: the 12th waits for a third window.
+    for (let i = 0; i < 12; i += 1) await client.request({ method: 'GET', path: `/p${i}` });
+    expect(time.now() - started).toBeGreaterThanOrEqual(20_000);
+    expect(crm.seen).toHaveLength(12);
   });
 
   it('retries network errors and reports an unreachable CRM as status 0', async () => {

@@ -93,9 +93,11 @@ describe('outbox delivery', () => {
     const after = openCacheDatabase(file);
     expect(after.outbox.byKey(key)?.state).toBe('delivered');
     after.close();
-    const effects = (await (await fetch(`${crm.url}/__demo/side-effects`, { headers: { Authorization: 'Bearer t' } })).json()) as { idempotencyKey: string; body: { properties: Record<string, string> } }[];
-    expect(effects.filter((effect) => effect.idempotencyKey === key)).toHaveLength(1);
-    expect(effects[0]?.body.properties).toMatchObject({ hs_ticket_category: 'REFUND_REQUEST', order_id: '3348917502', refund_amount: '94' });
+    const effects = (await (await fetch(`${crm.url}/__demo/side-effects`, { headers: { Authorization: 'Bearer t' } })).json()) as { idempotencyKey: string | null; path: string; body: { properties: Record<string, string> } }[];
+    // The demo ignores Idempotency-Key, as HubSpot does: the ticket's unique action-key property made it land once.
+    const tickets = effects.filter((effect) => effect.path === '/crm/v3/objects/tickets');
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]?.body.properties).toMatchObject({ hs_ticket_category: 'BILLING_ISSUE', copilot_order_id: '3348917502', copilot_refund_amount: '94', copilot_action_key: key });
     const stats = crm.stats();
     expect(stats.counts.tickets).toBe(crm.state.baseCount('tickets') + 1);
     await crm.close();

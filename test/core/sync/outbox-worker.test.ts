@@ -8,7 +8,7 @@ import { enqueueAction, openCacheDatabase, type CacheDatabase } from '../../../s
 import { createOutboxWorker, createSyncEngine } from '../../../src-main/core/sync/index';
 
 interface SideEffect {
-  idempotencyKey: string;
+  idempotencyKey: string | null;
   method: string;
   path: string;
   body: { properties?: Record<string, string>; text?: string };
@@ -17,7 +17,8 @@ interface SideEffect {
 describe('outbox delivery against the demo CRM', () => {
   let crm: DemoCrm;
   const sideEffects = async (): Promise<SideEffect[]> => (await (await fetch(`${crm.url}/__demo/side-effects`, { headers: { Authorization: 'Bearer t' } })).json()) as SideEffect[];
-  const connect = (url = crm.url) => createHubSpotConnector({ baseUrl: url, token: 't', source: 'crm', retry: { maxAttempts: 1 } });
+  // The agent picked HubSpot user 101 (from the demo's owners) in Settings and agreed to the app's properties.
+  const connect = (url = crm.url) => createHubSpotConnector({ baseUrl: url, token: 't', source: 'crm', retry: { maxAttempts: 1 }, senderUserId: () => 101, propertyConsent: () => true });
   beforeAll(async () => {
     crm = await startDemoCrm({ seed: 4, contacts: 40 });
   });
@@ -61,7 +62,7 @@ describe('outbox delivery against the demo CRM', () => {
     expect(await worker.deliverDue()).toEqual({ delivered: 0, retrying: 0, dead: 0 });
     clock += 60_000;
     expect(await worker.deliverDue()).toEqual({ delivered: 4, retrying: 0, dead: 0 });
-    const delivered = (await sideEffects()).filter((effect) => effect.idempotencyKey.startsWith('order-a-'));
+    const delivered = (await sideEffects()).filter((effect) => (effect.idempotencyKey ?? '').startsWith('order-a-'));
     expect(delivered.map((effect) => effect.body.properties?.subject)).toEqual(['first 1', 'first 2', 'first 3']);
     expect(db.outbox.list({ states: ['delivered'] })).toHaveLength(4);
     db.close();
@@ -136,7 +137,8 @@ describe('outbox delivery against the demo CRM', () => {
     enqueueAction(db, { customerId: contact.id, kind: 'update_preferences', payload: { preferences: { newsletter: false } }, idempotencyKey: 'prefs-5' });
     expect(await createOutboxWorker({ db, connector }).deliverDue()).toMatchObject({ delivered: 1 });
     const effect = (await sideEffects()).find((item) => item.idempotencyKey === 'prefs-5');
-    expect(JSON.parse(effect?.body.properties?.preferences ?? '{}')).toEqual({ ...before, newsletter: false });
+    // A standard portal has no preferences property: the app's own (created at setup, with consent) holds them.
+    expect(JSON.parse(effect?.body.properties?.copilot_preferences ?? '{}')).toEqual({ ...before, newsletter: false });
     db.close();
   });
 

@@ -13,6 +13,7 @@ export interface RequestLogEntry {
 }
 
 export interface DemoCrmStats {
+  /** Live records (archived and merged-away ones not counted); `messages` counts MESSAGE entries only, not comments or other entries. */
   counts: { contacts: number; orders: number; line_items: number; tickets: number; conversations: number; messages: number };
   requests: number;
 }
@@ -37,6 +38,23 @@ export async function demoRoute(
     if (!found) throw new HttpError(404, 'OBJECT_NOT_FOUND', 'No such thread');
     if (typeof body.text !== 'string' || body.text.length === 0 || body.text.length > 50_000) throw new HttpError(400, 'VALIDATION_ERROR', 'text is required (at most 50000 characters)');
     return { status: 201, body: state.addMessage(found.index, body.text, 'INCOMING') };
+  }
+  if (what === 'archive' && method === 'POST') {
+    // A record deleted in HubSpot's own UI: the sync should see it go.
+    const body = asRecord(await readJson(request));
+    const type = String(body.type);
+    if (!isObjectType(type)) throw new HttpError(400, 'VALIDATION_ERROR', 'type must be contacts, orders, line_items or tickets');
+    if (!Array.isArray(body.ids) || body.ids.length > maxTouched) throw new HttpError(400, 'VALIDATION_ERROR', `ids must be an array of at most ${maxTouched}`);
+    let archived = 0;
+    for (const id of body.ids) if (state.archive(type, String(id))) archived += 1;
+    return { status: 200, body: { archived } };
+  }
+  if (what === 'merge' && method === 'POST') {
+    // Two contacts merged in HubSpot's UI: the primary survives and takes over the other's threads and records.
+    const body = asRecord(await readJson(request));
+    const merged = state.merge(String(body.primaryId ?? ''), String(body.mergedId ?? ''));
+    if (!merged) throw new HttpError(400, 'VALIDATION_ERROR', 'primaryId and mergedId must be two different live contacts');
+    return { status: 200, body: { id: merged.id, mergedIds: (merged.properties.hs_merged_object_ids ?? '').split(';').filter(Boolean) } };
   }
   if (what === 'touch' && method === 'POST') {
     const body = asRecord(await readJson(request));

@@ -1,5 +1,6 @@
 import { abcdCustomers, type AbcdCustomer } from './abcd';
 import { agents, cities, firstNames, fulfilment, lastNames, lifetimeValueRange, memberships, products, promoCodes, scenarios, streets, type Scenario } from './catalog';
+import { channelAccountIds, channelIds, inboxId, supportEmail, type DemoChannel } from './portal';
 import { between, pick, streamFor, type Random } from './random';
 
 /**
@@ -7,8 +8,10 @@ import { between, pick, streamFor, type Random } from './random';
  * million customers cost no memory and every run with the same seed serves the same data.
  *
  * Shape per contact c: orders 2c and 2c+1, line items 4c..4c+3 split between them, thread c,
- * and ticket c/2 for even c. Each type's base hs_lastmodifieddate rises with the index, which
- * lets the search endpoint find "modified since" without scanning.
+ * and ticket c/2 for even c. Times are relative to the generator's clock (`now`, injected for
+ * reproducible runs): record i of each type was last modified i+1 seconds before it and thread i's
+ * last message came 5 minutes + i minutes before it, so the lowest indices are the freshest and
+ * "modified since" is computed, not searched for.
  */
 export const idBase = {
   // Above 2^53: contact ids only survive as strings.
@@ -21,9 +24,20 @@ export const idBase = {
 export const ordersPerContact = 2;
 export const lineItemsPerContact = 4;
 export const messagesPerThread = 6;
-export const baseTime = Date.UTC(2025, 0, 1);
-/** Every base thread's last message is this long after its slot, whatever its length, so the latest times rise with the index. */
-export const threadSpanMs = 8 * 60 * 60_000;
+/** Generated record i of a type was last modified (i + 1) × recordGapMs before the clock. */
+export const recordGapMs = 1000;
+/** Thread i's last message came threadOffsetMs + i × threadGapMs before the clock: the lowest threads are the live ones. */
+export const threadGapMs = 60_000;
+export const threadOffsetMs = 5 * 60_000;
+/**
+ * ABCD's scenarios date their purchases in late 2019 and talk about them as recent; their
+ * conversations are taken to happen on this day, and a customer's ABCD order moves by the same
+ * offset as their demo conversation, so "a purchase last month" stays last month.
+ */
+export const abcdConversationDay = Date.UTC(2020, 0, 1);
+
+/** The clock a demo starts from: now, to the minute (pass `now` for a reproducible demo). */
+export const defaultDemoClock = (): number => Math.floor(Date.now() / 60_000) * 60_000;
 
 export interface DemoRecord {
   id: string;
@@ -31,35 +45,85 @@ export interface DemoRecord {
   createdAt: string;
   updatedAt: string;
   archived?: boolean;
+  archivedAt?: string;
   associations?: Record<string, { results: { id: string; type: string }[] }>;
 }
 
+/** `PublicThread` of the Conversations spec. */
 export interface DemoThread {
   id: string;
   createdAt: string;
   status: 'OPEN' | 'CLOSED';
+  closedAt?: string;
+  /** A contact id, or a visitor id when the visitor is not a contact yet (as HubSpot's spec says). */
   associatedContactId: string;
   latestMessageTimestamp: string;
-  channel: 'chat' | 'email' | 'phone';
-  subject: string;
+  latestMessageReceivedTimestamp?: string;
+  latestMessageSentTimestamp?: string;
+  inboxId: string;
+  originalChannelId: string;
+  originalChannelAccountId: string;
+  assignedTo?: string;
+  spam: boolean;
+  archived: boolean;
 }
 
+export interface DeliveryIdentifier {
+  type: 'HS_EMAIL_ADDRESS' | 'HS_PHONE_NUMBER' | 'CHANNEL_SPECIFIC_OPAQUE_ID';
+  value: string;
+}
+export interface DemoSender {
+  actorId: string;
+  name?: string;
+  deliveryIdentifier?: DeliveryIdentifier;
+}
+export interface DemoRecipient {
+  actorId?: string;
+  name?: string;
+  deliveryIdentifier: DeliveryIdentifier;
+  recipientField?: string;
+}
+export type DemoMessageType = 'MESSAGE' | 'COMMENT' | 'WELCOME_MESSAGE' | 'ASSIGNMENT' | 'THREAD_STATUS_CHANGE';
+
+/** One entry of a thread's messages list (`PublicMessage`: a message, comment, welcome message, assignment or status change). */
 export interface DemoMessage {
   id: string;
-  type: 'MESSAGE';
+  type: DemoMessageType;
+  conversationsThreadId: string;
   createdAt: string;
-  text: string;
-  direction: 'INCOMING' | 'OUTGOING';
-  senders: { actorId: string; name: string }[];
-  channelId: string;
+  createdBy: string;
+  client: { clientType: 'HUBSPOT' | 'INTEGRATION' | 'SYSTEM' | 'UNKNOWN'; integrationAppId?: number };
+  senders: DemoSender[];
+  recipients: DemoRecipient[];
+  archived: boolean;
+  text?: string;
+  richText?: string;
+  attachments?: unknown[];
+  subject?: string;
+  truncationStatus?: 'NOT_TRUNCATED';
+  status?: { statusType: 'SENT' | 'RECEIVED' | 'READ' | 'FAILED' };
+  direction?: 'INCOMING' | 'OUTGOING';
+  channelId?: string;
+  channelAccountId?: string;
+  assignedTo?: string;
+  newStatus?: 'OPEN' | 'CLOSED';
 }
 
 export type DemoCounts = { contacts: number; orders: number; line_items: number; tickets: number; conversations: number; messages: number };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const day = 86_400_000;
-const channelIds = { chat: '1000', email: '1002', phone: '1003' } as const;
-const kind = { contact: 1, order: 2, lineItem: 3, ticket: 4, thread: 5, scenario: 6, split: 7, length: 8 } as const;
+const kind = { contact: 1, order: 2, lineItem: 3, ticket: 4, thread: 5, scenario: 6, split: 7, length: 8, messageId: 9 } as const;
+
+/** HubSpot message ids are free strings, not numbers: 32 hex digits drawn from the entry's own stream. */
+export function hexId(random: Random): string {
+  return Array.from({ length: 4 }, () => Math.floor(random() * 4294967296).toString(16).padStart(8, '0')).join('');
+}
+
+/** A US phone number as E.164, the form of HS_PHONE_NUMBER delivery identifiers. */
+const e164 = (phone: string): string => `+1${phone.replace(/\D/g, '').slice(-10)}`;
+const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
+export const richTextOf = (text: string): string => `<div>${escapeHtml(text).replace(/\n/g, '<br>')}</div>`;
 
 const abcdSubjects: Record<string, string> = { return_size: 'Return for the wrong size', refund_status: 'Status of my refund', timing_4: 'When do promo codes expire?' };
 const abcdCategories: Record<string, string> = { product_defect: 'PRODUCT_ISSUE', storewide_query: 'GENERAL_INQUIRY', shipping_issue: 'SHIPPING', account_access: 'ACCOUNT' };
@@ -94,6 +158,8 @@ export class DemoGenerator {
     readonly seed: number,
     readonly contacts: number,
     abcd: readonly AbcdCustomer[] = abcdCustomers,
+    /** The demo's "now" (epoch ms): every generated time is relative to it. */
+    readonly clock: number = defaultDemoClock(),
   ) {
     this.abcd = abcd.slice(0, contacts);
   }
@@ -120,9 +186,13 @@ export class DemoGenerator {
     };
   }
 
-  /** Base hs_lastmodifieddate of record `index` of any type: rises with the index. */
+  /** Base last-modified time of record `index` of any type, in epoch ms: falls as the index rises. */
+  updatedAtMs(index: number): number {
+    return this.clock - (index + 1) * recordGapMs;
+  }
+
   updatedAt(index: number): string {
-    return iso(baseTime + index * 1000);
+    return iso(this.updatedAtMs(index));
   }
 
   contactId(index: number): string {
@@ -185,6 +255,7 @@ export class DemoGenerator {
     const channel = pick(['email', 'email', 'chat', 'phone'], random);
     const id = this.contactId(index);
     const updatedAt = this.updatedAt(index);
+    const createdAt = iso(this.clock - between(30, 1500, random) * day);
     return {
       id,
       properties: {
@@ -202,9 +273,10 @@ export class DemoGenerator {
         lifetime_value: (low + random() * (high - low)).toFixed(2),
         preferences: JSON.stringify({ contact_channel: channel, newsletter: random() < 0.45, sms_updates: random() < 0.25, language: 'en' }),
         hs_object_id: id,
-        hs_lastmodifieddate: updatedAt,
+        createdate: createdAt,
+        lastmodifieddate: updatedAt,
       },
-      createdAt: iso(baseTime - between(30, 1500, random) * day),
+      createdAt,
       updatedAt,
       archived: false,
     };
@@ -218,7 +290,10 @@ export class DemoGenerator {
     const items = this.lineItemIndices(index).map((item) => this.lineItem(item));
     const total = items.reduce((sum, item) => sum + Number(item.properties.amount ?? 0), 0);
     // The conversation is about the first order, so that one is recent and in the state the conversation describes.
-    const placed = special?.purchaseDate ? Date.parse(special.purchaseDate) : baseTime - (isFirst ? between(2, 20, random) : between(25, 400, random)) * day - between(0, 86_399, random) * 1000;
+    // ABCD's purchase moves with its conversation (see abcdConversationDay); the others are days before the clock.
+    const placed = special?.purchaseDate
+      ? Date.parse(special.purchaseDate) + (this.threadStartMs(contactIndex) - abcdConversationDay)
+      : this.clock - (isFirst ? between(2, 20, random) : between(25, 400, random)) * day - between(0, 86_399, random) * 1000;
     const status = special ? 'delivered' : ((isFirst ? this.scenario(contactIndex)?.orderStatus : undefined) ?? pick(fulfilment, random));
     const id = this.orderId(index);
     const updatedAt = this.updatedAt(index);
@@ -269,6 +344,7 @@ export class DemoGenerator {
         price: price.toFixed(2),
         amount: (price * quantity).toFixed(2),
         hs_object_id: id,
+        hs_createdate: updatedAt,
         hs_lastmodifieddate: updatedAt,
       },
       createdAt: updatedAt,
@@ -284,23 +360,27 @@ export class DemoGenerator {
     const special = this.special(contactIndex);
     const scenario = this.scenario(contactIndex);
     const open = this.thread(contactIndex).status === 'OPEN';
+    const channel = this.channelOf(contactIndex);
     const subject = special ? (abcdSubjects[special.subflow] ?? 'Customer request') : (scenario?.subject ?? 'Customer request');
     const slots = this.slots(contactIndex);
     const aboutOrder = special ? special.orderId !== null : scenario?.orderStatus !== undefined;
     const id = this.ticketId(index);
     const updatedAt = this.updatedAt(index);
+    const ticketCreated = iso(Date.parse(updatedAt) - between(1, 72, random) * 3_600_000);
     return {
       id,
       properties: {
         subject,
-        content: `${slots.name} contacted us by ${this.thread(contactIndex).channel}: ${subject.toLowerCase().replace(/[.?!]+$/, '')}${aboutOrder ? ` (order ${slots.order})` : ''}.`,
+        content: `${slots.name} contacted us by ${channel}: ${subject.toLowerCase().replace(/[.?!]+$/, '')}${aboutOrder ? ` (order ${slots.order})` : ''}.`,
+        hs_pipeline: '0',
         hs_pipeline_stage: open ? pick(['1', '2', '3'], random) : pick(['4', '4', '4', '2'], random),
         hs_ticket_priority: special ? 'MEDIUM' : (scenario?.priority ?? 'LOW'),
         hs_ticket_category: special ? (abcdCategories[special.flow] ?? 'GENERAL_INQUIRY') : (scenario?.category ?? 'GENERAL_INQUIRY'),
         hs_object_id: id,
+        hs_createdate: ticketCreated,
         hs_lastmodifieddate: updatedAt,
       },
-      createdAt: iso(Date.parse(updatedAt) - between(1, 72, random) * 3_600_000),
+      createdAt: ticketCreated,
       updatedAt,
       archived: false,
       associations: {
@@ -318,8 +398,31 @@ export class DemoGenerator {
     return index % 2 === 0 ? messagesPerThread - shift : messagesPerThread + shift;
   }
 
-  private latestAt(index: number): number {
-    return baseTime + index * 1000 + threadSpanMs;
+  /** Epoch ms of thread c's last MESSAGE: falls as the index rises. */
+  latestAtMs(index: number): number {
+    return this.clock - threadOffsetMs - index * threadGapMs;
+  }
+
+  /** Chat, email or phone: drawn once per thread (the ABCD customers chat). */
+  channelOf(index: number): DemoChannel {
+    return this.special(index) ? 'chat' : pick(['chat', 'chat', 'email', 'email', 'phone'] as const, this.random(kind.thread, index));
+  }
+
+  /**
+   * Every 40th thread (from 17 on) comes from a visitor who is not a contact yet: HubSpot then puts
+   * a visitor id in associatedContactId. The visitor wrote with the contact's email, so an agent can link them.
+   */
+  isVisitorThread(index: number): boolean {
+    return index % 40 === 17 && !this.special(index);
+  }
+
+  /** Every 7th open thread (from 3 on) is still unassigned. */
+  isUnassigned(index: number, open: boolean): boolean {
+    return open && index % 7 === 3 && !this.special(index);
+  }
+
+  visitorId(index: number): string {
+    return String(710_000_000 + index);
   }
 
   thread(index: number): DemoThread {
@@ -329,25 +432,65 @@ export class DemoGenerator {
   private makeThread(index: number): DemoThread {
     const random = this.random(kind.thread, index);
     const special = this.special(index);
-    const scenario = this.scenario(index);
-    const channel = special ? 'chat' : pick(['chat', 'chat', 'email', 'email', 'phone'] as const, random);
+    const channel = this.channelOf(index);
+    random(); // the channel's draw
     // The first dozen stay open so a small demo always has live conversations to show.
     const open = special !== undefined || index < 12 || random() < 0.15;
+    const entries = this.entries(index, open);
+    const messages = entries.filter((entry) => entry.type === 'MESSAGE');
+    const latestIn = messages.filter((entry) => entry.direction === 'INCOMING').at(-1);
+    const latestOut = messages.filter((entry) => entry.direction === 'OUTGOING').at(-1);
+    const agent = entries.find((entry) => entry.type === 'ASSIGNMENT')?.assignedTo;
     return {
       id: this.threadId(index),
-      createdAt: iso(this.messageTime(index, channel, 0)),
+      createdAt: entries[0]?.createdAt ?? iso(this.latestAtMs(index)),
       status: open ? 'OPEN' : 'CLOSED',
-      associatedContactId: this.contactId(index),
-      latestMessageTimestamp: iso(this.latestAt(index)),
-      channel,
-      subject: special ? (abcdSubjects[special.subflow] ?? 'Chat with AcmeBrands') : (scenario?.subject ?? 'Chat with AcmeBrands'),
+      ...(open ? {} : { closedAt: entries.at(-1)?.createdAt ?? iso(this.latestAtMs(index)) }),
+      associatedContactId: this.isVisitorThread(index) ? this.visitorId(index) : this.contactId(index),
+      latestMessageTimestamp: iso(this.latestAtMs(index)),
+      ...(latestIn ? { latestMessageReceivedTimestamp: latestIn.createdAt } : {}),
+      ...(latestOut ? { latestMessageSentTimestamp: latestOut.createdAt } : {}),
+      inboxId,
+      originalChannelId: channelIds[channel],
+      originalChannelAccountId: channelAccountIds[channel],
+      ...(agent ? { assignedTo: agent } : {}),
+      spam: false,
+      archived: false,
     };
   }
 
-  private messageTime(index: number, channel: DemoThread['channel'], turn: number, length: number = this.threadLength(index)): number {
-    const gap = channel === 'email' ? 45 * 60_000 : channel === 'phone' ? 40_000 : 70_000;
-    return this.latestAt(index) - (length - 1 - turn) * gap;
+  /** When thread c's first entry was written: what an ABCD customer's order is dated from. */
+  threadStartMs(index: number): number {
+    const channel = this.channelOf(index);
+    return this.messageTime(index, channel, 0) - (channel === 'chat' ? 5_000 : 0);
   }
+
+  private messageTime(index: number, channel: DemoChannel, turn: number, length: number = this.threadLength(index)): number {
+    const gap = channel === 'email' ? 45 * 60_000 : channel === 'phone' ? 40_000 : 70_000;
+    return this.latestAtMs(index) - (length - 1 - turn) * gap;
+  }
+
+  /** The customer's actor id: `V-` and the contact id, or the visitor id for a visitor thread. */
+  customerActorId(index: number): string {
+    return `V-${this.isVisitorThread(index) ? this.visitorId(index) : this.contactId(index)}`;
+  }
+
+  /** How the customer is reached on this thread's channel, for senders and recipients. */
+  customerIdentifier(index: number): DeliveryIdentifier {
+    const contact = this.contact(index).properties;
+    const channel = this.channelOf(index);
+    if (channel === 'email') return { type: 'HS_EMAIL_ADDRESS', value: contact.email ?? '' };
+    if (channel === 'phone') return { type: 'HS_PHONE_NUMBER', value: e164(contact.phone ?? '') };
+    return { type: 'CHANNEL_SPECIFIC_OPAQUE_ID', value: `visitor-${this.customerActorId(index).slice(2)}` };
+  }
+
+  /** How the retailer is reached on a channel. */
+  static supportIdentifier(channel: DemoChannel): DeliveryIdentifier {
+    if (channel === 'email') return { type: 'HS_EMAIL_ADDRESS', value: supportEmail };
+    if (channel === 'phone') return { type: 'HS_PHONE_NUMBER', value: '+18005550199' };
+    return { type: 'CHANNEL_SPECIFIC_OPAQUE_ID', value: channelAccountIds.chat };
+  }
+
 
   /** Values the conversation scripts fill in, taken from the contact's own records so they agree. */
   slots(index: number): Record<string, string> {
@@ -375,28 +518,88 @@ export class DemoGenerator {
     };
   }
 
+
+  /** Thread c's MESSAGE entries, oldest first: the conversation itself (what `counts().messages` counts). */
   messages(index: number): DemoMessage[] {
+    return this.entries(index).filter((entry) => entry.type === 'MESSAGE');
+  }
+
+  /**
+   * Everything thread c's messages list holds, oldest first, as HubSpot mixes it: a welcome
+   * message on chat, the assignment to an agent after the customer's first message, an agent's
+   * internal COMMENT on every third thread, the conversation's MESSAGEs, and a status change to
+   * CLOSED when the thread is closed.
+   */
+  entries(index: number, open: boolean = this.thread(index).status === 'OPEN'): DemoMessage[] {
     const random = this.random(kind.thread, index + 0x27d4eb2d);
+    const ids = this.random(kind.messageId, index);
     const special = this.special(index);
-    const thread = this.thread(index);
+    const channel = this.channelOf(index);
     const slots = this.slots(index);
     const agent = pick(agents, random);
     const length = this.threadLength(index);
+    const threadId = this.threadId(index);
+    const customer: DemoSender = { actorId: this.customerActorId(index), name: slots.name ?? '', deliveryIdentifier: this.customerIdentifier(index) };
+    const support = DemoGenerator.supportIdentifier(channel);
+    const subject = special ? (abcdSubjects[special.subflow] ?? 'Chat with AcmeBrands') : (this.scenario(index)?.subject ?? 'Chat with AcmeBrands');
     const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (whole, key: string) => slots[key] ?? whole);
     const turns: { incoming: boolean; text: string }[] = special
       ? special.turns.map((turn) => ({ incoming: turn.speaker === 'customer', text: turn.text }))
       : (this.scenario(index)?.turns ?? []).map(([direction, variants]) => ({ incoming: direction === 'in', text: fill(pick(variants, random)) }));
-    return turns.slice(0, length).map((turn, position) => {
-      const text = thread.channel === 'email' && position === 0 && turn.incoming ? `Hello,\n\n${turn.text}\n\nBest regards,\n${slots.name}` : turn.text;
-      return {
-        id: `${thread.id}${String(position).padStart(3, '0')}`,
-        type: 'MESSAGE',
-        createdAt: iso(this.messageTime(index, thread.channel, position, length)),
-        text,
-        direction: turn.incoming ? 'INCOMING' : 'OUTGOING',
-        senders: [turn.incoming ? { actorId: `V-${thread.associatedContactId}`, name: slots.name ?? '' } : { actorId: agent.id, name: agent.name }],
-        channelId: channelIds[thread.channel],
-      };
+    const base = (type: DemoMessageType, at: number, createdBy: string, senders: DemoSender[], recipients: DemoRecipient[], client: DemoMessage['client']): DemoMessage => ({
+      id: hexId(ids),
+      type,
+      conversationsThreadId: threadId,
+      createdAt: iso(at),
+      createdBy,
+      client,
+      senders,
+      recipients,
+      archived: false,
     });
+    const out: DemoMessage[] = [];
+    const firstAt = this.messageTime(index, channel, 0, length);
+    if (channel === 'chat') {
+      const text = 'Hi! Thanks for contacting AcmeBrands. How can we help you today?';
+      out.push({ ...base('WELCOME_MESSAGE', firstAt - 5_000, 'B-1', [{ actorId: 'B-1', name: 'AcmeBrands bot' }], [{ actorId: customer.actorId, deliveryIdentifier: this.customerIdentifier(index) }], { clientType: 'HUBSPOT' }), text, richText: richTextOf(text), channelId: channelIds[channel], channelAccountId: channelAccountIds[channel] });
+    }
+    let assigned = false;
+    turns.slice(0, length).forEach((turn, position) => {
+      const at = this.messageTime(index, channel, position, length);
+      const text = channel === 'email' && position === 0 && turn.incoming ? `Hello,\n\n${turn.text}\n\nBest regards,\n${slots.name}` : turn.text;
+      const sparse = (index + position) % 5 === 0;
+      const agentSender: DemoSender = sparse ? { actorId: agent.id } : { actorId: agent.id, name: agent.name, deliveryIdentifier: support };
+      out.push({
+        ...base(
+          'MESSAGE',
+          at,
+          turn.incoming ? customer.actorId : agent.id,
+          [turn.incoming ? customer : agentSender],
+          [turn.incoming ? { deliveryIdentifier: support, ...(channel === 'email' ? { recipientField: 'TO' } : {}) } : { actorId: customer.actorId, name: customer.name ?? '', deliveryIdentifier: this.customerIdentifier(index), ...(channel === 'email' ? { recipientField: 'TO' } : {}) }],
+          turn.incoming ? { clientType: 'SYSTEM' } : { clientType: 'HUBSPOT' },
+        ),
+        text,
+        // Optional fields are sometimes missing, as in HubSpot's data: a client must not need them.
+        ...(sparse ? {} : { richText: richTextOf(text) }),
+        attachments: [],
+        ...(channel === 'email' ? { subject: position === 0 ? subject : `Re: ${subject}` } : {}),
+        truncationStatus: 'NOT_TRUNCATED',
+        ...(sparse ? {} : { status: { statusType: turn.incoming ? 'RECEIVED' : position < length - 1 ? 'READ' : 'SENT' } }),
+        direction: turn.incoming ? 'INCOMING' : 'OUTGOING',
+        channelId: channelIds[channel],
+        channelAccountId: channelAccountIds[channel],
+      });
+      // Some open threads were never assigned: no ASSIGNMENT entry and no assignedTo.
+      if (turn.incoming && !assigned && !this.isUnassigned(index, open)) {
+        assigned = true;
+        out.push({ ...base('ASSIGNMENT', at + 5_000, 'S-hubspot', [{ actorId: 'S-hubspot', name: 'HubSpot' }], [], { clientType: 'SYSTEM' }), assignedTo: agent.id });
+      }
+      if (position === 1 && index % 3 === 0 && length > 3) {
+        const note = `Checked ${slots.first}'s account: order ${slots.order}, ${slots.membership} member.`;
+        out.push({ ...base('COMMENT', at + 15_000, agent.id, [{ actorId: agent.id, name: agent.name }], [], { clientType: 'HUBSPOT' }), text: note, richText: richTextOf(note), attachments: [] });
+      }
+    });
+    if (!open) out.push({ ...base('THREAD_STATUS_CHANGE', this.latestAtMs(index) + 30_000, agent.id, [{ actorId: agent.id, name: agent.name }], [], { clientType: 'HUBSPOT' }), newStatus: 'CLOSED' });
+    return out;
   }
 }

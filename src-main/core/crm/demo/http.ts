@@ -1,14 +1,42 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** An error the demo CRM answers in HubSpot's error shape. */
+export interface ErrorDetail {
+  message: string;
+  code?: string;
+  in?: string;
+  context?: Record<string, string[]>;
+}
+
+/** An error the demo CRM answers in HubSpot's error shape (`Error` in the specs: category, correlationId and message required). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly category: string,
     message: string,
+    readonly details: { errors?: ErrorDetail[]; context?: Record<string, string[]>; subCategory?: string; extra?: Record<string, unknown> } = {},
   ) {
     super(message);
   }
+}
+
+/** HubSpot's error body: `status: "error"`, a message, a fresh correlation id (uuid) and a category, with details when there are any. */
+export function errorBody(status: number, category: string, message: string, details: HttpError['details'] = {}): Record<string, unknown> {
+  void status;
+  return {
+    status: 'error',
+    message,
+    correlationId: randomUUID(),
+    category,
+    ...(details.subCategory ? { subCategory: details.subCategory } : {}),
+    ...(details.errors ? { errors: details.errors } : {}),
+    ...(details.context ? { context: details.context } : {}),
+    ...details.extra,
+  };
+}
+
+export function errorResult(error: HttpError): RouteResult {
+  return { status: error.status, body: errorBody(error.status, error.category, error.message, error.details) };
 }
 
 export interface RouteResult {
@@ -36,6 +64,11 @@ export async function readJson(request: IncomingMessage): Promise<unknown> {
 }
 
 export function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (status === 204 || body === undefined) {
+    response.writeHead(status, headers);
+    response.end();
+    return;
+  }
   const text = JSON.stringify(body);
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), ...headers });
   response.end(text);
@@ -44,7 +77,7 @@ export function send(response: ServerResponse, status: number, body: unknown, he
 export const asRecord = (value: unknown): Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
-const reserved = new Set(['__proto__', 'constructor', 'prototype', 'hs_object_id', 'hs_lastmodifieddate']);
+const reserved = new Set(['__proto__', 'constructor', 'prototype', 'hs_object_id', 'hs_lastmodifieddate', 'lastmodifieddate']);
 
 /** A request's `properties`: a flat object of scalars, as HubSpot requires. */
 export function readProperties(value: unknown): Record<string, string | null> {
@@ -53,8 +86,8 @@ export function readProperties(value: unknown): Record<string, string | null> {
   const out: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
   for (const [key, item] of Object.entries(value)) {
     if (reserved.has(key)) continue;
-    if (!/^[a-z][a-z0-9_]{0,99}$/.test(key)) throw new HttpError(400, 'VALIDATION_ERROR', `Property "${key.slice(0, 100)}" does not exist`);
-    if (item !== null && typeof item === 'object') throw new HttpError(400, 'VALIDATION_ERROR', `Property "${key}" must be a string, number or boolean`);
+    if (!/^[a-z][a-z0-9_]{0,99}$/.test(key)) throw propertyError([{ name: key.slice(0, 100), error: 'PROPERTY_DOESNT_EXIST', message: `Property "${key.slice(0, 100)}" does not exist` }]);
+    if (item !== null && typeof item === 'object') throw propertyError([{ name: key, error: 'INVALID_PROPERTY_VALUE', message: `Property "${key}" must be a string, number or boolean` }]);
     out[key] = item === null || item === undefined ? null : String(item).slice(0, 65_536);
   }
   return { ...out };
@@ -74,4 +107,19 @@ export function readLimit(value: unknown, fallback: number, max: number): number
 
 export function page<T>(items: T[], nextOffset: number | undefined): { results: T[]; paging?: { next: { after: string } } } {
   return { results: items, ...(nextOffset !== undefined ? { paging: { next: { after: String(nextOffset) } } } : {}) };
+}
+
+export interface PropertyProblem {
+  name: string;
+  /** HubSpot's codes: PROPERTY_DOESNT_EXIST, INVALID_OPTION, REQUIRED, INVALID_INTEGER, READ_ONLY_VALUE, ... */
+  error: string;
+  message: string;
+}
+
+/** HubSpot's 400 for bad property values: the message lists every problem, as HubSpot's does, and `errors` carries them one by one. */
+export function propertyError(problems: PropertyProblem[]): HttpError {
+  const listed = problems.map((problem) => ({ isValid: false, message: problem.message, error: problem.error, name: problem.name }));
+  return new HttpError(400, 'VALIDATION_ERROR', `Property values were not valid: ${JSON.stringify(listed)}`, {
+    errors: problems.map((problem) => ({ message: problem.message, code: problem.error, context: { propertyName: [problem.name] } })),
+  });
 }

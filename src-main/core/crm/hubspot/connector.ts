@@ -1,22 +1,14 @@
-import type { z } from 'zod';
-import type { CrmConnector, OutboxAction, PulledPage, RejectedRecord, SyncCursor } from '../connector';
+import type { CrmConnector, RelatedRecords } from '../connector';
 import { createHttpClient, type HttpClient, type RetryPolicy } from '../http-client';
-import type { CrmMessage, CrmObjectType, CrmRecordOf } from '../records';
-import {
-  contactSchema,
-  lineItemSchema,
-  messageSchema,
-  orderSchema,
-  pageSchema,
-  threadSchema,
-  ticketSchema,
-  toContact,
-  toConversation,
-  toLineItem,
-  toMessage,
-  toOrder,
-  toTicket,
-} from './schemas';
+import type { RatePacerOptions } from '../rate-pacer';
+import type { CrmObjectType, CrmRecordOf, CrmTicket } from '../records';
+import { createActions } from './actions';
+import { attachAssociations, readAssociations } from './associations';
+import { createConversationSync, type SyncScope } from './conversation-sync';
+import { createObjectSync, propertiesOf, type ObjectSpec, type ObjectType } from './object-sync';
+import { createPortalSetup, type PortalOwner } from './portal-setup';
+import { contactSchema, lineItemSchema, orderSchema, ticketSchema, toContact, toLineItem, toOrder, toTicket } from './schemas';
+import { parsePage, validate } from './validate';
 
 export interface HubSpotConnectorOptions {
   baseUrl: string;
@@ -24,313 +16,167 @@ export interface HubSpotConnectorOptions {
   source?: string;
   token?: string;
   retry?: Partial<RetryPolicy>;
+  /**
+   * This desktop's share of the portal's rate limits, and the search limit. On by default, except for a
+   * CRM on this machine (the demo CRM, a local proxy), which is paced only when `enabled` says so.
+   */
+  pacing?: RatePacerOptions;
   pageSize?: number;
+  /** HubSpot's search answers up to 200 a page. */
+  searchPageSize?: number;
   /** Conversations whose messages are fetched at once. */
   messageConcurrency?: number;
+  /** Every incremental run re-reads this much before where the last one ended. */
+  overlapMs?: number;
+  archivedSweepMs?: number;
+  /** How long search may lag behind a write (HubSpot: a few seconds). */
+  searchLagMs?: number;
+  /** The agent's HubSpot user id (from the owners list): replies are sent as `A-<userId>`. */
+  senderUserId?: () => number | string | undefined;
+  /** Whether the agent agreed to create the app's properties in the portal. */
+  propertyConsent?: () => boolean;
+  scope?: () => SyncScope;
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 }
 
-interface ObjectSpec<T extends CrmObjectType> {
-  schema: z.ZodType;
-  map: (value: never) => CrmRecordOf[T];
-  associations: string;
+export interface HubSpotConnector extends CrmConnector {
+  /** The portal's users, for the agent to pick their own in Settings. */
+  owners(): Promise<PortalOwner[]>;
+  /** Reads the ticket pipeline and, with consent, creates the app's properties. */
+  prepare(consent: boolean): Promise<{ propertiesReady: boolean }>;
+  /** Agent scope: one customer not in the cache, with their orders and tickets, fetched on demand. */
+  fetchCustomer(contactId: string, signal?: AbortSignal): Promise<RelatedRecords>;
+  /** How many contacts the portal holds (search's `total`), to choose the sync scope. */
+  portalContacts(): Promise<number>;
 }
 
-/** HubSpot returns only a few default properties unless each one is named. */
-const propertiesOf = (schema: z.ZodType): string[] => {
-  const shape = (schema as unknown as { shape: { properties: { shape: Record<string, unknown> } } }).shape.properties.shape;
-  return [...Object.keys(shape), 'hs_lastmodifieddate'];
-};
-
-const objectSpecs: { [T in Exclude<CrmObjectType, 'conversations'>]: ObjectSpec<T> } = {
+const objectSpecs: { [T in ObjectType]: ObjectSpec<T> } = {
   contacts: { schema: contactSchema, map: toContact as (value: never) => CrmRecordOf['contacts'], associations: '' },
   orders: { schema: orderSchema, map: toOrder as (value: never) => CrmRecordOf['orders'], associations: 'contacts,line_items' },
   line_items: { schema: lineItemSchema, map: toLineItem as (value: never) => CrmRecordOf['line_items'], associations: 'orders' },
   tickets: { schema: ticketSchema, map: toTicket as (value: never) => CrmRecordOf['tickets'], associations: 'contacts,orders' },
 };
 
-/** Clock skew and in-flight writes: an incremental pull starts this much before the last high-water mark. */
-const overlapMs = 60_000;
+const isLoopback = (url: string): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
 
-interface InitialState {
-  after: string;
-  startedAt: number;
-}
-interface IncrementalState {
-  since: number;
-  after: string;
-  high: number;
-}
+export const syncDefaults = { pageSize: 100, searchPageSize: 200, overlapMs: 60_000, archivedSweepMs: 15 * 60_000, searchLagMs: 5_000 } as const;
 
-function readState<T>(cursor: string, fallback: T): T {
-  try {
-    return { ...fallback, ...(JSON.parse(cursor) as Partial<T>) };
-  } catch {
-    return fallback;
-  }
-}
-
-function idOf(raw: unknown): string | null {
-  return raw && typeof raw === 'object' && 'id' in raw && typeof (raw as { id: unknown }).id === 'string' ? (raw as { id: string }).id.slice(0, 64) : null;
-}
-
-function hasAssociations(raw: unknown): boolean {
-  return Boolean(raw && typeof raw === 'object' && Object.hasOwn(raw, 'associations'));
-}
-
-function validate<T>(raw: unknown, schema: z.ZodType, map: (value: never) => T): { ok: true; value: T } | { ok: false; rejected: RejectedRecord } {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const reason = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`)
-      .join('; ');
-    return { ok: false, rejected: { recordId: idOf(raw), reason, raw } };
-  }
-  try {
-    return { ok: true, value: map(parsed.data as never) };
-  } catch (error) {
-    return { ok: false, rejected: { recordId: idOf(raw), reason: error instanceof Error ? error.message : String(error), raw } };
-  }
-}
-
-/** HubSpot CRM v3 (objects, search, conversations), or any server speaking the same API such as the demo CRM. */
-export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmConnector {
+/** HubSpot CRM v3/v4 and Conversations v3, or any server speaking the same API such as the demo CRM. */
+export function createHubSpotConnector(options: HubSpotConnectorOptions): HubSpotConnector {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const http: HttpClient = createHttpClient({
     baseUrl: options.baseUrl,
     ...(options.token !== undefined ? { token: options.token } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
+    pacing: { ...options.pacing, enabled: options.pacing?.enabled ?? !isLoopback(options.baseUrl) },
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
-  const pageSize = Math.min(100, options.pageSize ?? 100);
-  const concurrency = options.messageConcurrency ?? 8;
+  const pageSize = Math.min(100, options.pageSize ?? syncDefaults.pageSize);
+  const overlapMs = options.overlapMs ?? syncDefaults.overlapMs;
+  const scope = options.scope ?? (() => ({ kind: 'portal' }) as const);
+  const setup = createPortalSetup(http);
+  let stageLabels: Record<string, string> | undefined;
 
-  function parsePage(body: unknown): z.infer<typeof pageSchema> {
-    const page = pageSchema.safeParse(body);
-    if (!page.success) throw new Error('The CRM answered a page in an unexpected shape.');
-    return page.data;
-  }
+  const objects = createObjectSync({
+    http,
+    listPageSize: pageSize,
+    searchPageSize: Math.min(200, options.searchPageSize ?? syncDefaults.searchPageSize),
+    overlapMs,
+    archivedSweepMs: options.archivedSweepMs ?? syncDefaults.archivedSweepMs,
+    now,
+  });
 
-  async function fetchConversation(conversationId: string, since?: string, signal?: AbortSignal): Promise<{ messages: CrmMessage[]; rejected: RejectedRecord[] }> {
-    const sinceMs = since ? Date.parse(since) : Number.NaN;
-    const messages: CrmMessage[] = [];
-    const rejected: RejectedRecord[] = [];
-    let after: string | undefined;
-    do {
-      const query = new URLSearchParams({ limit: '100', ...(after ? { after } : {}) });
-      const page = parsePage(
-        await http.request({ method: 'GET', path: `/conversations/v3/conversations/threads/${encodeURIComponent(conversationId)}/messages?${query}`, ...(signal ? { signal } : {}) }),
-      );
-      for (const raw of page.results) {
-        const result = validate(raw, messageSchema, (value: z.infer<typeof messageSchema>) => toMessage(conversationId, value));
-        if (!result.ok) rejected.push(result.rejected);
-        // The API pages from the oldest message and has no "since" filter, so older ones are skipped here.
-        else if (!(Date.parse(result.value.createdAt) <= sinceMs)) messages.push(result.value);
-      }
-      after = page.paging?.next?.after;
-    } while (after);
-    return { messages, rejected };
-  }
-
-  /**
-   * HubSpot's search answers without associations; the records that lack them are read again
-   * through batch read (at most 100 ids a call), so an order never loses its customer on an update.
-   */
-  async function withAssociations(
-    type: CrmObjectType,
-    page: z.infer<typeof pageSchema>,
-    properties: string[],
-    associations: string,
-    signal?: AbortSignal,
-  ): Promise<z.infer<typeof pageSchema>> {
-    if (!associations) return page;
-    const missing = page.results.map(idOf).filter((id, index): id is string => id !== null && !hasAssociations(page.results[index]));
-    if (missing.length === 0) return page;
-    const complete = new Map<string, unknown>();
-    for (let start = 0; start < missing.length; start += 100) {
+  async function batchRead<T extends ObjectType>(type: T, ids: string[], signal?: AbortSignal): Promise<CrmRecordOf[T][]> {
+    const spec = objectSpecs[type] as ObjectSpec<T>;
+    const records: CrmRecordOf[T][] = [];
+    for (let start = 0; start < ids.length; start += 100) {
       const body = await http.request({
         method: 'POST',
-        path: `/crm/v3/objects/${type}/batch/read?associations=${encodeURIComponent(associations)}`,
-        body: { inputs: missing.slice(start, start + 100).map((id) => ({ id })), properties },
+        path: `/crm/v3/objects/${type}/batch/read`,
+        body: { inputs: ids.slice(start, start + 100).map((id) => ({ id })), properties: propertiesOf(spec.schema, type) },
         ...(signal ? { signal } : {}),
       });
-      for (const record of parsePage(body).results) {
-        const id = idOf(record);
-        if (id !== null) complete.set(id, record);
-      }
-    }
-    return { ...page, results: page.results.map((raw) => complete.get(idOf(raw) ?? '') ?? raw) };
-  }
-
-  async function* pullObjects<T extends Exclude<CrmObjectType, 'conversations'>>(type: T, from: SyncCursor | undefined, signal?: AbortSignal): AsyncGenerator<PulledPage<T>> {
-    const spec = objectSpecs[type] as ObjectSpec<T>;
-    const properties = propertiesOf(spec.schema);
-    let cursor: SyncCursor = from ?? { phase: 'initial', cursor: JSON.stringify({ after: '', startedAt: Date.now() }) };
-    for (;;) {
-      let body: unknown;
-      let nextCursor: SyncCursor;
-      let done: boolean;
-      const records: CrmRecordOf[T][] = [];
-      const rejected: RejectedRecord[] = [];
-      if (cursor.phase === 'initial') {
-        const state = readState<InitialState>(cursor.cursor, { after: '', startedAt: Date.now() });
-        const query = new URLSearchParams({
-          limit: String(pageSize),
-          ...(state.after ? { after: state.after } : {}),
-          properties: properties.join(','),
-          ...(spec.associations ? { associations: spec.associations } : {}),
-        });
-        body = await http.request({ method: 'GET', path: `/crm/v3/objects/${type}?${query}`, ...(signal ? { signal } : {}) });
-        const page = parsePage(body);
-        const after = page.paging?.next?.after;
-        done = after === undefined;
-        nextCursor = done
-          ? { phase: 'incremental', cursor: JSON.stringify({ since: state.startedAt - overlapMs, after: '', high: state.startedAt - overlapMs }) }
-          : { phase: 'initial', cursor: JSON.stringify({ after, startedAt: state.startedAt }) };
-        body = page;
-      } else {
-        const state = readState<IncrementalState>(cursor.cursor, { since: 0, after: '', high: 0 });
-        body = await http.request({
-          method: 'POST',
-          path: `/crm/v3/objects/${type}/search`,
-          body: {
-            filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(state.since) }] }],
-            sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
-            properties,
-            limit: pageSize,
-            ...(state.after ? { after: state.after } : {}),
-          },
-          ...(signal ? { signal } : {}),
-        });
-        const page = await withAssociations(type, parsePage(body), properties, spec.associations, signal);
-        let high = state.high;
-        for (const raw of page.results) {
-          const updated = Date.parse(String((raw as { updatedAt?: unknown }).updatedAt ?? ''));
-          if (!Number.isNaN(updated)) high = Math.max(high, updated);
-        }
-        const after = page.paging?.next?.after;
-        done = after === undefined;
-        // The next tick starts at the newest change seen; GTE re-reads that one record, which upserts as a no-op.
-        nextCursor = done
-          ? { phase: 'incremental', cursor: JSON.stringify({ since: Math.max(state.since, high), after: '', high: Math.max(state.since, high) }) }
-          : { phase: 'incremental', cursor: JSON.stringify({ since: state.since, after, high }) };
-        body = page;
-      }
-      for (const raw of (body as z.infer<typeof pageSchema>).results) {
+      const raws = await attachAssociations(http, type, parsePage(body).results, signal);
+      for (const raw of raws) {
         const result = validate(raw, spec.schema, spec.map);
         if (result.ok) records.push(result.value);
-        else rejected.push(result.rejected);
       }
-      yield { records, messages: [], rejected, nextCursor, done };
-      if (done) return;
-      cursor = nextCursor;
     }
+    return records;
   }
 
-  async function* pullConversations(from: SyncCursor | undefined, signal?: AbortSignal): AsyncGenerator<PulledPage<'conversations'>> {
-    let cursor: SyncCursor = from ?? { phase: 'initial', cursor: JSON.stringify({ after: '', startedAt: Date.now() }) };
-    for (;;) {
-      const incremental = cursor.phase === 'incremental';
-      const state = incremental ? readState<IncrementalState>(cursor.cursor, { since: 0, after: '', high: 0 }) : readState<InitialState>(cursor.cursor, { after: '', startedAt: Date.now() });
-      const query = new URLSearchParams({
-        limit: String(pageSize),
-        ...(state.after ? { after: state.after } : {}),
-        ...(incremental ? { latestMessageTimestampAfter: new Date((state as IncrementalState).since).toISOString() } : {}),
-      });
-      const page = parsePage(await http.request({ method: 'GET', path: `/conversations/v3/conversations/threads?${query}`, ...(signal ? { signal } : {}) }));
-      const records: CrmRecordOf['conversations'][] = [];
-      const rejected: RejectedRecord[] = [];
-      for (const raw of page.results) {
-        const result = validate(raw, threadSchema, toConversation);
-        if (result.ok) records.push(result.value);
-        else rejected.push(result.rejected);
-      }
-      const messages: CrmMessage[] = [];
-      for (let start = 0; start < records.length; start += concurrency) {
-        const batch = await Promise.all(records.slice(start, start + concurrency).map((record) => fetchConversation(record.id, undefined, signal)));
-        for (const result of batch) {
-          messages.push(...result.messages);
-          rejected.push(...result.rejected);
-        }
-      }
-      const after = page.paging?.next?.after;
-      const done = after === undefined;
-      let next: SyncCursor;
-      if (!incremental) {
-        const startedAt = (state as InitialState).startedAt;
-        next = done
-          ? { phase: 'incremental', cursor: JSON.stringify({ since: startedAt - overlapMs, after: '', high: startedAt - overlapMs }) }
-          : { phase: 'initial', cursor: JSON.stringify({ after, startedAt }) };
-      } else {
-        const previous = state as IncrementalState;
-        const high = Math.max(previous.high, ...records.map((record) => Date.parse(record.lastMessageAt ?? '') || 0));
-        next = done ? { phase: 'incremental', cursor: JSON.stringify({ since: Math.max(previous.since, high), after: '', high }) } : { phase: 'incremental', cursor: JSON.stringify({ since: previous.since, after, high }) };
-      }
-      yield { records, messages, rejected, nextCursor: next, done };
-      if (done) return;
-      cursor = next;
-    }
+  async function fetchRelated(contactIds: string[], signal?: AbortSignal): Promise<RelatedRecords> {
+    if (contactIds.length === 0) return { contacts: [], orders: [], line_items: [], tickets: [] };
+    const [contacts, toOrders, toTickets] = await Promise.all([
+      batchRead('contacts', contactIds, signal),
+      readAssociations(http, 'contacts', 'orders', contactIds, signal),
+      readAssociations(http, 'contacts', 'tickets', contactIds, signal),
+    ]);
+    const orderIds = [...new Set([...toOrders.values()].flat())];
+    const [orders, tickets, toItems] = await Promise.all([
+      batchRead('orders', orderIds, signal),
+      batchRead('tickets', [...new Set([...toTickets.values()].flat())], signal),
+      readAssociations(http, 'orders', 'line_items', orderIds, signal),
+    ]);
+    const lineItems = await batchRead('line_items', [...new Set([...toItems.values()].flat())], signal);
+    return { contacts, orders, line_items: lineItems, tickets: tickets.map(relabel) };
   }
 
-  async function pushAction(action: OutboxAction, idempotencyKey: string, signal?: AbortSignal): Promise<unknown> {
-    const p = action.payload;
-    const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));
-    const contactAssociation = [{ to: { id: action.customerId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 16 }] }];
-    const base = { idempotencyKey, ...(signal ? { signal } : {}) };
-    switch (action.kind) {
-      case 'send_reply':
-        return http.request({
-          ...base,
-          method: 'POST',
-          path: `/conversations/v3/conversations/threads/${encodeURIComponent(text(p.conversationId))}/messages`,
-          body: { type: 'MESSAGE', text: text(p.text), direction: 'OUTGOING', senderActorId: 'A-1' },
-        });
-      case 'request_refund':
-        return http.request({
-          ...base,
-          method: 'POST',
-          path: '/crm/v3/objects/tickets',
-          body: {
-            properties: {
-              hs_ticket_category: 'REFUND_REQUEST',
-              subject: `Refund request for order ${text(p.orderId)}`,
-              content: text(p.reason),
-              refund_amount: text(p.amount),
-              order_id: text(p.orderId),
-              hs_pipeline_stage: '1',
-            },
-            associations: contactAssociation,
-          },
-        });
-      case 'create_ticket':
-        return http.request({
-          ...base,
-          method: 'POST',
-          path: '/crm/v3/objects/tickets',
-          body: { properties: { subject: text(p.subject), content: text(p.content), hs_pipeline_stage: '1', hs_ticket_priority: text(p.priority) || 'MEDIUM' }, associations: contactAssociation },
-        });
-      case 'update_ticket':
-        return http.request({ ...base, method: 'PATCH', path: `/crm/v3/objects/tickets/${encodeURIComponent(text(p.ticketId))}`, body: { properties: p.properties ?? {} } });
-      case 'escalate':
-        return p.ticketId
-          ? http.request({ ...base, method: 'PATCH', path: `/crm/v3/objects/tickets/${encodeURIComponent(text(p.ticketId))}`, body: { properties: { hs_ticket_priority: 'HIGH', content: text(p.handoffNote) } } })
-          : http.request({
-              ...base,
-              method: 'POST',
-              path: '/crm/v3/objects/tickets',
-              body: { properties: { subject: `Escalation: ${text(p.reason)}`, content: text(p.handoffNote), hs_pipeline_stage: '1', hs_ticket_priority: 'HIGH', hs_ticket_category: 'ESCALATION' }, associations: contactAssociation },
-            });
-      case 'update_preferences':
-        return http.request({ ...base, method: 'PATCH', path: `/crm/v3/objects/contacts/${encodeURIComponent(action.customerId)}`, body: { properties: { preferences: JSON.stringify(p.preferences ?? {}) } } });
+  const conversations = createConversationSync({ http, pageSize, concurrency: options.messageConcurrency ?? 8, overlapMs, now, scope, fetchRelated });
+
+  function relabel(ticket: CrmTicket): CrmTicket {
+    return stageLabels?.[ticket.stage] ? { ...ticket, stage: stageLabels[ticket.stage] ?? ticket.stage } : ticket;
+  }
+
+  const actions = createActions({
+    http,
+    setup,
+    senderActorId: () => {
+      const user = options.senderUserId?.();
+      return user === undefined || user === '' ? undefined : `A-${String(user)}`;
+    },
+    propertyConsent: options.propertyConsent ?? (() => false),
+    readMessages: (threadId, sinceMs) => conversations.readMessages(threadId, sinceMs),
+    searchLagMs: options.searchLagMs ?? syncDefaults.searchLagMs,
+    sleep,
+    now,
+  });
+
+  async function* pullObjects<T extends ObjectType>(type: T, from: Parameters<CrmConnector['pullChanged']>[1], signal?: AbortSignal) {
+    // Agent scope: records arrive with the threads that reference them, not from a portal-wide listing.
+    if (scope().kind === 'agent') {
+      yield { records: [], messages: [], rejected: [], nextCursor: from ?? { phase: 'incremental', cursor: JSON.stringify({ ts: now(), sweptAt: now() }) }, done: true };
+      return;
+    }
+    if (type === 'tickets' && !stageLabels) stageLabels = await setup.ticketPipeline().then((pipeline) => pipeline.labels).catch(() => ({}));
+    for await (const page of objects.pull(type, objectSpecs[type] as ObjectSpec<T>, from, signal)) {
+      yield type === 'tickets' ? { ...page, records: (page.records as CrmTicket[]).map(relabel) as CrmRecordOf[T][] } : page;
     }
   }
 
   return {
     source: options.source ?? `hubspot:${new URL(options.baseUrl).host}`,
-    pullChanged: ((type: CrmObjectType, cursor: SyncCursor | undefined, signal?: AbortSignal) =>
-      type === 'conversations' ? pullConversations(cursor, signal) : pullObjects(type, cursor, signal)) as CrmConnector['pullChanged'],
-    fetchConversation,
-    pushAction,
+    pullChanged: ((type: CrmObjectType, cursor, signal) => (type === 'conversations' ? conversations.pull(cursor, signal) : pullObjects(type, cursor, signal))) as CrmConnector['pullChanged'],
+    fetchConversation: conversations.fetchConversation,
+    pushAction: (action, key, _signal, context) => actions(action, key, context),
+    owners: () => setup.owners(),
+    async prepare(consent) {
+      await setup.ticketPipeline();
+      return { propertiesReady: await setup.ensureProperties(consent) };
+    },
+    fetchCustomer: (contactId, signal) => fetchRelated([contactId], signal),
+    async portalContacts() {
+      const body = (await http.request({
+        method: 'POST',
+        path: '/crm/v3/objects/contacts/search',
+        search: true,
+        body: { filterGroups: [], sorts: [{ propertyName: 'lastmodifieddate', direction: 'ASCENDING' }], properties: ['lastmodifieddate'], limit: 1, after: '0' },
+      })) as { total?: unknown } | null;
+      return typeof body?.total === 'number' ? body.total : 0;
+    },
     get retries() {
       return http.retries;
     },

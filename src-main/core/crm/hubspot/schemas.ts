@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { CrmContact, CrmConversation, CrmLineItem, CrmMessage, CrmOrder, CrmTicket, Membership } from '../records';
 
 const id = z.string().regex(/^\d{1,30}$/, 'id must be a string of digits');
+/** Conversations ids (messages, actors, channels, visitors) are free strings in HubSpot's spec. */
+const freeId = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max).nullable().optional();
 const isoDate = z.string().max(64).refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
 const decimal = z
@@ -13,6 +15,9 @@ const decimal = z
 
 const association = z.object({ results: z.array(z.object({ id, type: z.string().max(100).optional() })).max(1000) });
 
+/** The last-modified property differs by object: contacts keep the legacy name. */
+export const lastModifiedProperty = (type: string): string => (type === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate');
+
 /** A HubSpot object record; unknown extra keys are ignored, known ones must have the right type. */
 function record<P extends z.ZodRawShape>(properties: P) {
   return z.object({
@@ -21,6 +26,7 @@ function record<P extends z.ZodRawShape>(properties: P) {
     createdAt: isoDate.optional(),
     updatedAt: isoDate,
     archived: z.boolean().optional(),
+    archivedAt: isoDate.optional(),
     associations: z.record(z.string().max(50), association).optional(),
   });
 }
@@ -39,6 +45,10 @@ export const contactSchema = record({
   membership_level: z.enum(['guest', 'bronze', 'silver', 'gold']).nullable().optional(),
   lifetime_value: decimal,
   preferences: text(10_000),
+  /** The app's own property (created at setup); a standard portal has no preferences property. */
+  copilot_preferences: text(10_000),
+  /** Set on the surviving contact of a merge: the ids it absorbed, separated by semicolons. */
+  hs_merged_object_ids: text(10_000),
 });
 
 export const orderSchema = record({
@@ -66,23 +76,39 @@ export const ticketSchema = record({
 });
 
 export const threadSchema = z.object({
-  id,
+  id: freeId,
   createdAt: isoDate.optional(),
   status: z.enum(['OPEN', 'CLOSED']),
-  associatedContactId: id.nullable().optional(),
-  latestMessageTimestamp: isoDate,
+  /** A contact id, or a visitor id when the customer is not a contact yet. */
+  associatedContactId: freeId.nullable().optional(),
+  latestMessageTimestamp: isoDate.optional(),
+  inboxId: freeId.optional(),
+  originalChannelId: freeId.optional(),
+  originalChannelAccountId: freeId.optional(),
+  assignedTo: z.string().max(200).optional(),
+  archived: z.boolean().optional(),
+  spam: z.boolean().optional(),
+  /** Not in HubSpot's thread; the demo CRM adds it. */
   channel: z.enum(['chat', 'email', 'phone']).optional(),
   subject: text(2_000),
 });
 
+const deliveryIdentifier = z.object({ type: z.string().max(100), value: z.string().max(500) });
+const actor = z.object({ actorId: z.string().max(200).optional(), name: z.string().max(200).optional(), deliveryIdentifier: deliveryIdentifier.optional() });
+
+/** Every message type of the thread: only MESSAGE and COMMENT carry text for us, the rest are skipped. */
 export const messageSchema = z.object({
-  id,
-  type: z.string().max(32),
+  id: freeId,
+  type: z.string().max(64),
   createdAt: isoDate,
-  text: z.string().max(200_000),
-  direction: z.enum(['INCOMING', 'OUTGOING']),
-  senders: z.array(z.object({ actorId: z.string().max(100).optional(), name: z.string().max(200).optional() })).max(20).optional(),
+  text: z.string().max(200_000).optional(),
+  direction: z.enum(['INCOMING', 'OUTGOING']).optional(),
+  channelId: z.string().max(200).optional(),
+  channelAccountId: z.string().max(200).optional(),
+  senders: z.array(actor).max(50).optional(),
+  recipients: z.array(actor).max(50).optional(),
 });
+export type HubSpotMessage = z.infer<typeof messageSchema>;
 
 export const pageSchema = z.object({
   results: z.array(z.unknown()).max(1000),
@@ -117,7 +143,7 @@ export function toContact(value: z.infer<typeof contactSchema>): CrmContact {
     zip: nullable(p.zip),
     membership: (p.membership_level ?? 'guest') as Membership,
     lifetimeValue: Number(p.lifetime_value ?? 0),
-    preferences: { ...preferences(p.preferences) },
+    preferences: { ...preferences(p.copilot_preferences ?? p.preferences) },
     updatedAt: new Date(value.updatedAt).toISOString(),
   };
 }
@@ -169,7 +195,7 @@ export function toTicket(value: z.infer<typeof ticketSchema>): CrmTicket {
 }
 
 export function toConversation(value: z.infer<typeof threadSchema>): CrmConversation {
-  const latest = new Date(value.latestMessageTimestamp).toISOString();
+  const latest = new Date(value.latestMessageTimestamp ?? value.createdAt ?? 0).toISOString();
   return {
     id: value.id,
     contactId: value.associatedContactId ?? null,
@@ -182,13 +208,17 @@ export function toConversation(value: z.infer<typeof threadSchema>): CrmConversa
   };
 }
 
-export function toMessage(conversationId: string, value: z.infer<typeof messageSchema>): CrmMessage {
+/** A MESSAGE becomes a conversation message, a COMMENT an internal note; other types (welcome, assignment, status) are not ours to store. */
+export function toMessage(conversationId: string, value: z.infer<typeof messageSchema>): CrmMessage | null {
+  if (value.type !== 'MESSAGE' && value.type !== 'COMMENT') return null;
+  const note = value.type === 'COMMENT';
   return {
     id: value.id,
     conversationId,
-    direction: value.direction === 'INCOMING' ? 'incoming' : 'outgoing',
-    sender: value.senders?.[0]?.name ?? null,
-    text: value.text,
+    direction: !note && value.direction === 'INCOMING' ? 'incoming' : 'outgoing',
+    sender: value.senders?.[0]?.name ?? value.senders?.[0]?.actorId ?? null,
+    text: value.text ?? '',
     createdAt: new Date(value.createdAt).toISOString(),
+    ...(note ? { kind: 'note' as const } : {}),
   };
 }

@@ -8,8 +8,12 @@ import type { CrmContact, CrmConversation, CrmLineItem, CrmMessage, CrmObjectTyp
  */
 export interface CrmRecordWriter {
   upsert<T extends CrmObjectType>(type: T, records: CrmRecordOf[T][]): void;
-  /** Returns the messages that were new to the cache. */
+  /** Returns the messages that were new to the cache; internal notes go to their own table and are not returned. */
   upsertMessages(messages: CrmMessage[]): CrmMessage[];
+  /** Records the CRM deleted (archived). */
+  remove(type: CrmObjectType, ids: string[]): void;
+  /** A merged contact: the survivor takes over its orders, tickets and conversations, and the merged one goes. */
+  mergeContacts(merges: { from: string; to: string }[]): void;
 }
 
 export function createCrmRecordWriter(db: Database.Database): CrmRecordWriter {
@@ -45,13 +49,34 @@ export function createCrmRecordWriter(db: Database.Database): CrmRecordWriter {
       created_at=excluded.created_at, last_message_at=excluded.last_message_at, updated_at=excluded.updated_at
     WHERE excluded.updated_at >= conversations.updated_at`);
   // Messages never change once sent. The CRM's copy of a reply sent from here is already stored under its local id.
-  const message = db.prepare<CrmMessage>(`
+  const message = db.prepare<Omit<CrmMessage, 'kind'>>(`
     INSERT INTO messages (id, conversation_id, direction, sender, text, created_at, delivery)
     SELECT @id, @conversationId, @direction, @sender, @text, @createdAt, 'delivered'
     WHERE NOT EXISTS (SELECT 1 FROM messages WHERE crm_id = @id)
     ON CONFLICT(id) DO NOTHING`);
 
+  const note = db.prepare<Omit<CrmMessage, 'kind'>>(`INSERT INTO internal_notes (id, conversation_id, sender, text, created_at) VALUES (@id, @conversationId, @sender, @text, @createdAt) ON CONFLICT(id) DO NOTHING`);
+  const tables: Record<CrmObjectType, string> = { contacts: 'contacts', orders: 'orders', line_items: 'line_items', tickets: 'tickets', conversations: 'conversations' };
+  const removeStatements = Object.fromEntries(Object.entries(tables).map(([type, table]) => [type, db.prepare<[string]>(`DELETE FROM ${table} WHERE id = ?`)])) as Record<CrmObjectType, Database.Statement<[string]>>;
+  const removeMessages = db.prepare<[string]>('DELETE FROM messages WHERE conversation_id = ?');
+  const removeNotes = db.prepare<[string]>('DELETE FROM internal_notes WHERE conversation_id = ?');
+  const repoint = ['orders', 'tickets', 'conversations'].map((table) => db.prepare<[string, string]>(`UPDATE ${table} SET contact_id = ? WHERE contact_id = ?`));
   return {
+    remove(type, ids) {
+      for (const id of ids) {
+        removeStatements[type].run(id);
+        if (type === 'conversations') {
+          removeMessages.run(id);
+          removeNotes.run(id);
+        }
+      }
+    },
+    mergeContacts(merges) {
+      for (const { from, to } of merges) {
+        for (const statement of repoint) statement.run(to, from);
+        removeStatements.contacts.run(from);
+      }
+    },
     upsert(type, records) {
       for (const record of records) {
         switch (type) {
@@ -76,7 +101,13 @@ export function createCrmRecordWriter(db: Database.Database): CrmRecordWriter {
       }
     },
     upsertMessages(messages) {
-      return messages.filter((value) => message.run(value).changes > 0);
+      const fresh: CrmMessage[] = [];
+      for (const value of messages) {
+        const { kind, ...row } = value;
+        if (kind === 'note') note.run(row);
+        else if (message.run(row).changes > 0) fresh.push(value);
+      }
+      return fresh;
     },
   };
 }

@@ -6,7 +6,7 @@ import { abcdDir } from '../../../../src-main/core/crm/demo/abcd';
 import { demoClient, pageAll, type WireMessage, type WireRecord, type WireThread } from './client';
 
 interface Sample {
-  scenario: { personal: { customer_name: string; email?: string; username?: string; phone?: string; member_level: string }; order: { order_id?: string }; product: { amounts: number[] } };
+  scenario: { personal: { customer_name: string; email?: string; username?: string; phone?: string; member_level: string }; order: { order_id?: string; purchase_date?: string }; product: { amounts: number[] } };
   original: [string, string][];
 }
 
@@ -16,9 +16,9 @@ describe('the ABCD sample customers in the demo CRM', () => {
   let client: ReturnType<typeof demoClient>;
   let contacts: WireRecord[];
   beforeAll(async () => {
-    crm = await startDemoCrm({ seed: 123, contacts: 50 });
+    crm = await startDemoCrm({ seed: 123, contacts: 50, now: Date.UTC(2026, 5, 15, 12) });
     client = demoClient(crm.url);
-    contacts = (await pageAll<WireRecord>((after) => client.get(`/crm/v3/objects/contacts?limit=100${after ? `&after=${after}` : ''}`))).items;
+    contacts = (await pageAll<WireRecord>((after) => client.get(`/crm/v3/objects/contacts?limit=100&properties=firstname,lastname,email,username,phone,membership_level${after ? `&after=${after}` : ''}`))).items;
   });
   afterAll(async () => crm.close());
 
@@ -43,13 +43,12 @@ describe('the ABCD sample customers in the demo CRM', () => {
 
     const orderId = sample.scenario.order.order_id;
     if (orderId) {
-      const read = await client.post<{ results: WireRecord[] }>('/crm/v3/objects/orders/batch/read', { inputs: [{ id: orderId }] });
-      const order = read.body.results[0] as WireRecord;
+      const order = (await client.get<WireRecord>(`/crm/v3/objects/orders/${orderId}?properties=hs_total_price,hs_createdate&associations=contacts,line_items`)).body;
       expect(order.id).toBe(orderId);
       expect(order.associations?.contacts?.results[0]?.id).toBe(contact.id);
       const lines = order.associations?.line_items?.results ?? [];
       expect(lines).toHaveLength(1);
-      const item = (await client.post<{ results: WireRecord[] }>('/crm/v3/objects/line_items/batch/read', { inputs: lines.map((line) => ({ id: line.id })) })).body.results[0];
+      const item = (await client.post<{ results: WireRecord[] }>('/crm/v3/objects/line_items/batch/read', { inputs: lines.map((line) => ({ id: line.id })), properties: ['amount'] })).body.results[0];
       expect(Number(item?.properties.amount)).toBe(sample.scenario.product.amounts[0]);
       expect(Number(order.properties.hs_total_price)).toBe(sample.scenario.product.amounts[0]);
     }
@@ -59,7 +58,17 @@ describe('the ABCD sample customers in the demo CRM', () => {
     const threads = (await pageAll<WireThread>((after) => client.get(`/conversations/v3/conversations/threads?limit=100${after ? `&after=${after}` : ''}`))).items;
     const thread = threads.find((item) => item.associatedContactId === contact.id) as WireThread;
     expect(thread.status).toBe('OPEN');
-    const messages = (await client.get<{ results: WireMessage[] }>(`/conversations/v3/conversations/threads/${thread.id}/messages?limit=100`)).body.results;
+    const messages = (await client.get<{ results: WireMessage[] }>(`/conversations/v3/conversations/threads/${thread.id}/messages?limit=100&sort=createdAt`)).body.results;
     expect(messages.find((message) => message.direction === 'INCOMING')?.text).toBe(firstLine);
+
+    // The ABCD purchase keeps its distance from the conversation (ABCD's conversations are taken to be on 2020-01-01).
+    const purchase = sample.scenario.order.purchase_date;
+    if (orderId && purchase) {
+      const order = (await client.get<WireRecord>(`/crm/v3/objects/orders/${orderId}?properties=hs_createdate`)).body;
+      const daysBefore = (Date.parse(thread.createdAt) - Date.parse(order.properties.hs_createdate ?? '')) / 86_400_000;
+      expect(daysBefore).toBeCloseTo((Date.UTC(2020, 0, 1) - Date.parse(purchase)) / 86_400_000, 3);
+      expect(Date.parse(thread.createdAt)).toBeLessThan(Date.UTC(2026, 5, 15, 12));
+      expect(Date.parse(thread.createdAt)).toBeGreaterThan(Date.UTC(2026, 5, 15, 11));
+    }
   });
 });

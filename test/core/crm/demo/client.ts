@@ -43,20 +43,46 @@ export interface WireThread {
   id: string;
   createdAt: string;
   status: 'OPEN' | 'CLOSED';
+  closedAt?: string;
   associatedContactId: string;
   latestMessageTimestamp: string;
-  channel: string;
-  subject: string;
+  inboxId: string;
+  originalChannelId: string;
+  originalChannelAccountId: string;
+  assignedTo?: string;
+  spam: boolean;
+  archived: boolean;
 }
 
 export interface WireMessage {
   id: string;
-  type: string;
+  type: 'MESSAGE' | 'COMMENT' | 'WELCOME_MESSAGE' | 'ASSIGNMENT' | 'THREAD_STATUS_CHANGE';
+  conversationsThreadId: string;
   createdAt: string;
-  text: string;
-  direction: 'INCOMING' | 'OUTGOING';
-  senders: { actorId: string; name: string }[];
-  channelId: string;
+  createdBy: string;
+  client: { clientType: string };
+  text?: string;
+  direction?: 'INCOMING' | 'OUTGOING';
+  senders: { actorId: string; name?: string; deliveryIdentifier?: { type: string; value: string } }[];
+  recipients: { actorId?: string; deliveryIdentifier: { type: string; value: string } }[];
+  attachments?: unknown[];
+  channelId?: string;
+  channelAccountId?: string;
+  newStatus?: string;
+  assignedTo?: string;
+}
+
+/** A reply as HubSpot's POST .../messages wants it, on the thread's own channel. */
+export function replyBody(thread: WireThread, text: string, senderActorId = 'A-102', recipient?: { type: string; value: string }) {
+  return {
+    type: 'MESSAGE',
+    text,
+    attachments: [],
+    recipients: recipient ? [{ deliveryIdentifiers: [recipient] }] : [],
+    senderActorId,
+    channelId: thread.originalChannelId,
+    channelAccountId: thread.originalChannelAccountId,
+  };
 }
 
 /** Follows `paging.next.after` to the end, failing on a page without the expected shape. */

@@ -8,7 +8,7 @@ describe('demo CRM with a million contacts', () => {
   let heapBefore: number;
   beforeAll(async () => {
     heapBefore = process.memoryUsage().heapUsed;
-    crm = await startDemoCrm({ seed: 1, contacts: 1_000_000 });
+    crm = await startDemoCrm({ seed: 1, contacts: 1_000_000, searchIndexLagMs: 0, now: Date.UTC(2026, 0, 1) });
     client = demoClient(crm.url);
   });
   afterAll(async () => crm.close());
@@ -35,14 +35,15 @@ describe('demo CRM with a million contacts', () => {
       const record = last.body.results[0] as WireRecord;
       const read = await client.post<{ results: WireRecord[] }>(`/crm/v3/objects/${type}/batch/read`, { inputs: [{ id: record.id }] });
       expect(read.body.results[0]?.properties).toEqual(record.properties);
+      const modified = type === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate';
       const search = await client.post<WirePage>(`/crm/v3/objects/${type}/search`, {
-        filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(Date.parse(record.updatedAt)) }] }],
-        sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
+        filterGroups: [{ filters: [{ propertyName: modified, operator: 'GTE', value: String(Date.parse(record.updatedAt)) }] }],
+        sorts: [{ propertyName: modified, direction: 'ASCENDING' }],
         limit: 10,
       });
-      // Generated record i was modified at 2025-01-01 + i seconds; ABCD's order ids list last but were modified early.
-      const index = (Date.parse(record.updatedAt) - Date.UTC(2025, 0, 1)) / 1000;
-      expect(search.body.total).toBe(count - index);
+      // Generated record i was modified i + 1 seconds before the clock, so it and every lower index match; ABCD's order ids list last but are low indices.
+      const index = (Date.UTC(2026, 0, 1) - Date.parse(record.updatedAt)) / 1000 - 1;
+      expect(search.body.total).toBe(index + 1);
       expect(search.body.results[0]?.id).toBe(record.id);
     }
     expect((await client.get<WirePage>('/crm/v3/objects/contacts?limit=1&after=999999')).body.results[0]?.id).toBe('9007199255740992');
@@ -65,11 +66,19 @@ describe('demo CRM with a million contacts', () => {
     const touched = await client.post<{ touched: number }>('/__demo/touch', { type: 'contacts', fraction: 0.001 });
     expect(touched.body.touched).toBe(1000);
     const page = await client.post<WirePage>('/crm/v3/objects/contacts/search', {
-      filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(before) }] }],
+      filterGroups: [{ filters: [{ propertyName: 'lastmodifieddate', operator: 'GTE', value: String(before) }] }],
       limit: 200,
     });
     expect(page.body.total).toBe(1000);
     expect(page.body.results).toHaveLength(200);
+  });
+
+  it('lists deletions among a million contacts in one dense page', async () => {
+    const ids = ['9007199254900000', '9007199255700000'];
+    expect((await client.post<{ archived: number }>('/__demo/archive', { type: 'contacts', ids })).body.archived).toBe(2);
+    const archived = await client.get<WirePage>('/crm/v3/objects/contacts?archived=true&limit=100');
+    expect(archived.body.results.map((record) => record.id)).toEqual(ids);
+    expect(archived.body.paging).toBeUndefined();
   });
 
   it('keeps memory small: records are generated, not stored', () => {
