@@ -285,10 +285,13 @@ export class DemoState {
       id = next.toString();
     }
     const at = new Date().toISOString();
+    // A replay's scenario order brings its own purchase date as its creation date; HTTP writes never can
+    // (the routes refuse read-only properties), so anything else is created now.
+    const createdAt = properties[createdProperty(type)] ?? at;
     const record: DemoRecord = {
       id,
-      properties: { ...properties, hs_object_id: id, [createdProperty(type)]: at, [lastModifiedProperty(type)]: at },
-      createdAt: at,
+      properties: { ...properties, hs_object_id: id, [createdProperty(type)]: createdAt, [lastModifiedProperty(type)]: at },
+      createdAt,
       updatedAt: at,
       archived: false,
     };
