@@ -9,10 +9,11 @@ import { memoryUpdateNode } from './nodes/memory-update';
 import { proposeActionsNode } from './nodes/propose-actions';
 import { retrieveKnowledgeNode } from './nodes/retrieve-knowledge';
 import { understandNode } from './nodes/understand';
+import { updateCaseNode } from './nodes/update-case';
 import { CopilotState, type CopilotStateType } from './state';
 
 /**
- * understand → gather context → retrieve knowledge → draft replies → propose actions →
+ * understand → update case → gather context → retrieve knowledge → draft replies → propose actions →
  * escalation check → memory update → approval gate ⇄ execute actions.
  * Escalation and memory run before the gate so the agent sees them while approvals wait.
  */
@@ -22,6 +23,7 @@ export function buildCopilotGraph(deps: NodeDeps, checkpointer: BaseCheckpointSa
     state.proposals.some((proposal) => proposal.status === 'approved') || pendingProposals(state).length > 0 ? 'executeActions' : END;
   return new StateGraph(CopilotState)
     .addNode('understand', understandNode(deps))
+    .addNode('updateCase', updateCaseNode(deps))
     .addNode('gatherContext', gatherContextNode(deps))
     .addNode('retrieveKnowledge', retrieveKnowledgeNode(deps))
     .addNode('draftReplies', draftRepliesNode(deps))
@@ -31,7 +33,8 @@ export function buildCopilotGraph(deps: NodeDeps, checkpointer: BaseCheckpointSa
     .addNode('approvalGate', approvalGateNode(deps))
     .addNode('executeActions', executeActionsNode(deps))
     .addEdge(START, 'understand')
-    .addEdge('understand', 'gatherContext')
+    .addEdge('understand', 'updateCase')
+    .addEdge('updateCase', 'gatherContext')
     .addEdge('gatherContext', 'retrieveKnowledge')
     .addEdge('retrieveKnowledge', 'draftReplies')
     .addEdge('draftReplies', 'proposeActions')

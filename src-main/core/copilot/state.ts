@@ -1,5 +1,6 @@
 import { Annotation } from '@langchain/langgraph';
 import type { Entity } from '../language/index';
+import { emptyCaseState, type CaseState } from './case/case-types';
 import type { CustomerContext, Escalation, KnowledgeRef, Proposal, Suggestion, Turn } from './types';
 
 /** Proposals merge by id, so a decision updates its proposal in place. */
@@ -26,6 +27,8 @@ export const CopilotState = Annotation.Root({
   cues: replace<string[]>(() => []),
   language: replace<string>(() => 'en'),
   entities: replace<Entity[]>(() => []),
+  /** The case being followed across turns; written only by `updateCase` (after `understand`), read by every later node. */
+  caseState: replace<CaseState>(emptyCaseState),
   knowledge: replace<KnowledgeRef[]>(() => []),
   suggestions: replace<Suggestion[]>(() => []),
   proposals: Annotation<Proposal[]>({ reducer: mergeProposals, default: () => [] }),
