@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { emptyCaseState } from '../../src-main/core/copilot/case/case-types';
 import { createCopilotPorts, type CopilotPorts } from '../../src-main/core/copilot/index';
 import type { NodeDeps } from '../../src-main/core/copilot/deps';
 import { createChatModel, type LlmSettings } from '../../src-main/core/copilot/llm';
@@ -108,6 +109,7 @@ export function emptyState(conversationId: string, incoming: string): CopilotSta
     facts: [],
     notesForModel: [],
     llmError: null,
+    caseState: emptyCaseState(),
   };
 }
 

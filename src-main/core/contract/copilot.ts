@@ -5,9 +5,17 @@ const id = z.string().min(1).max(64);
 
 export interface CopilotSuggestionView {
   text: string;
-  citations: { articleId: string; title: string; section: string; url?: string }[];
+  /** `untranslated`: the source is in another language than the draft (the card says so). */
+  citations: { articleId: string; title: string; section: string; url?: string; untranslated?: boolean }[];
   source: 'llm' | 'offline';
+  /** The copilot's estimate that this draft makes the right move. */
   confidence: number;
+  /** What the draft does: asks for what the flow needs next, answers, confirms an action, or closes. */
+  move?: 'ask' | 'answer' | 'confirm' | 'close';
+  /** The language the draft is written in (the conversation's). */
+  language?: string;
+  /** The copilot is unsure what the case is: check before sending. */
+  uncertain?: boolean;
 }
 
 export interface CopilotActionView {

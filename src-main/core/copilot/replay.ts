@@ -36,7 +36,7 @@ export interface ReplayOutput {
     intent: string;
     sentiment: number;
     escalate: { yes: boolean; reasons: string[] };
-    suggestions: { text: string; citations: string[] }[];
+    suggestions: { text: string; citations: string[]; move?: string; confidence: number }[];
     actions: { tool: string; args: Record<string, unknown>; policy: 'allowed' | 'blocked'; status: string; flow: string[] }[];
     ms: number;
   }[];
@@ -51,7 +51,7 @@ function turnView(result: TurnResult): ReplayOutput['turns'][number] {
     intent: result.intent,
     sentiment: result.sentiment,
     escalate: { yes: result.escalate.yes, reasons: result.escalate.reasons },
-    suggestions: result.suggestions.map((suggestion) => ({ text: suggestion.text, citations: suggestion.citations.map((citation) => citation.articleId) })),
+    suggestions: result.suggestions.map((suggestion) => ({ text: suggestion.text, citations: suggestion.citations.map((citation) => citation.articleId), ...(suggestion.move ? { move: suggestion.move } : {}), confidence: suggestion.confidence })),
     actions: result.actions.map((action) => ({ tool: action.tool, args: action.args, policy: action.policy, status: action.status, flow: action.flow })),
     ms: result.ms,
   };

@@ -41,6 +41,8 @@ export interface Citation {
   title: string;
   section: string;
   url?: string;
+  /** The cited article is in another language than the draft. */
+  untranslated?: boolean;
 }
 
 export interface Suggestion {
@@ -48,6 +50,9 @@ export interface Suggestion {
   citations: Citation[];
   source: 'llm' | 'offline';
   confidence: number;
+  move?: 'ask' | 'answer' | 'confirm' | 'close';
+  language?: string;
+  uncertain?: boolean;
 }
 
 export type PolicyResult = { allowed: true; note?: string } | { allowed: false; reason: string };
