@@ -79,9 +79,13 @@ interface Context {
   tier: string | null;
 }
 
+// A question about their own order, charge or account needs the account, whatever FAQ its words also match.
+const ownAccountWords = /\b(refunds?|charged?|charges|billed|package|parcel|my orders?|my account|bought|sent (it )?back|returned|delivery|reembolso|cobr\w+|paquete|pedido|remboursement|colis|commande|erstattung|paket|bestellung|reembolso|cobrança|encomenda)\b/i;
+
 function needsIdentity(context: Context): boolean {
-  if (context.flow && noIdentityFlows.has(context.flow)) return false;
-  if (context.subflow && noIdentitySubflows.test(context.subflow)) return false;
+  const ownAccount = ownAccountWords.test(context.lines.join(' '));
+  if (context.flow && noIdentityFlows.has(context.flow) && !ownAccount) return false;
+  if (context.subflow && noIdentitySubflows.test(context.subflow) && !ownAccount) return false;
   return context.actions.length === 0 || context.actions.some((action) => ['pull-up-account', 'verify-identity', 'validate-purchase'].includes(action));
 }
 
@@ -99,12 +103,14 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
     if (!known && !ids.has('name') && !ids.has('account_id') && !ids.has('email') && !ids.has('username') && !ids.has('order_id')) {
       return { key: 'askNameOrAccount', text: phrase(language, 'askNameOrAccount'), identity: true };
     }
-    const verifying = context.actions.includes('validate-purchase') || context.actions.includes('verify-identity') || context.actions.length === 0;
+    // validate-purchase checks username, email and order ID; verify-identity the order ID beside the name or account (guidelines.json).
+    const validating = context.actions.includes('validate-purchase');
+    const verifying = validating || context.actions.includes('verify-identity');
     if (verifying && status !== 'verified') {
-      const wanted: ('username' | 'email' | 'order_id')[] = context.actions.includes('validate-purchase') || context.actions.length === 0 ? ['username', 'email', 'order_id'] : ['username', 'email', 'order_id'];
+      const wanted: ('username' | 'email' | 'order_id')[] = validating ? ['username', 'email', 'order_id'] : ['order_id'];
       const missing = wanted.filter((kind) => !ids.has(kind));
       const have = wanted.length - missing.length;
-      const enough = context.actions.includes('validate-purchase') ? missing.length === 0 || (have >= 2 && ids.has('order_id')) : have >= 2;
+      const enough = validating ? missing.length === 0 || (have >= 2 && ids.has('order_id')) : missing.length === 0;
       if (!enough && missing.length > 0) {
         const key: TemplateKey = context.actions.includes('validate-purchase') ? 'askValidate' : 'askVerify';
         const text = fill(language, key, { ids: joinList(language, missing.map((kind) => idWord(language, kind))) });
@@ -238,7 +244,7 @@ function faqAnswer(context: Context): Draft | undefined {
   if (found.sentences.length > 0 && found.hit) return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.5 };
   // No article in the customer's language: say so in their language, and cite the English source, flagged.
   const english = context.input.knowledge.find((hit) => isHelpCentre(hit) && (hit.language ?? 'en') !== context.language);
-  if (english && context.language !== 'en') return { move: 'answer', sentences: [phrase(context.language, 'lookingIntoIt')], citations: [citationOf(english, true)], confidence: 0.3 };
+  if (english && context.language !== 'en' && context.input.caseState.request) return { move: 'answer', sentences: [phrase(context.language, 'lookingIntoIt')], citations: [citationOf(english, true)], confidence: 0.3 };
   return undefined;
 }
 
@@ -311,7 +317,7 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   if (policy) drafts.push({ ...policy, sentences: question ? policy.sentences : [...ackPrefix(context), ...policy.sentences, phrase(context.language, 'anythingElse')] });
   const status = context.subflow && /^(status|refund_status|status_delivery|missing|status_shipping|status_delivery_time)/.test(context.subflow) ? statusSentence(context) : undefined;
   if (status) drafts.push({ move: 'answer', sentences: context.subflow === 'refund_status' ? [phrase(context.language, 'refundStatus')] : [status], citations: [], confidence: 0.55 });
-  if (!question || !needsIdentity(context) || drafts.length < 2) {
+  if (!question || !needsIdentity(context) || (drafts.length < 2 && context.language === 'en')) {
     const faq = faqAnswer(context);
     if (faq) drafts.push({ ...faq, sentences: drafts.length === 0 ? [...ackPrefix(context), ...faq.sentences] : faq.sentences });
   }

@@ -20,6 +20,7 @@ const internalPatterns: RegExp[] = [
   /\bplaybook\b|\bsubflow\b|\bflow diagram\b|\btoggle switch\b/i,
   /\b(the|an) agent\b|\bagents (never|must|should|can|may)\b/i,
   /\bend the (conversation|chat)\b/i,
+  /\btell (them|the)\b|\bask (them|the)\b|\b(them|their) (username|name|account|order)\b/i,
   /\bwhether or not the conversation\b/i,
   /\bpart of the [a-z -]+ (playbook|flow)\b/i,
 ];

@@ -66,6 +66,18 @@ export function parsePurchaseDate(text: string, now: Date): Date | null {
   return null;
 }
 
+// Words that make a short line something other than a name: products, tiers, answers, common words.
+const notNameWords = new Set(
+  'yes no nope yeah ok okay sure thanks thank you please hi hello hey the a an my is it and or in on by for to of at with gold silver bronze guest boots jeans shirt jacket guess calvin klein tommy hilfiger michael kors mail store credit card gift check great good fine perfect cool sweet nothing still not yet sí si no gracias hola vale por favor correo tienda oui non merci bonjour poste magasin ja nein danke hallo bitte post sim não obrigado obrigada olá correio loja buenas ah que bom super ça marche'.split(' '),
+);
+
+/** A line that is only a person's name, as customers answer "your full name?": two or three words, none of them common. */
+function looksLikeName(line: string): boolean {
+  const parts = line.trim().replace(/[.!]$/, '').split(/\s+/);
+  if (parts.length < 2 || parts.length > 3) return false;
+  return parts.every((part) => /^[a-zà-ÿ'-]{2,}$/i.test(part) && !notNameWords.has(part.toLowerCase()));
+}
+
 export function givenFacts(customerLines: string[], caseState: CaseState, customer: CustomerContext | null): GivenFacts {
   const identifiers = new Set<IdentifierKind>(caseState.identity.matched);
   for (const claim of caseState.identity.claimed) identifiers.add(claim.kind);
@@ -93,7 +105,8 @@ export function givenFacts(customerLines: string[], caseState: CaseState, custom
     if (/\b(my name is|i am|i'm|this is|me llamo|mi nombre es|je m'appelle|je suis|ich heiße|mein name ist|meu nome é|eu sou)\s+[a-zà-ÿ]+/i.test(line)) identifiers.add('name');
     // The customer's own name, as the CRM knows it, written out (first and last).
     if (names.length >= 2 && names.every((part) => lower.includes(part))) identifiers.add('name');
-    if (/\b(account id|id de cuenta|identifiant|kundennummer|id da conta)\b.*\w{5,}/i.test(line)) identifiers.add('account_id');
+    if (/\b(account id|id de cuenta|identifiant|kundennummer|id da conta)\b.*\w{5,}/i.test(line) || /\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,12}\b/.test(line)) identifiers.add('account_id');
+    if (looksLikeName(line)) identifiers.add('name');
     if (/\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}/.test(line)) {
       identifiers.add('phone');
       phone = true;
@@ -115,11 +128,19 @@ export function givenFacts(customerLines: string[], caseState: CaseState, custom
  * The conversation's language: the case's where it is not the default, otherwise the one most of the
  * customer's words are in (long lines count more), so a one-word "gold" does not flip a Spanish chat.
  */
+const greetingHints: [RegExp, DraftLanguage][] = [
+  [/^\s*(buenas|buenos días|hola)\b/i, 'es'],
+  [/^\s*(bonjour|bonsoir|salut)\b/i, 'fr'],
+  [/^\s*(hallo|guten (tag|morgen|abend)|servus|moin)\b/i, 'de'],
+  [/^\s*(olá|oi|bom dia|boa (tarde|noite))\b/i, 'pt'],
+];
+
 export function conversationLanguage(customerLines: string[], caseLanguage: string): DraftLanguage {
   if (caseLanguage !== 'en' && isDraftLanguage(caseLanguage)) return caseLanguage;
   const weight = new Map<string, number>();
   for (const line of customerLines) {
-    const detected = detectLanguage(line);
+    const hint = greetingHints.find(([pattern]) => pattern.test(line));
+    const detected = hint ? { code: hint[1], confidence: 0.8 } : detectLanguage(line);
     if (!isDraftLanguage(detected.code)) continue;
     const letters = line.replace(/[^a-zà-ÿ]/gi, '').length;
     weight.set(detected.code, (weight.get(detected.code) ?? 0) + detected.confidence * Math.min(letters, 80));

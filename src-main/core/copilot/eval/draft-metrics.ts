@@ -41,7 +41,7 @@ const greeting = /^\s*(hi|hello|hey|good (morning|afternoon|evening)|greetings|d
 
 /** Asks for a name, username, email or order id (in any of the demo's languages), as a question. */
 const identityAsk =
-  /(full name|your name|account id|username|user name|e-?mail|order (id|number)|nombre|usuario|correo|número de pedido|id de cuenta|nom complet|identifiant|nom d'utilisateur|adresse e-mail|numéro de commande|namen|benutzername|e-mail-adresse|bestellnummer|kundennummer|nome completo|nome de usuário|número do pedido|id da conta)/i;
+  /(full name|your name|account id|username|user name|e-?mail|order (id|number)|nombre|usuario|correo electrónico|su email|número de pedido|id de cuenta|nom complet|identifiant|nom d'utilisateur|adresse e-mail|numéro de commande|namen|benutzername|e-mail-adresse|bestellnummer|kundennummer|nome completo|nome de usuário|número do pedido|id da conta)/i;
 
 export function asksIdentity(text: string): boolean {
   return text
