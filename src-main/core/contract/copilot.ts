@@ -58,6 +58,13 @@ export interface CopilotTurnView {
   ms: number;
 }
 
+/** The answer to a question the agent asked the copilot, with what it rests on. */
+export interface CopilotAnswerView {
+  answer: string;
+  sources: { kind: 'case' | 'help-centre' | 'playbook'; articleId?: string; title: string; section?: string }[];
+  source: 'offline' | 'llm';
+}
+
 /** What "Test connection" for the language model shows. Never carries the key. */
 export interface LlmTestView {
   ok: boolean;
@@ -81,6 +88,8 @@ export const copilotMethods = {
     }),
   ).returns<CopilotTurnView>(),
   'copilot.state': method(z.strictObject({ conversationId: id })).returns<CopilotTurnView | null>(),
+  /** "Ask the copilot": a question about this conversation or the policies, answered with sources. */
+  'copilot.ask': method(z.strictObject({ conversationId: id.optional(), question: z.string().trim().min(1).max(1000) })).returns<CopilotAnswerView>(),
   /** Tries the language model with the given fields, the configured ones filling the gaps (the stored key only for the same origin). */
   'copilot.testLlm': method(
     z.strictObject({

@@ -2,7 +2,7 @@ import { CoreError } from '../contract/errors';
 import type { Handlers } from '../contract/index';
 import type { Copilot, TurnResult } from './copilot';
 
-type CopilotHandlers = Pick<Handlers, 'copilot.turn' | 'copilot.decide' | 'copilot.state'>;
+type CopilotHandlers = Pick<Handlers, 'copilot.turn' | 'copilot.decide' | 'copilot.state' | 'copilot.ask'>;
 
 function toView(result: TurnResult) {
   const { text: _text, actions, ...rest } = result;
@@ -25,6 +25,7 @@ export function createCopilotHandlers(getCopilot: () => Promise<Copilot>): Copil
       if (!before?.actions.some((proposal) => proposal.id === toolCallId)) throw new CoreError('NOT_FOUND', 'That proposal is no longer there.', 'Reopen the conversation to see the current proposals.');
       return toView(await instance.decide(conversationId, { toolCallId, action, ...(args ? { args } : {}), ...(reason ? { reason } : {}) }));
     },
+    'copilot.ask': async ({ conversationId, question }) => (await copilot()).ask(conversationId, question),
     'copilot.state': async ({ conversationId }) => {
       const state = await (await copilot()).state(conversationId);
       return state ? toView(state) : null;

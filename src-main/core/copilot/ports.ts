@@ -16,4 +16,4 @@ export interface CopilotPorts {
   rememberFact(customerId: string, fact: string): void;
 }
 
-export type OutboxKindForTool = 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences';
+export type OutboxKindForTool = 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences' | 'handoff_note';

@@ -24,7 +24,7 @@ export interface PulledPage<T extends CrmObjectType> {
 }
 
 export interface OutboxAction {
-  kind: 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences';
+  kind: 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences' | 'handoff_note';
   customerId: string;
   payload: Record<string, unknown>;
 }

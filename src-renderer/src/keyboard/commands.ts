@@ -22,6 +22,8 @@ export const commandIds = [
   'view.settings',
   'sync.now',
   'dialog.close',
+  'copilot.ask',
+  'copilot.copySummary',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -54,6 +56,8 @@ export const commandInfo: Record<CommandId, CommandInfo> = {
   'view.settings': { title: 'Go to settings', group: 'Views' },
   'sync.now': { title: 'Sync with the CRM now', group: 'General' },
   'dialog.close': { title: 'Close the dialog or panel', group: 'General' },
+  'copilot.ask': { title: 'Ask the copilot a question', group: 'Suggestions' },
+  'copilot.copySummary': { title: 'Copy the case summary', group: 'Suggestions' },
 };
 
 export function isCommandId(value: unknown): value is CommandId {
@@ -84,4 +88,6 @@ export const defaultBindings: Record<CommandId, string | null> = {
   'view.settings': 'Mod+,',
   'sync.now': 'Alt+S',
   'dialog.close': 'Escape',
+  'copilot.ask': 'Alt+A',
+  'copilot.copySummary': 'Alt+M',
 };

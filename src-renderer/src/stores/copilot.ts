@@ -116,6 +116,24 @@ export const useCopilotStore = defineStore('copilot', () => {
     }
   }
 
+  /** What the last copy of the summary did, for the panel to say ("Copied", or why not). */
+  const summaryCopied = ref<string | undefined>();
+
+  /** The case summary as text on the clipboard, for a ticket, an email or another tool. */
+  async function copySummary(): Promise<void> {
+    const text = turn.value?.summary;
+    if (!text) {
+      summaryCopied.value = 'There is no summary yet: open a conversation with a customer message.';
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(text);
+      summaryCopied.value = 'Summary copied.';
+    } catch {
+      summaryCopied.value = 'The clipboard is not available here: select the summary text and copy it.';
+    }
+  }
+
   function close(): void {
     sequence++;
     conversationId.value = undefined;
@@ -124,5 +142,5 @@ export const useCopilotStore = defineStore('copilot', () => {
     thinking.value = false;
   }
 
-  return { conversationId, turn, streaming, thinking, deciding, error, focusedActionId, focusedAction, pendingActions, suggestions, llmState, llmDetail, open, runTurn, onToken, focusAction, decide, close, settle };
+  return { conversationId, turn, streaming, thinking, deciding, error, focusedActionId, focusedAction, pendingActions, suggestions, llmState, llmDetail, summaryCopied, open, runTurn, onToken, focusAction, decide, copySummary, close, settle };
 });

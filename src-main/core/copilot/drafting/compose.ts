@@ -349,3 +349,16 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   }
   return out;
 }
+
+/**
+ * The reply that reports what the agent just approved (the refund issued, the change made), in the
+ * conversation's language; undefined when nothing has been carried out on this turn.
+ */
+export function outcomeSuggestion(input: DraftInput, turn: number): Suggestion | undefined {
+  const done = input.proposals.filter((proposal) => proposal.sideEffect && proposal.turn === turn && (proposal.status === 'executed' || proposal.status === 'approved'));
+  if (done.length === 0) return undefined;
+  const context = contextOf({ ...input, proposals: done });
+  const draft = actionDraft(context);
+  if (!draft) return undefined;
+  return { text: draft.sentences.join(' '), citations: [], source: 'offline', confidence: draft.confidence, move: 'confirm', language: context.language };
+}
