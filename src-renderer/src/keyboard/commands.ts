@@ -88,6 +88,6 @@ export const defaultBindings: Record<CommandId, string | null> = {
   'view.settings': 'Mod+,',
   'sync.now': 'Alt+S',
   'dialog.close': 'Escape',
-  'copilot.ask': 'Alt+A',
+  'copilot.ask': 'Alt+O',
   'copilot.copySummary': 'Alt+M',
 };

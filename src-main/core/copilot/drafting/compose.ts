@@ -1,10 +1,12 @@
-import type { CaseState } from '../case/case-types';
+import { emptyCaseState, type CaseState } from '../case/case-types';
 import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
 import { isInternalText } from './internal-text';
 import { conversationLanguage, givenFacts, parsePurchaseDate, type GivenFacts } from './signals';
 import { fill, joinList, phrase, type DraftLanguage, type TemplateKey } from './templates';
 
 export type DraftMove = 'ask' | 'answer' | 'confirm' | 'close';
+
+const emptyCase = emptyCaseState();
 
 /** A hit as the drafts see it; `kind` and `language` come from the index once it records them. */
 export type DraftKnowledge = KnowledgeRef & { kind?: 'help-centre' | 'playbook'; language?: string };
@@ -184,7 +186,8 @@ function methodWord(language: DraftLanguage, method: string | null | undefined):
 /** The outcome of what the agent approved, or the offer of what waits for approval. */
 function actionDraft(context: Context): Draft | undefined {
   const { language, input } = context;
-  const sideEffects = input.proposals.filter((proposal) => proposal.sideEffect);
+  // Only what this turn brought: an offer made earlier waits on its approval card, an outcome was already told.
+  const sideEffects = input.proposals.filter((proposal) => proposal.sideEffect && proposal.turn === context.lines.length);
   const done = [...sideEffects].reverse().find((proposal) => proposal.status === 'executed' || proposal.status === 'approved');
   const pending = [...sideEffects].reverse().find((proposal) => proposal.status === 'pending' && proposal.policy === 'allowed');
   const pick = done && (!pending || done.turn >= pending.turn) ? done : pending;
@@ -235,8 +238,21 @@ function policyAnswer(context: Context): Draft | undefined {
     const outside = fill(language, 'outsideWindow', { date });
     if (outside) sentences.push(outside, phrase(language, 'outsideOffer'));
   }
-  if (source.hit) citations.push(citationOf(source.hit, !tierRule && (source.hit.language ?? 'en') !== language));
+  // Cite the article that states this tier's rule; a template rule with no such article cites nothing.
+  const ruleSource = tierRule ? source.hit : context.input.knowledge.find((hit) => isHelpCentre(hit) && new RegExp(`\\b${tier}\\b`, 'i').test(hit.chunkText));
+  if (ruleSource) citations.push(citationOf(ruleSource, !tierRule && (ruleSource.language ?? 'en') !== language));
   return { move: 'answer', sentences, citations, confidence: inside === undefined ? 0.45 : 0.6 };
+}
+
+/** Where a refund is: the help centre's words in the customer's language, else the template with the English article cited and flagged. */
+function refundStatusAnswer(context: Context): Draft {
+  const found = helpCentreSentences(context, 1);
+  if (found.sentences.length > 0 && found.hit && /refund|reembolso|rembourse|erstattung/i.test(found.sentences.join(' '))) {
+    return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.55 };
+  }
+  const article = context.input.knowledge.find((hit) => isHelpCentre(hit) && /refund/i.test(`${hit.articleId} ${hit.title}`));
+  const text = fill(context.language, 'refundStatus', { days: phrase(context.language, 'days5to10') }) ?? phrase(context.language, 'lookingIntoIt');
+  return { move: 'answer', sentences: [text], citations: article ? [citationOf(article, (article.language ?? 'en') !== context.language)] : [], confidence: 0.5 };
 }
 
 function faqAnswer(context: Context): Draft | undefined {
@@ -305,18 +321,22 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   const action = actionDraft(context);
   const question = act === 'acknowledgement' || act === 'closing' ? undefined : nextQuestion(context);
 
-  if ((act === 'acknowledgement' || act === 'closing') && !(action && action.sentences.length === 1)) drafts.push(closingDraft(context));
+  if (act === 'acknowledgement' || act === 'closing') drafts.push(closingDraft(context));
   if (act === 'human_request' || (act === 'complaint' && !question)) {
     drafts.push({ move: 'confirm', sentences: [phrase(context.language, 'escalateOffer')], citations: [], confidence: 0.6 });
   }
-  if (action && !(action.sentences.length === 2 && act === 'closing')) drafts.push(action);
+  if (action) drafts.push(action);
   if (question) {
     drafts.push({ move: 'ask', sentences: [...ackPrefix(context), question.text], citations: [], confidence: question.identity ? 0.75 : 0.6 });
   }
-  const policy = policyAnswer(context);
+  // The rule is told when its last fact arrives (the tier, the date) or the customer asks, not on every later line.
+  const latest = context.lines.at(-1) ?? '';
+  const freshPolicy = act !== 'acknowledgement' && act !== 'closing' && (/\?/.test(latest) || givenFacts([latest], emptyCase, null).membership !== null || givenFacts([latest], emptyCase, null).purchaseDate !== null || act === 'request');
+  const policy = freshPolicy ? policyAnswer(context) : undefined;
   if (policy) drafts.push({ ...policy, sentences: question ? policy.sentences : [...ackPrefix(context), ...policy.sentences, phrase(context.language, 'anythingElse')] });
-  const status = context.subflow && /^(status|refund_status|status_delivery|missing|status_shipping|status_delivery_time)/.test(context.subflow) ? statusSentence(context) : undefined;
-  if (status) drafts.push({ move: 'answer', sentences: context.subflow === 'refund_status' ? [phrase(context.language, 'refundStatus')] : [status], citations: [], confidence: 0.55 });
+  const status = context.subflow && /^(status|status_delivery|missing|status_shipping|status_delivery_time)/.test(context.subflow) ? statusSentence(context) : undefined;
+  if (context.subflow === 'refund_status') drafts.push(refundStatusAnswer(context));
+  else if (status) drafts.push({ move: 'answer', sentences: [status], citations: [], confidence: 0.55 });
   if (!question || !needsIdentity(context) || (drafts.length < 2 && context.language === 'en')) {
     const faq = faqAnswer(context);
     if (faq) drafts.push({ ...faq, sentences: drafts.length === 0 ? [...ackPrefix(context), ...faq.sentences] : faq.sentences });

@@ -2,7 +2,7 @@ import type { Redactor } from '../../language/redaction/redactor';
 import type { CaseState } from '../case/case-types';
 import type { CustomerContext, Proposal, Suggestion, Turn } from '../types';
 import { isHelpCentre, type DraftKnowledge } from './compose';
-import { summarizeCase, summaryText } from './summary';
+import { cutAtWord, summarizeCase, summaryText } from './summary';
 
 const languageNames: Record<string, string> = { en: 'English', es: 'Spanish', fr: 'French', de: 'German', pt: 'Portuguese' };
 
@@ -23,20 +23,21 @@ export interface BriefInput {
  */
 export function draftTask(input: BriefInput, redactor: Redactor): string {
   const language = languageNames[input.language] ?? input.language;
-  const summary = summaryText(summarizeCase(input));
+  // Short: the prompt's budget is shared with the passages and the turns, and the task comes last.
+  const summary = cutAtWord(summaryText(summarizeCase(input)), 600);
   const customerFacing = input.knowledge.filter(isHelpCentre).map((hit) => hit.articleId);
   const playbooks = input.knowledge.filter((hit) => !isHelpCentre(hit)).map((hit) => hit.articleId);
   const next = input.caseState.steps.find((step) => step.status === 'next') ?? input.caseState.steps.find((step) => step.status === 'todo');
   const move = input.offline[0]?.move;
   return [
     `<case>\n${redactor.redact(summary)}\n</case>`,
-    customerFacing.length ? `Customer-facing help-centre passages you may use in the reply: ${customerFacing.join(', ')}.` : 'No help-centre passage matched: do not state a policy you were not given.',
-    playbooks.length ? `Agent playbooks (${playbooks.join(', ')}) are guidance for you only: never quote them, never name their steps, never write about "the customer".` : '',
+    customerFacing.length ? `Help-centre passages you may use: ${customerFacing.join(', ')}.` : 'No help-centre passage matched: state no policy.',
+    playbooks.length ? `Playbooks (${playbooks.join(', ')}) guide you only: never quote them or name their steps.` : '',
     next ? `The playbook's next step: ${next.label || next.action}.` : '',
     move ? `The move this reply should make: ${move}.` : '',
-    input.turns.filter((turn) => turn.role === 'customer').length > 1 ? 'Do not greet again; the conversation is under way.' : '',
-    `Write the reply in ${language}, the customer's language, whatever language the passages are in.`,
-    'Draft one reply the agent can send to the customer now, addressed to them ("you"), asking at most one question, citing the help-centre passages you use as [article-id].',
+    input.turns.filter((turn) => turn.role === 'customer').length > 1 ? 'Do not greet again.' : '',
+    `Reply in ${language}, the customer's language.`,
+    'Draft one reply the agent can send now, to the customer as "you", at most one question, citing passages used as [article-id].',
   ]
     .filter(Boolean)
     .join('\n');

@@ -135,15 +135,29 @@ const greetingHints: [RegExp, DraftLanguage][] = [
   [/^\s*(olá|oi|bom dia|boa (tarde|noite))\b/i, 'pt'],
 ];
 
+// Lines are detected once: every turn re-reads the conversation's first lines.
+const detected = new Map<string, { code: string; confidence: number }>();
+function detectOnce(line: string): { code: string; confidence: number } {
+  let found = detected.get(line);
+  if (!found) {
+    found = detectLanguage(line);
+    if (detected.size > 5000) detected.clear();
+    detected.set(line, found);
+  }
+  return found;
+}
+
 export function conversationLanguage(customerLines: string[], caseLanguage: string): DraftLanguage {
   if (caseLanguage !== 'en' && isDraftLanguage(caseLanguage)) return caseLanguage;
   const weight = new Map<string, number>();
-  for (const line of customerLines) {
+  // The language is settled by the opening lines; the latest few can still show a switch.
+  const lines = customerLines.length > 20 ? [...customerLines.slice(0, 15), ...customerLines.slice(-5)] : customerLines;
+  for (const line of lines) {
     const hint = greetingHints.find(([pattern]) => pattern.test(line));
-    const detected = hint ? { code: hint[1], confidence: 0.8 } : detectLanguage(line);
-    if (!isDraftLanguage(detected.code)) continue;
+    const guess = hint ? { code: hint[1], confidence: 0.8 } : detectOnce(line);
+    if (!isDraftLanguage(guess.code)) continue;
     const letters = line.replace(/[^a-zà-ÿ]/gi, '').length;
-    weight.set(detected.code, (weight.get(detected.code) ?? 0) + detected.confidence * Math.min(letters, 80));
+    weight.set(guess.code, (weight.get(guess.code) ?? 0) + guess.confidence * Math.min(letters, 80));
   }
   let best: DraftLanguage = 'en';
   let bestWeight = 0;
