@@ -1,5 +1,6 @@
 import type { CliCommand } from './command';
 import { copilotReplayCommand } from './commands/copilot-replay';
+import { copilotEvalCommand } from './commands/copilot-eval';
 import { crmServeCommand } from './commands/crm-serve';
 import { evalIntentCommand } from './commands/eval-intent';
 import { infoCommand } from './commands/info';
@@ -12,4 +13,4 @@ import { mcpServersCommand } from './commands/mcp-servers';
 import { syncCommand } from './commands/sync';
 
 /** Every CLI command, one file each under commands/. */
-export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand, copilotReplayCommand, mcpServeCommand, mcpServersCommand, mcpDemoCarrierCommand];
+export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand, copilotReplayCommand, copilotEvalCommand, mcpServeCommand, mcpServersCommand, mcpDemoCarrierCommand];

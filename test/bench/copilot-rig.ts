@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emptyCaseState } from '../../src-main/core/copilot/case/case-types';
 import { createCopilotPorts, type CopilotPorts } from '../../src-main/core/copilot/index';
 import type { NodeDeps } from '../../src-main/core/copilot/deps';
+import { emptyCaseState } from '../../src-main/core/copilot/case/case-types';
 import { createChatModel, type LlmSettings } from '../../src-main/core/copilot/llm';
 import type { CopilotStateType, CopilotStateUpdate } from '../../src-main/core/copilot/state';
 import type { Proposal } from '../../src-main/core/copilot/types';
@@ -76,6 +76,7 @@ export function plainDeps(ports: CopilotPorts, llm: LlmSettings | undefined, tok
     ports,
     llm: llm ? createChatModel(llm) : undefined,
     tokenBudget,
+    now: () => new Date(),
     redactorFor(conversationId, customer) {
       let redactor = redactors.get(conversationId);
       if (!redactor) {
@@ -101,6 +102,7 @@ export function emptyState(conversationId: string, incoming: string): CopilotSta
     cues: [],
     language: 'en',
     entities: [],
+    caseState: emptyCaseState(),
     knowledge: [],
     suggestions: [],
     proposals: [],
@@ -109,7 +111,6 @@ export function emptyState(conversationId: string, incoming: string): CopilotSta
     facts: [],
     notesForModel: [],
     llmError: null,
-    caseState: emptyCaseState(),
   };
 }
 

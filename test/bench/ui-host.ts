@@ -62,6 +62,17 @@ export function benchTurn(conversationId: string, suggestion = 'Thanks, I am on 
     timeline: [{ turn: 1, intent: 'order_status', sentiment: 0 }],
     llmError: null,
     ms: 1,
+    caseState: {
+      request: null,
+      identity: { status: 'unknown', customerId: null, customerName: null, matched: [], claimed: [], conflict: null, source: 'none' },
+      slots: {},
+      steps: [],
+      resolved: false,
+      lastAct: 'request',
+      acts: ['request'],
+      language: 'en',
+      corrections: [],
+    },
   };
 }
 

@@ -149,6 +149,26 @@ test('the agent works a conversation from the keyboard', async () => {
   await expect(ticketCard).toHaveAttribute('data-status', 'rejected');
   await shot(page, '07-ticket-rejected');
 
+  // 7b. The case card heads the copilot: who the customer is, the flow's steps, and corrections from the keyboard.
+  const caseCard = page.getByTestId('case-card');
+  await expect(caseCard.getByTestId('case-identity')).toHaveAttribute('data-status', /identified|verified/);
+  await expect(caseCard.getByTestId('case-identity')).toContainText(profile.contact.name);
+  await caseCard.getByTestId('case-correct-request').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('case-correction-input')).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('return_size');
+  await page.keyboard.press('Enter');
+  await expect(caseCard.getByTestId('case-request')).toContainText('Return (wrong size)');
+  // The thread is linked to the contact, so the account is pulled up: that step is done.
+  await expect(caseCard.getByTestId('case-step').filter({ hasText: 'Pull up account' })).toHaveAttribute('data-status', 'done');
+  const validate = caseCard.getByTestId('case-step').filter({ hasText: 'Validate purchase' });
+  await expect(validate).toHaveAttribute('data-status', 'next');
+  await validate.getByTestId('case-step-done').focus();
+  await page.keyboard.press('Enter');
+  await expect(validate).toHaveAttribute('data-status', 'done');
+  await shot(page, '07b-case-card');
+
   // 8. Search knowledge offline (Ctrl+/) and insert a passage into the composer.
   await page.keyboard.press('Control+/');
   await expect(page.getByTestId('knowledge-query')).toBeFocused();

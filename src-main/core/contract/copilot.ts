@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CaseState } from '../copilot/case/case-types';
 import { method } from './define';
 
 const id = z.string().min(1).max(64);
@@ -34,7 +35,10 @@ export interface CopilotActionView {
   policyReason: string | null;
   why: string;
   sideEffect: boolean;
-  status: 'pending' | 'approved' | 'rejected' | 'executed' | 'blocked';
+  /** withdrawn: the copilot took a pending proposal back because it no longer fits the case (`decisionReason` says why). */
+  status: 'pending' | 'approved' | 'rejected' | 'executed' | 'blocked' | 'withdrawn';
+  /** Hash of `args` as shown: `copilot.decide` sends it back, and a decision on changed arguments is refused. */
+  argsHash?: string;
   decisionReason: string | null;
   /** The ABCD action flow this resolves, e.g. pull-up-account → validate-purchase → offer-refund. */
   flow: string[];
@@ -56,6 +60,8 @@ export interface CopilotTurnView {
   timeline: { turn: number; intent: string; sentiment: number }[];
   llmError: string | null;
   ms: number;
+  /** The case the copilot follows (request, identity, slots, steps); the case card shows and corrects it. */
+  caseState: CaseState;
 }
 
 /** The answer to a question the agent asked the copilot, with what it rests on. */
@@ -85,6 +91,24 @@ export const copilotMethods = {
       action: z.enum(['approve', 'reject', 'edit']),
       args: plainArgs.optional(),
       reason: z.string().max(2000).optional(),
+      /** The `argsHash` of the proposal as the agent saw it: if its arguments changed since, the decision is refused. */
+      argsHash: z.string().min(1).max(64).optional(),
+    }),
+  ).returns<CopilotTurnView>(),
+  /**
+   * The agent confirms or corrects the case: the request (a subflow such as `return_size`, or a general intent),
+   * the identity (a contact id; empty clears it), a slot, a step marked done, or resolved ('true'/'false').
+   * The correction wins over what the copilot infers, on this and every later turn.
+   */
+  'copilot.correctCase': method(
+    z.strictObject({
+      conversationId: id,
+      field: z.union([
+        z.enum(['request', 'identity', 'resolved']),
+        z.templateLiteral(['slot:', z.enum(['orderId', 'membership', 'purchaseDate', 'reason', 'amountCents', 'refundMethod', 'address', 'phone', 'email', 'username', 'fullName', 'accountId', 'product', 'shippingOption', 'details', 'receipt', 'packaging', 'zip'])]),
+        z.templateLiteral(['step:', z.string().regex(/^[a-z-]{2,40}$/)]),
+      ]),
+      value: z.string().max(500),
     }),
   ).returns<CopilotTurnView>(),
   'copilot.state': method(z.strictObject({ conversationId: id })).returns<CopilotTurnView | null>(),

@@ -72,5 +72,55 @@ export function createCopilotPorts(options: { db: CacheDatabase; knowledge: () =
     createRedactor: (knownNames) => createRedactor({ knownNames }),
     enqueueAction: (action) => db.transaction(() => db.outbox.enqueue(action)),
     rememberFact: (customerId, fact) => db.memory.add(customerId, fact, 'copilot'),
+    threadContactId: (conversationId) => db.conversations.get(conversationId)?.contactId ?? null,
+    findContacts(kind, value) {
+      const named = (contact: { id: string; firstName: string | null; lastName: string | null; email: string | null }) => ({ id: contact.id, name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') || (contact.email ?? contact.id) });
+      const one = (contact: Parameters<typeof named>[0] | undefined) => (contact ? [named(contact)] : []);
+      switch (kind) {
+        case 'email':
+          return one(db.customers.findByEmail(value));
+        case 'username':
+          return one(db.customers.findByUsername(value));
+        case 'order_id':
+          return one(db.customers.findByOrderId(value));
+        case 'name':
+          return db.customers.findByName(value).map(named);
+        case 'account_id':
+          return one(db.customers.findByAccountId(value));
+        case 'phone': {
+          const digits = value.replace(/\D/g, '');
+          // The repository searches text; the exact field is compared here so a partial match never identifies anyone.
+          return db.customers
+            .search(digits.slice(-4), 50)
+            .filter((contact) => ((contact.phone ?? '').replace(/\D/g, '').slice(-10) === digits.slice(-10) && digits.length >= 10))
+            .map(named);
+        }
+        default:
+          return [];
+      }
+    },
+    contactIdentifiers(id) {
+      const contact = db.customers.get(id);
+      if (!contact) return undefined;
+      return {
+        id: contact.id,
+        name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') || (contact.email ?? contact.id),
+        email: contact.email,
+        username: contact.username,
+        phone: contact.phone,
+        accountId: contact.accountId,
+        zip: contact.zip,
+        orderIds: db.customers.orders(id).map((order) => order.id),
+      };
+    },
+    refundedCents(orderId) {
+      let cents = 0;
+      for (const item of db.outbox.list({ states: ['pending', 'delivering', 'delivered'], limit: 100_000 })) {
+        if (item.kind !== 'request_refund' || String(item.payload.orderId) !== orderId) continue;
+        const amount = Number(item.payload.amountCents ?? Math.round(Number(item.payload.amount ?? 0) * 100));
+        if (Number.isFinite(amount)) cents += amount;
+      }
+      return cents;
+    },
   };
 }

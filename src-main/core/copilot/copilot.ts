@@ -4,6 +4,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CopilotTurnView } from '../contract/copilot';
+import { CoreError } from '../contract/errors';
+import { argsHash } from './case/args-hash';
+import type { CaseCorrection, CaseState } from './case/case-types';
+import { withCorrection } from './case/corrections';
+import { derivedCaseState } from './nodes/update-case';
 import type { Redactor } from '../language/redaction/redactor';
 import type { NodeDeps } from './deps';
 import { caseForDrafts } from './drafting/case-view';
@@ -22,6 +27,8 @@ import type { CustomerContext, Decision, Escalation, Proposal, Suggestion } from
 /** The turn as the window sees it, with main's own records of the suggestions and proposals and the customer's text. */
 export interface TurnResult extends Omit<CopilotTurnView, 'escalate' | 'suggestions' | 'actions'> {
   text: string;
+  /** The customer-line count so far: proposals made on this turn carry it as their `turn`. */
+  turn: number;
   escalate: Escalation;
   suggestions: Suggestion[];
   actions: Proposal[];
@@ -37,6 +44,8 @@ export interface CopilotOptions {
   onToken?: (conversationId: string, suggestionIndex: number, token: string) => void;
   /** Tools of the MCP servers in the settings; they pass the same approval gate as the built-in ones. */
   mcp?: CopilotMcpPort;
+  /** The clock for day-counting policies (return windows); the real clock unless a replay sets its conversation's date. */
+  clock?: () => Date;
 }
 
 export interface Copilot {
@@ -45,21 +54,23 @@ export interface Copilot {
   state(conversationId: string): Promise<TurnResult | undefined>;
   /** Answers the agent's question about the conversation (when given) or the policies, with sources. */
   ask(conversationId: string | undefined, question: string): Promise<CopilotAnswer>;
+  /** The agent's correction of the case (request, identity, a slot, a step, resolved); it wins and is kept. */
+  correctCase(conversationId: string, correction: Omit<CaseCorrection, 'at'>): Promise<TurnResult>;
   close(): Promise<void>;
 }
 
 /** After an approval the drafts lead with the reply that tells the customer what was done. */
-function withOutcome(state: CopilotStateType, caseState: ReturnType<typeof caseForDrafts>): Suggestion[] {
+function withOutcome(state: CopilotStateType, caseState: CaseState): Suggestion[] {
   const outcome = outcomeSuggestion({ caseState, customer: state.customer, knowledge: state.knowledge, proposals: state.proposals, turns: state.turns }, state.turnCount);
   if (!outcome || state.suggestions.some((suggestion) => suggestion.text === outcome.text)) return state.suggestions;
   return [outcome, ...state.suggestions.filter((suggestion) => suggestion.move !== 'confirm')].slice(0, 3);
 }
 
-function view(state: CopilotStateType, ms: number): TurnResult {
+function view(state: CopilotStateType, ms: number, caseState: CaseState = state.caseState): TurnResult {
   const customer: CustomerContext | null = state.customer;
   const lastIntent = state.intents.at(-1);
-  const caseState = caseForDrafts(state);
-  const language = conversationLanguage(state.turns.filter((turn) => turn.role === 'customer').map((turn) => turn.text), caseState.language);
+  const draftCase = caseForDrafts({ ...state, caseState });
+  const language = conversationLanguage(state.turns.filter((turn) => turn.role === 'customer').map((turn) => turn.text), draftCase.language);
   return {
     conversationId: state.conversationId,
     text: state.incoming,
@@ -70,13 +81,15 @@ function view(state: CopilotStateType, ms: number): TurnResult {
     frustration: state.frustration,
     language,
     escalate: state.escalation,
-    suggestions: withOutcome(state, caseState),
+    suggestions: withOutcome(state, draftCase),
     actions: state.proposals,
     // The case's summary, made fresh from the state, so it shows an approval the moment it is made.
-    summary: summaryText(summarizeCase({ caseState, customer, proposals: state.proposals, turns: state.turns, language })),
+    summary: summaryText(summarizeCase({ caseState: draftCase, customer, proposals: state.proposals, turns: state.turns, language })),
     timeline: state.intents.map((entry, index) => ({ turn: entry.turn, intent: entry.intent, sentiment: state.sentiments[index] ?? 0 })),
     llmError: state.llmError,
     ms: Number(ms.toFixed(2)),
+    caseState,
+    turn: state.turnCount,
   };
 }
 
@@ -101,6 +114,7 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
     ports: options.ports,
     llm: options.llm ? createChatModel(options.llm) : undefined,
     tokenBudget: options.tokenBudget ?? 3000,
+    now: options.clock ?? (() => new Date()),
     ...(options.onToken ? { onToken: options.onToken } : {}),
     ...(options.mcp ? { mcp: options.mcp } : {}),
     redactorFor(conversationId, customer) {
@@ -145,6 +159,10 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
         const start = performance.now();
         const before = await current(conversationId);
         const proposal = before?.proposals.find((item) => item.id === decision.toolCallId);
+        // The agent decides on the arguments they saw: if anything else changed them since, nothing is decided.
+        if (proposal && decision.argsHash && decision.argsHash !== argsHash(proposal.args)) {
+          throw new CoreError('CONFLICT', 'This proposal changed after you opened it.', 'Review its new arguments and decide again.');
+        }
         // Deciding an already decided proposal (a double click, a replay after restart) changes nothing.
         if (before && proposal && proposal.status === 'pending') {
           const snapshot = await graph.getState(config(conversationId));
@@ -158,7 +176,28 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
     },
     async state(conversationId) {
       const state = await current(conversationId);
-      return state ? view(state, 0) : undefined;
+      // A conversation checkpointed before cases existed shows the case its lines make.
+      return state ? view(state, 0, derivedCaseState(state, deps, Number.MAX_SAFE_INTEGER)) : undefined;
+    },
+    correctCase(conversationId, correction) {
+      return serial(conversationId, async () => {
+        const start = performance.now();
+        const state = await current(conversationId);
+        if (!state) throw new CoreError('NOT_FOUND', 'There is no copilot state for this conversation yet.', 'Wait for the first customer message.');
+        const caseState = withCorrection(derivedCaseState(state, deps, Number.MAX_SAFE_INTEGER), { ...correction, at: deps.now().toISOString() }, {
+          lookup: options.ports,
+          doneTools: state.proposals.filter((item) => item.status === 'approved' || item.status === 'executed').map((item) => item.tool),
+          orderKnown: (state.customer?.orders.length ?? 0) > 0,
+        });
+        const identity = caseState.identity;
+        const customer = correction.field === 'identity' ? (identity.customerId ? (options.ports.customerById(identity.customerId) ?? null) : null) : state.customer;
+        // Written as the last node before the gate: a pending approval is asked again, never lost.
+        await graph.updateState(config(conversationId), { caseState, customer: customer ? { ...customer, identifiedBy: correction.field === 'identity' ? 'agent' : customer.identifiedBy } : null }, 'memoryUpdate');
+        await graph.invoke(null, config(conversationId));
+        const after = await current(conversationId);
+        if (!after) throw new Error('The copilot lost the conversation state.');
+        return view(after, performance.now() - start);
+      });
     },
     async ask(conversationId, question) {
       const state = conversationId ? await current(conversationId) : undefined;

@@ -11,6 +11,8 @@ export interface NodeDeps {
   tokenBudget: number;
   onToken?: (conversationId: string, suggestionIndex: number, token: string) => void;
   redactorFor(conversationId: string, customer: CustomerContext | null): Redactor;
+  /** The clock policies count days with: the real one in the app, the conversation's date in a replay. */
+  now(): Date;
   /** Tools from the configured MCP servers; absent when none is set up. */
   mcp?: CopilotMcpPort;
 }

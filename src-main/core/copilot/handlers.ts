@@ -1,12 +1,13 @@
 import { CoreError } from '../contract/errors';
 import type { Handlers } from '../contract/index';
+import { argsHash } from './case/args-hash';
 import type { Copilot, TurnResult } from './copilot';
 
-type CopilotHandlers = Pick<Handlers, 'copilot.turn' | 'copilot.decide' | 'copilot.state' | 'copilot.ask'>;
+type CopilotHandlers = Pick<Handlers, 'copilot.turn' | 'copilot.decide' | 'copilot.state' | 'copilot.correctCase' | 'copilot.ask'>;
 
 function toView(result: TurnResult) {
-  const { text: _text, actions, ...rest } = result;
-  return { ...rest, actions: actions.map(({ idempotencyKey: _key, turn: _turn, ...action }) => action) };
+  const { text: _text, turn: _turnCount, actions, ...rest } = result;
+  return { ...rest, actions: actions.map(({ idempotencyKey: _key, turn: _turn, caseKey: _case, toolCallId: _call, ...action }) => ({ ...action, argsHash: argsHash(action.args) })) };
 }
 
 export function createCopilotHandlers(getCopilot: () => Promise<Copilot>): CopilotHandlers {
@@ -19,13 +20,14 @@ export function createCopilotHandlers(getCopilot: () => Promise<Copilot>): Copil
   };
   return {
     'copilot.turn': async ({ conversationId, text }) => toView(await (await copilot()).handleCustomerMessage(conversationId, text)),
-    'copilot.decide': async ({ conversationId, toolCallId, action, args, reason }) => {
+    'copilot.decide': async ({ conversationId, toolCallId, action, args, reason, argsHash: seen }) => {
       const instance = await copilot();
       const before = await instance.state(conversationId);
       if (!before?.actions.some((proposal) => proposal.id === toolCallId)) throw new CoreError('NOT_FOUND', 'That proposal is no longer there.', 'Reopen the conversation to see the current proposals.');
-      return toView(await instance.decide(conversationId, { toolCallId, action, ...(args ? { args } : {}), ...(reason ? { reason } : {}) }));
+      return toView(await instance.decide(conversationId, { toolCallId, action, ...(args ? { args } : {}), ...(reason ? { reason } : {}), ...(seen ? { argsHash: seen } : {}) }));
     },
     'copilot.ask': async ({ conversationId, question }) => (await copilot()).ask(conversationId, question),
+    'copilot.correctCase': async ({ conversationId, field, value }) => toView(await (await copilot()).correctCase(conversationId, { field, value })),
     'copilot.state': async ({ conversationId }) => {
       const state = await (await copilot()).state(conversationId);
       return state ? toView(state) : null;

@@ -65,6 +65,10 @@ export interface Proposal extends CopilotActionView {
   tool: ToolName | McpToolName;
   idempotencyKey: string | null;
   turn: number;
+  /** The case (CaseState.caseKey) the proposal belongs to; absent on proposals made before cases existed. */
+  caseKey?: string;
+  /** The model's tool-call id, when the model proposed it (the proposal's own id is minted in main). */
+  toolCallId?: string;
 }
 
 export interface Decision {
@@ -72,6 +76,8 @@ export interface Decision {
   action: 'approve' | 'reject' | 'edit';
   args?: Record<string, unknown>;
   reason?: string;
+  /** argsHash of the arguments the agent saw (incl. their own edits' base); a mismatch refuses the decision. */
+  argsHash?: string;
 }
 
 export interface Escalation {

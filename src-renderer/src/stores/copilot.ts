@@ -1,5 +1,6 @@
 import type { CopilotTokenEvent } from '@contract/events';
 import type { CopilotActionView, CopilotTurnView } from '@contract/copilot';
+import type { MethodInput } from '@contract/index';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useClient } from '../client/provide';
@@ -105,6 +106,8 @@ export const useCopilotStore = defineStore('copilot', () => {
         action,
         ...(extra.args ? { args: extra.args } : {}),
         ...(extra.reason ? { reason: extra.reason.slice(0, 2000) } : {}),
+        // The arguments this decision is about: if they changed since, main refuses it.
+        ...(turn.value?.actions.find((item) => item.id === actionId)?.argsHash ? { argsHash: turn.value?.actions.find((item) => item.id === actionId)?.argsHash } : {}),
       });
       if (id === conversationId.value) settle(view);
       return true;
@@ -134,6 +137,24 @@ export const useCopilotStore = defineStore('copilot', () => {
     }
   }
 
+  /** The agent's correction of the case card (request, identity, a slot, a step done, resolved): it wins. */
+  async function correctCase(field: MethodInput<'copilot.correctCase'>['field'], value: string): Promise<boolean> {
+    const id = conversationId.value;
+    if (!id || deciding.value) return false;
+    deciding.value = true;
+    error.value = undefined;
+    try {
+      const view = await useClient().call('copilot.correctCase', { conversationId: id, field, value: value.slice(0, 500) });
+      if (id === conversationId.value) settle(view);
+      return true;
+    } catch (caught) {
+      error.value = shownError(caught, 'The correction could not be saved.', 'The case is unchanged; try again.');
+      return false;
+    } finally {
+      deciding.value = false;
+    }
+  }
+
   function close(): void {
     sequence++;
     conversationId.value = undefined;
@@ -142,5 +163,5 @@ export const useCopilotStore = defineStore('copilot', () => {
     thinking.value = false;
   }
 
-  return { conversationId, turn, streaming, thinking, deciding, error, focusedActionId, focusedAction, pendingActions, suggestions, llmState, llmDetail, summaryCopied, open, runTurn, onToken, focusAction, decide, copySummary, close, settle };
+  return { conversationId, turn, streaming, thinking, deciding, error, focusedActionId, focusedAction, pendingActions, suggestions, llmState, llmDetail, summaryCopied, open, runTurn, onToken, focusAction, decide, copySummary, correctCase, close, settle };
 });

@@ -50,7 +50,8 @@ describe('tool proposals wait for the agent', () => {
     const copilot = await workspace.open(settings());
     const thread = '8000000001';
     llm.push({ text: 'Let me look into that refund.' }, { toolCalls: [{ id: 'call_refund_2', name: 'request_refund', args: { customerId: '9007199254740994', orderId: '7916676427', amount: 10, reason: 'refund status' } }] });
-    const turn = await copilot.handleCustomerMessage(thread, 'Alessandro Phoenix here, where is my refund for order 7916676427?');
+    // A refund (not a refund-status question, which never yields one), from a customer who gives identifiers of the thread's account.
+    const turn = await copilot.handleCustomerMessage(thread, 'Alessandro Phoenix here, aphoenix939@email.com, I want a refund for order 7916676427');
     expect(turn.actions.find((action) => action.id === 'call_refund_2'), JSON.stringify(turn.actions)).toMatchObject({ status: 'pending' });
     const rejected = await copilot.decide(thread, { toolCallId: 'call_refund_2', action: 'reject', reason: 'the refund was already issued last week' });
     expect(rejected.actions.find((action) => action.id === 'call_refund_2')).toMatchObject({ status: 'rejected', decisionReason: 'the refund was already issued last week' });
@@ -68,7 +69,9 @@ describe('tool proposals wait for the agent', () => {
     const order = workspace.db.customers.orders(customerId).find((item) => ['delivered', 'shipped', 'returned'].includes(item.status));
     expect(order).toBeDefined();
     llm.push({ text: 'Sure.' }, { toolCalls: [{ id: 'call_edit', name: 'request_refund', args: { customerId, orderId: order?.id, amount: 5, reason: 'damaged' } }] }, { text: 'Sure.' }, { toolCalls: [{ id: 'call_edit_2', name: 'request_refund', args: { customerId, orderId: order?.id, amount: 5, reason: 'damaged again' } }] });
-    await copilot.handleCustomerMessage(thread, `The item from order ${order?.id} arrived damaged, I want a refund`);
+    const email = workspace.db.customers.get(customerId)?.email ?? '';
+    // The purchase is validated (order id and e-mail of the thread's account) before a refund may be proposed.
+    await copilot.handleCustomerMessage(thread, `The item from order ${order?.id} arrived damaged, I want a refund. My email is ${email}`);
     const tooMuch = await copilot.decide(thread, { toolCallId: 'call_edit', action: 'edit', args: { amount: (order?.total ?? 0) + 1000 } });
     expect(tooMuch.actions.find((action) => action.id === 'call_edit')).toMatchObject({ status: 'blocked', policy: 'blocked' });
     await copilot.handleCustomerMessage(thread, 'Please refund it');

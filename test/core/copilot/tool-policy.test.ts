@@ -26,13 +26,21 @@ const sideEffecting = (Object.keys(toolCatalog) as ToolName[]).filter((name) => 
 describe('tool policies run whatever the model says', () => {
   it('never allows a refund above the order total, on an order of someone else, or in a state that is not refunded', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...customer.orders.map((order) => order.id), '1000000009'), fc.double({ min: 0.01, max: 100_000, noNaN: true }), (orderId, amount) => {
+      fc.property(fc.constantFrom(...customer.orders.map((order) => order.id), '1000000009'), fc.integer({ min: 1, max: 10_000_000 }).map((cents) => cents / 100), (orderId, amount) => {
         const { policy } = checkTool('request_refund', { customerId: customer.id, orderId, amount, reason: 'r' }, customer, 'conv-1');
         const order = customer.orders.find((item) => item.id === orderId);
         const shouldAllow = order !== undefined && amount <= order.total && ['delivered', 'shipped', 'returned'].includes(order.status);
         expect(policy.allowed).toBe(shouldAllow);
       }),
     );
+  });
+
+  it('refuses a refund amount that is not whole cents, or below one cent', () => {
+    const orderId = customer.orders.find((order) => order.status === 'delivered')?.id ?? customer.orders[0]?.id;
+    for (const amount of [0.001, 0.005, 1.234, 0]) {
+      expect(checkTool('request_refund', { customerId: customer.id, orderId, amount, reason: 'r' }, customer, 'conv-1').policy.allowed).toBe(false);
+    }
+    expect(checkTool('request_refund', { customerId: customer.id, orderId, amount: 0.01, reason: 'r' }, customer, 'conv-1').policy.allowed).toBe(true);
   });
 
   it('blocks every side-effecting tool aimed at another customer, or before the customer is known', () => {

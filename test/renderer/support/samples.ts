@@ -54,6 +54,17 @@ export function turn(conversationId: string, extra: Partial<CopilotTurnView> = {
     timeline: [{ turn: 1, intent: 'refund_request', sentiment: -0.4 }],
     llmError: null,
     ms: 10,
+    caseState: {
+      request: null,
+      identity: { status: 'unknown', customerId: null, customerName: null, matched: [], claimed: [], conflict: null, source: 'none' },
+      slots: {},
+      steps: [],
+      resolved: false,
+      lastAct: 'request',
+      acts: ['request'],
+      language: 'en',
+      corrections: [],
+    },
     ...extra,
   };
 }

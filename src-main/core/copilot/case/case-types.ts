@@ -32,6 +32,8 @@ export interface CaseIdentity {
   conflict: string | null;
   /** Who established the identity: the thread's CRM link, what the customer said, or the agent's correction. */
   source: 'none' | 'thread' | 'customer' | 'agent';
+  /** Every identifier the customer has given so far, in order (the case recomputes identity from these). */
+  given?: { kind: IdentifierKind | 'zip'; value: string }[];
 }
 
 /** Slot names the retailer's flows use (guidelines.json); values are kept as normalised strings. */
@@ -50,7 +52,12 @@ export type CaseSlotName =
   | 'accountId'
   | 'product'
   | 'shippingOption'
-  | 'details';
+  | 'details'
+  /** 'yes' / 'no': the customer has the receipt (guidelines: a return with a receipt is allowed). */
+  | 'receipt'
+  /** 'yes' / 'no': the item is still in its original packaging. */
+  | 'packaging'
+  | 'zip';
 
 export type CaseSlots = Partial<Record<CaseSlotName, string>>;
 
@@ -81,7 +88,7 @@ export interface CaseRequest {
 
 /** A correction made by the agent; it wins over anything the copilot infers, and it is kept. */
 export interface CaseCorrection {
-  field: 'request' | 'identity' | `slot:${CaseSlotName}` | 'resolved';
+  field: 'request' | 'identity' | `slot:${CaseSlotName}` | 'resolved' | `step:${string}`;
   value: string;
   at: string;
 }
@@ -99,6 +106,12 @@ export interface CaseState {
   /** The conversation's language (ISO 639-1), kept across turns so that a short line does not flip it. */
   language: string;
   corrections: CaseCorrection[];
+  /** The customer asked for a manager or a person in this case (guidelines: notify-team "manager"). */
+  humanRequested?: boolean;
+  /** Complaint lines in this case so far. */
+  complaints?: number;
+  /** A key that changes whenever a new case is opened: proposals belong to one case. */
+  caseKey?: string;
 }
 
 export function emptyCaseState(): CaseState {

@@ -1,6 +1,8 @@
 import { interrupt } from '@langchain/langgraph';
+import { checkCasePolicy, toCents } from '../case/case-policy';
 import type { NodeDeps } from '../deps';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
+import { isToolName } from '../tools/catalog';
 import { checkProposedTool, isMcpName } from '../tools/mcp-tools';
 import type { Decision, Proposal } from '../types';
 
@@ -16,7 +18,7 @@ export function pendingProposals(state: CopilotStateType): Proposal[] {
  * Pauses the graph until the agent decides one pending proposal; runs again while others wait.
  * Nothing before `interrupt()` has a side effect, so re-running this node on resume is harmless.
  */
-export function approvalGateNode(deps: Pick<NodeDeps, 'mcp'>) {
+export function approvalGateNode(deps: Pick<NodeDeps, 'mcp' | 'ports' | 'now'>) {
   return (state: CopilotStateType): CopilotStateUpdate => {
     const pending = pendingProposals(state);
     if (pending.length === 0) return {};
@@ -42,12 +44,23 @@ export function approvalGateNode(deps: Pick<NodeDeps, 'mcp'>) {
       };
     }
     // Edited arguments pass the schema and the policy again (an MCP tool: its server's current schema).
-    const checked = checkProposedTool(deps.mcp, target.tool, args, state.customer ?? undefined, state.conversationId);
-    if (!checked.policy.allowed) {
-      return { proposals: [{ ...target, args: checked.args, status: 'blocked', policy: 'blocked', policyReason: checked.policy.reason, decisionReason: decision.reason ?? null }] };
+    const { amountCents: _cents, ...plainArgs } = args;
+    const checked = checkProposedTool(deps.mcp, target.tool, decision.action === 'edit' ? plainArgs : args, state.customer ?? undefined, state.conversationId);
+    // The case's policy too (identity level, return window, the order's refund total), on the agent's edit as on the model's call.
+    const casePolicy =
+      // A proposal from before cases existed (a migrated checkpoint) was made under the tool's policy alone: it keeps it.
+      checked.policy.allowed && isToolName(target.tool) && target.caseKey
+        ? checkCasePolicy(target.tool, checked.args, { caseState: state.caseState, customer: state.customer ?? undefined, now: deps.now(), proposals: state.proposals, refundedCents: (orderId) => deps.ports.refundedCents(orderId) }, target.id)
+        : checked.policy;
+    if (!casePolicy.allowed) {
+      return { proposals: [{ ...target, args: checked.args, status: 'blocked', policy: 'blocked', policyReason: casePolicy.reason, decisionReason: decision.reason ?? null }] };
+    }
+    if (target.tool === 'request_refund') {
+      const cents = toCents(checked.args.amount);
+      if (cents !== undefined) checked.args.amountCents = cents;
     }
     return {
-      proposals: [{ ...target, args: checked.args, status: 'approved', policy: 'allowed', policyReason: checked.policy.note ?? null, decisionReason: decision.action === 'edit' ? (decision.reason ?? 'edited by the agent') : null }],
+      proposals: [{ ...target, args: checked.args, status: 'approved', policy: 'allowed', policyReason: casePolicy.note ?? (checked.policy.allowed ? (checked.policy.note ?? null) : null), decisionReason: decision.action === 'edit' ? (decision.reason ?? 'edited by the agent') : null }],
     };
   };
 }

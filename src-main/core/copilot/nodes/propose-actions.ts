@@ -1,12 +1,13 @@
 import { tool } from '@langchain/core/tools';
 import { ToolMessage, type BaseMessage } from '@langchain/core/messages';
 import { frameToolResult } from '../../mcp/client/langchain-tools';
+import { checkCasePolicy, toCents, type CasePolicyContext } from '../case/case-policy';
+import { subflowActions } from '../case/flows';
+import { planCaseActions } from '../case/plan-actions';
 import type { NodeDeps } from '../deps';
-import { detectFlow, isFaqFlow } from '../abcd-flows';
-import { planActions } from '../intent-actions';
 import { buildPrompt } from '../prompt';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
-import { toolCatalog } from '../tools/catalog';
+import { isToolName, toolCatalog } from '../tools/catalog';
 import { checkProposedTool, mcpLlmTools, offlineMcpCalls } from '../tools/mcp-tools';
 import type { Proposal } from '../types';
 import { describeLlmError } from '../llm-errors';
@@ -17,20 +18,47 @@ const builtInTools = Object.values(toolCatalog).map((spec) =>
 /** Model calls per turn: a read-only MCP answer goes back to the model, which may then propose more. */
 const maxRounds = 3;
 
-function sameAction(a: Proposal, tool: string, args: Record<string, unknown>): boolean {
-  return a.tool === tool && JSON.stringify(a.args) === JSON.stringify(args) && a.status !== 'rejected' && a.status !== 'blocked';
-}
-
 interface RawCall {
   id: string;
   tool: string;
   args: unknown;
   why: string;
+  /** The model or the agent: a call the copilot itself planned is never shown blocked, it is just not made. */
+  origin: 'model' | 'rule';
+}
+
+/** Arguments compared without the free-text reason, which follows the case's wording. */
+function sameArgs(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const strip = ({ reason: _reason, content: _content, why: _why, ...rest }: Record<string, unknown>) => rest;
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+}
+
+/**
+ * Once per case: a side effect already pending, approved or done in this case is not proposed again; a
+ * rejected, withdrawn or blocked one comes back only with other arguments (new information). A read-only
+ * lookup runs again only with other arguments.
+ */
+function alreadyProposed(existing: Proposal[], tool: string, args: Record<string, unknown>, sideEffect: boolean, caseKey: string | undefined): boolean {
+  return existing.some((item) => {
+    if (item.tool !== tool) return false;
+    if (caseKey && item.caseKey && item.caseKey !== caseKey) return false;
+    if (!sideEffect) return sameArgs(item.args, args) || JSON.stringify(item.args) === JSON.stringify(args);
+    if (item.status === 'pending' || item.status === 'approved' || item.status === 'executed') return true;
+    return sameArgs(item.args, args);
+  });
+}
+
+/** Proposal ids are minted here: a model that reuses a tool-call id neither overwrites nor loses a proposal. */
+function mintId(wanted: string, taken: Set<string>, turn: number): string {
+  if (!taken.has(wanted)) return wanted;
+  let n = 2;
+  while (taken.has(`${wanted}~t${turn}-${n}`)) n += 1;
+  return `${wanted}~t${turn}-${n}`;
 }
 
 /** What the model is told about each of its calls, so its next round builds on the results. */
 function feedback(proposal: Proposal | undefined, redact: (text: string) => string): string {
-  if (!proposal) return 'Already proposed earlier in this conversation.';
+  if (!proposal) return 'Already proposed in this case.';
   if (proposal.status === 'blocked') return `Not allowed: ${proposal.policyReason ?? 'blocked by policy'}`;
   if (proposal.status === 'pending') return 'Proposed to the agent for approval; it has not run.';
   if (proposal.server && proposal.error) return `The tool failed: ${proposal.error}`;
@@ -38,31 +66,75 @@ function feedback(proposal: Proposal | undefined, redact: (text: string) => stri
   return 'Shown to the agent.';
 }
 
+/** Pending proposals that no longer fit: the case changed or was resolved, or its policy now says no. */
+function withdrawals(state: CopilotStateType, policy: CasePolicyContext): Proposal[] {
+  const caseState = state.caseState;
+  const out: Proposal[] = [];
+  for (const proposal of state.proposals) {
+    if (proposal.status !== 'pending' || !proposal.sideEffect) continue;
+    let reason: string | null = null;
+    if (caseState.resolved) reason = 'The case was resolved.';
+    else if (proposal.caseKey && caseState.caseKey && proposal.caseKey !== caseState.caseKey) reason = `The case changed to ${caseState.request?.label ?? 'another request'}.`;
+    else if (isToolName(proposal.tool) && proposal.caseKey) {
+      const check = checkCasePolicy(proposal.tool, proposal.args, policy, proposal.id);
+      if (!check.allowed) reason = check.reason;
+    }
+    if (reason) out.push({ ...proposal, status: 'withdrawn', decisionReason: `Withdrawn: ${reason}` });
+  }
+  return out;
+}
+
 /**
- * Actions as tool calls: from the model when one is configured, otherwise from the intent.
- * Every call passes the tool's schema and policy here, whatever the model said. Read-only calls
- * run at once (a read-only MCP tool is called now, its answer handed back to the model as untrusted
- * data); a side effect waits for the agent.
+ * Actions as tool calls, from the case and its flow: from the model when one is configured, otherwise from
+ * the flow's plan (case/plan-actions.ts). Every call passes the tool's schema, its policy and the case's
+ * policy (identity level, return window, refund total) here, whatever proposed it. Read-only calls run at
+ * once (a read-only MCP tool is called now, its answer handed back to the model as untrusted data); a side
+ * effect waits for the agent.
  */
 export function proposeActionsNode(deps: NodeDeps) {
   return async (state: CopilotStateType): Promise<CopilotStateUpdate> => {
     const turn = state.turnCount;
-    const detected = detectFlow(state.intents.at(-1)?.intent ?? 'unknown', state.incoming);
+    const caseState = state.caseState;
+    const caseKey = caseState.caseKey;
+    const subflow = caseState.request?.subflow ?? null;
+    const flow = subflow ? subflowActions(subflow) : [];
     const customer = state.customer ?? undefined;
     const proposals: Proposal[] = [];
+    const taken = new Set(state.proposals.map((proposal) => proposal.id));
     let llmError: string | null = state.llmError;
+    const policyContext: CasePolicyContext = {
+      caseState,
+      customer,
+      now: deps.now(),
+      get proposals() {
+        return [...state.proposals, ...proposals];
+      },
+      refundedCents: (orderId) => deps.ports.refundedCents(orderId),
+    };
+    const withdrawn = withdrawals(state, policyContext);
+    const current = (): Proposal[] => [...state.proposals.map((item) => withdrawn.find((gone) => gone.id === item.id) ?? item), ...proposals];
 
     async function consider(call: RawCall): Promise<Proposal | undefined> {
       const checked = checkProposedTool(deps.mcp, call.tool, call.args, customer, state.conversationId);
-      const { args, policy, sideEffect } = checked;
-      // A side effect is proposed once per conversation; a read-only lookup once per turn (its answer may change).
-      const seen = sideEffect ? [...state.proposals, ...proposals] : proposals;
-      if (seen.some((existing) => sameAction(existing, checked.tool, args))) return undefined;
+      const { args, sideEffect } = checked;
+      let policy = checked.policy;
+      if (policy.allowed && isToolName(checked.tool)) {
+        const casePolicy = checkCasePolicy(checked.tool, args, policyContext, null);
+        if (!casePolicy.allowed) policy = casePolicy;
+        else if (casePolicy.note) policy = { allowed: true, note: casePolicy.note };
+      }
+      // The copilot does not propose what its own checks refuse; "blocked" is for what the model asked for.
+      if (!policy.allowed && call.origin === 'rule') return undefined;
+      if (alreadyProposed(current(), checked.tool, args, sideEffect, caseKey)) return undefined;
+      const cents = checked.tool === 'request_refund' ? toCents(args.amount) : undefined;
+      const id = mintId(call.id, taken, turn);
+      taken.add(id);
       const proposal: Proposal = {
-        id: call.id,
+        id,
+        ...(call.origin === 'model' ? { toolCallId: call.id } : {}),
         tool: checked.tool,
         ...(checked.server ? { server: checked.server } : {}),
-        args,
+        args: cents !== undefined ? { ...args, amountCents: cents } : args,
         policy: policy.allowed ? 'allowed' : 'blocked',
         policyReason: policy.allowed ? (policy.note ?? null) : policy.reason,
         why: call.why,
@@ -72,8 +144,9 @@ export function proposeActionsNode(deps: NodeDeps) {
         decisionReason: null,
         idempotencyKey: null,
         turn,
-        flow: detected?.flow ?? [],
-        subflow: detected?.subflow ?? null,
+        flow,
+        subflow,
+        ...(caseKey ? { caseKey } : {}),
       };
       if (proposal.status === 'executed' && checked.server && deps.mcp) {
         try {
@@ -97,7 +170,7 @@ export function proposeActionsNode(deps: NodeDeps) {
         state,
         redactor,
         deps.tokenBudget,
-        `Propose the actions that would resolve this case as tool calls (customerId ${state.customer?.id ?? 'unknown'}, conversationId ${state.conversationId}). Read-only tools run at once and their answers come back to you; propose nothing if no action is needed.`,
+        `Propose the actions the case calls for now, as tool calls (customerId ${state.customer?.id ?? 'unknown'}, conversationId ${state.conversationId}). Follow the case's flow and policy: nothing whose preconditions fail, nothing already proposed in this case. Read-only tools run at once and their answers come back to you; propose nothing if no action is needed.`,
       );
       try {
         for (let round = 0; round < maxRounds; round += 1) {
@@ -107,12 +180,12 @@ export function proposeActionsNode(deps: NodeDeps) {
           const answers: ToolMessage[] = [];
           let looked = false;
           for (const [index, call] of calls.entries()) {
-            const id = call.id ?? `call-${turn}-${round}-${index}`;
+            const callId = call.id ?? `call-${turn}-${round}-${index}`;
             // Arguments come back with placeholders: restored in main, before the policy sees them.
-            const proposal = await consider({ id, tool: call.name, args: redactor.restoreDeep(call.args), why: 'Proposed by the model' });
+            const proposal = await consider({ id: callId, tool: call.name, args: redactor.restoreDeep(call.args), why: 'Proposed by the model', origin: 'model' });
             modelProposed += 1;
             if (proposal?.server && proposal.status === 'executed') looked = true;
-            answers.push(new ToolMessage({ tool_call_id: id, content: feedback(proposal, redactor.redact) }));
+            answers.push(new ToolMessage({ tool_call_id: callId, content: feedback(proposal, redactor.redact) }));
           }
           if (!looked) break;
           messages.push(response, ...answers);
@@ -123,21 +196,13 @@ export function proposeActionsNode(deps: NodeDeps) {
       }
     }
     if (modelProposed === 0) {
+      const planned = planCaseActions(caseState, customer, deps.now(), state.incoming);
+      for (const [index, plan] of planned.entries()) await consider({ id: `rule-${turn}-${index}`, ...plan, origin: 'rule' });
       const intent = state.intents.at(-1)?.intent ?? 'unknown';
-      const orderId = state.entities.find((entity) => entity.type === 'order_id')?.value;
-      const amountText = state.entities.find((entity) => entity.type === 'amount')?.value;
-      const amount = amountText ? Number(amountText.replace(/[^\d.]/g, '')) : undefined;
-      const planned: RawCall[] = [];
-      if (detected && isFaqFlow(detected)) {
-        planned.push({ id: `rule-${turn}-faq`, tool: 'search_knowledge', args: { query: state.incoming.slice(0, 500) }, why: `A ${detected.subflow} question: answer it from the FAQ.` });
-      } else {
-        planActions(intent, customer, state.conversationId, { text: state.incoming, ...(orderId ? { orderId } : {}), ...(amount ? { amount } : {}) }).forEach((plan, index) =>
-          planned.push({ id: `rule-${turn}-${index}`, tool: plan.tool, args: plan.args, why: plan.why }),
-        );
-      }
-      offlineMcpCalls(deps.mcp, intent, orderId, customer).forEach((plan, index) => planned.push({ id: `rule-${turn}-mcp-${index}`, ...plan }));
-      for (const call of planned) await consider(call);
+      const trackingCase = subflow === 'status' || subflow === 'status_delivery_time' ? 'track_order' : intent;
+      const orderId = caseState.slots.orderId ?? state.entities.find((entity) => entity.type === 'order_id')?.value;
+      for (const [index, plan] of offlineMcpCalls(deps.mcp, trackingCase, orderId, customer).entries()) await consider({ id: `rule-${turn}-mcp-${index}`, ...plan, origin: 'rule' });
     }
-    return { proposals, llmError };
+    return { proposals: [...withdrawn, ...proposals], llmError };
   };
 }

@@ -49,7 +49,17 @@ export const toolCatalog: Record<ToolName, ToolSpec> = {
   request_refund: {
     name: 'request_refund',
     description: 'Request a refund for one of the customer\'s orders. Needs the agent\'s approval.',
-    schema: z.object({ customerId: id, orderId: id, amount: z.number().positive().max(100_000), reason: z.string().min(1).max(1000) }),
+    // Money is whole cents, at least $0.01: an amount with a fraction of a cent is refused, not rounded.
+    schema: z.object({
+      customerId: id,
+      orderId: id,
+      amount: z
+        .number()
+        .min(0.01)
+        .max(100_000)
+        .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, 'the amount must be in whole cents'),
+      reason: z.string().min(1).max(1000),
+    }),
     sideEffect: true,
     outboxKind: 'request_refund',
     policy(args, customer) {

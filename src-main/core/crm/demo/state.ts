@@ -171,10 +171,15 @@ export class DemoState {
     return this.update(type, id, properties);
   }
 
-  create(type: DemoObjectType, properties: Record<string, string | null>, associations: DemoRecord['associations']): DemoRecord {
-    const next = this.nextCreated.get(type) ?? createdIdBase[type];
-    this.nextCreated.set(type, next + 1n);
-    const id = next.toString();
+  /** `withId` (a replay's ABCD order id) is used when no record has it yet; otherwise an id is minted. */
+  create(type: DemoObjectType, properties: Record<string, string | null>, associations: DemoRecord['associations'], withId?: string): DemoRecord {
+    let id: string;
+    if (withId && !this.get(type, withId)) id = withId;
+    else {
+      const next = this.nextCreated.get(type) ?? createdIdBase[type];
+      this.nextCreated.set(type, next + 1n);
+      id = next.toString();
+    }
     const at = new Date().toISOString();
     const record: DemoRecord = {
       id,

@@ -56,6 +56,7 @@ export interface CustomerRepository {
   findByUsername(username: string): CrmContact | undefined;
   findByName(fullName: string): CrmContact[];
   findByOrderId(orderId: string): CrmContact | undefined;
+  findByAccountId(accountId: string): CrmContact | undefined;
   search(text: string, limit?: number): CrmContact[];
   orders(contactId: string): OrderWithItems[];
   order(orderId: string): OrderWithItems | undefined;
@@ -67,6 +68,7 @@ export function createCustomerRepository(db: Database.Database): CustomerReposit
   const byEmail = db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE email = ? COLLATE NOCASE LIMIT 1');
   const byUsername = db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE username = ? COLLATE NOCASE LIMIT 1');
   const byName = db.prepare<[string, string], ContactRow>('SELECT * FROM contacts WHERE first_name = ? COLLATE NOCASE AND last_name = ? COLLATE NOCASE LIMIT 5');
+  const byAccount = db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE account_id = ? COLLATE NOCASE LIMIT 1');
   const byOrder = db.prepare<[string], ContactRow>('SELECT c.* FROM contacts c JOIN orders o ON o.contact_id = c.id WHERE o.id = ?');
   const search = db.prepare<[string, string, string, string, number], ContactRow>(
     `SELECT * FROM contacts WHERE email LIKE ? ESCAPE '\\' OR username LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\'
@@ -110,6 +112,10 @@ export function createCustomerRepository(db: Database.Database): CustomerReposit
     },
     findByOrderId: (orderId) => {
       const row = byOrder.get(orderId.trim());
+      return row ? toContact(row) : undefined;
+    },
+    findByAccountId: (accountId) => {
+      const row = byAccount.get(accountId.trim());
       return row ? toContact(row) : undefined;
     },
     search: (text, limit = 20) => {

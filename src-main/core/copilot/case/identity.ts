@@ -1,0 +1,136 @@
+import type { CaseIdentity, IdentifierKind } from './case-types';
+import { foldText } from './fold-text';
+import type { SaidIdentifier } from './identifiers';
+
+/** What the identity check needs from the CRM cache (bound to the customer repository in adapters.ts). */
+export interface IdentityLookup {
+  /** The contact the conversation is linked to in the CRM, if any. */
+  threadContactId(conversationId: string): string | null;
+  /** Contacts with this identifier (a full name may match several). */
+  findContacts(kind: IdentifierKind, value: string): { id: string; name: string }[];
+  contactIdentifiers(id: string): ContactIdentifiers | undefined;
+}
+
+export interface ContactIdentifiers {
+  id: string;
+  name: string;
+  email: string | null;
+  username: string | null;
+  phone: string | null;
+  accountId: string | null;
+  zip: string | null;
+  orderIds: string[];
+}
+
+const digits = (value: string | null | undefined): string => (value ?? '').replace(/\D/g, '');
+
+/** Does this identifier belong to this contact's record? */
+export function belongsTo(identifier: SaidIdentifier, contact: ContactIdentifiers): boolean {
+  const value = identifier.value.trim();
+  switch (identifier.kind) {
+    case 'email':
+      return Boolean(contact.email) && contact.email?.toLowerCase() === value.toLowerCase();
+    case 'username':
+      return Boolean(contact.username) && contact.username?.toLowerCase() === value.toLowerCase();
+    case 'account_id':
+      return Boolean(contact.accountId) && contact.accountId?.toLowerCase() === value.toLowerCase();
+    case 'order_id':
+      return contact.orderIds.includes(value);
+    case 'phone':
+      return digits(contact.phone).length >= 7 && digits(contact.phone).slice(-10) === digits(value).slice(-10);
+    case 'zip':
+      return Boolean(contact.zip) && digits(contact.zip) === digits(value);
+    case 'name':
+      return foldText(contact.name) === foldText(value);
+    default:
+      return false;
+  }
+}
+
+const strongKinds: IdentifierKind[] = ['email', 'username', 'order_id', 'account_id', 'phone'];
+
+function describe(identifier: SaidIdentifier): string {
+  return identifier.kind === 'order_id' ? `order ${identifier.value}` : `${identifier.kind.replace('_', ' ')} ${identifier.value}`;
+}
+
+/**
+ * Who the customer is, from the thread's CRM link and every identifier they gave. A linked thread belongs to
+ * its contact: another contact's identifier only raises a warning. An unlinked thread is identified by a
+ * strong identifier (email, username, order id, account id, phone), or by a full name that only one contact has.
+ * `verificationKinds` are the identifiers the open subflow's verification step checks (empty: none needed).
+ */
+export function resolveIdentity(options: {
+  conversationId: string;
+  given: SaidIdentifier[];
+  lookup: IdentityLookup;
+  verificationKinds: (IdentifierKind | 'zip')[] | null;
+  previous: CaseIdentity;
+}): CaseIdentity {
+  const { lookup, given } = options;
+  const threadId = lookup.threadContactId(options.conversationId);
+  const cache = new Map<string, ContactIdentifiers | undefined>();
+  const record = (id: string): ContactIdentifiers | undefined => {
+    if (!cache.has(id)) cache.set(id, lookup.contactIdentifiers(id));
+    return cache.get(id);
+  };
+  let customerId: string | null = threadId;
+  let source: CaseIdentity['source'] = threadId ? 'thread' : 'none';
+  if (!customerId && options.previous.source === 'customer' && options.previous.customerId) {
+    // Once found from what they said, the customer stays found; a later identifier cannot switch them.
+    customerId = options.previous.customerId;
+    source = 'customer';
+  }
+  if (!customerId) {
+    const votes = new Map<string, number>();
+    for (const identifier of given) {
+      if (identifier.kind === 'zip') continue;
+      const found = lookup.findContacts(identifier.kind, identifier.value);
+      if (identifier.kind === 'name' ? found.length !== 1 : found.length === 0) continue;
+      for (const contact of found.slice(0, 1)) votes.set(contact.id, (votes.get(contact.id) ?? 0) + (strongKinds.includes(identifier.kind) ? 2 : 1));
+    }
+    const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+    if (ranked[0]) {
+      customerId = ranked[0][0];
+      source = 'customer';
+    }
+  }
+  const contact = customerId ? record(customerId) : undefined;
+  const matched: IdentifierKind[] = [];
+  const matchedZip: boolean[] = [];
+  const claimed: { kind: IdentifierKind; value: string }[] = [];
+  const conflicts: string[] = [];
+  for (const identifier of given) {
+    if (contact && belongsTo(identifier, contact)) {
+      if (identifier.kind === 'zip') matchedZip.push(true);
+      else if (!matched.includes(identifier.kind)) matched.push(identifier.kind);
+      continue;
+    }
+    if (identifier.kind === 'zip') continue;
+    const others = lookup.findContacts(identifier.kind, identifier.value).filter((other) => other.id !== customerId);
+    // A bare name that is not the contact's is usually not a name at all ("guess boots"); only strong ones count.
+    if (identifier.kind === 'name' && others.length === 0) continue;
+    claimed.push({ kind: identifier.kind, value: identifier.value });
+    if (contact && others.length > 0 && identifier.kind !== 'name') {
+      conflicts.push(`The customer gave ${describe(identifier)}, which belongs to another contact (${others[0]?.name ?? 'unknown'}). The copilot keeps acting for ${contact.name}; check before changing anything.`);
+    }
+  }
+  const kinds = new Set<string>([...matched, ...(matchedZip.length ? ['zip'] : [])]);
+  const checked = options.verificationKinds ?? [];
+  const verified =
+    contact !== undefined &&
+    kinds.size >= 2 &&
+    [...kinds].some((kind) => kind !== 'name' && (checked.length === 0 || checked.includes(kind as IdentifierKind)));
+  let status: CaseIdentity['status'] = 'unknown';
+  if (contact) status = verified ? 'verified' : 'identified';
+  else if (given.length > 0 && claimed.length > 0) status = 'claimed';
+  return {
+    status,
+    customerId: contact?.id ?? null,
+    customerName: contact?.name ?? null,
+    matched,
+    claimed,
+    conflict: conflicts[0] ?? null,
+    source: contact ? source : 'none',
+    given,
+  };
+}

@@ -1,0 +1,152 @@
+import type { CustomerContext, ToolName } from '../types';
+import type { CaseState } from './case-types';
+import { isFaqSubflow } from './flows';
+import { returnAllowed } from './return-window';
+
+export interface PlannedCall {
+  tool: ToolName;
+  args: Record<string, unknown>;
+  why: string;
+}
+
+type Order = CustomerContext['orders'][number];
+const shipped = new Set(['shipped', 'delivered', 'returned', 'in transit', 'out for delivery']);
+
+function caseOrder(caseState: CaseState, customer: CustomerContext): Order | undefined {
+  const named = caseState.slots.orderId ? customer.orders.find((order) => order.id === caseState.slots.orderId) : undefined;
+  return named ?? customer.orders[0];
+}
+
+const dollars = (cents: number): number => Math.round(cents) / 100;
+
+function amountCents(caseState: CaseState): number | undefined {
+  const value = Number(caseState.slots.amountCents);
+  return Number.isFinite(value) && value >= 1 ? value : undefined;
+}
+
+function ticket(customer: CustomerContext, caseState: CaseState, order: Order | undefined, subject: string, why: string): PlannedCall {
+  const details = [caseState.slots.reason, caseState.slots.address ? `New address: ${caseState.slots.address}` : '', caseState.slots.phone ? `Phone: ${caseState.slots.phone}` : ''].filter(Boolean).join('\n');
+  return { tool: 'create_ticket', args: { customerId: customer.id, subject: `${subject}${order ? ` (order ${order.id})` : ''}`, content: details.slice(0, 1000), priority: 'MEDIUM' }, why };
+}
+
+function refund(customer: CustomerContext, caseState: CaseState, order: Order, cents: number, why: string): PlannedCall {
+  return { tool: 'request_refund', args: { customerId: customer.id, orderId: order.id, amount: dollars(cents), reason: (caseState.slots.reason ?? caseState.request?.label ?? 'Refund').slice(0, 300) }, why };
+}
+
+function membershipOf(caseState: CaseState, customer: CustomerContext): string | undefined {
+  return customer.membership || caseState.slots.membership;
+}
+
+/** Subflows whose flow changes an order or an account: the product logs them on a ticket (conversations-dev README). */
+const ticketSubflows: Record<string, string> = {
+  missing: 'Reship the missing item',
+  manage: 'Change the shipping address',
+  status_delivery_time: 'Change the delivery time',
+  status_payment_method: 'Change the payment method',
+  manage_upgrade: 'Upgrade to overnight shipping',
+  manage_downgrade: 'Move delivery to next week',
+  manage_create: 'Add an item to the order',
+  manage_change_address: 'Update the account address',
+  manage_change_name: 'Update the account name',
+  manage_change_phone: 'Update the account phone number',
+  manage_payment_method: 'Update the payment method on file',
+  recover_password: 'Generate a new password',
+  reset_2fa: 'Send a two-factor reset link',
+  status_service_removed: 'Restore the removed service',
+  manage_pay_bill: 'Take the subscription payment',
+};
+
+const generalTickets: Record<string, string> = {
+  create_account: 'Create an account',
+  delete_account: 'Close the account',
+  edit_account: 'Edit the account',
+  switch_account: 'Switch accounts',
+  registration_problems: 'Registration problem',
+};
+
+/**
+ * The actions the retailer's flow calls for now, from the case and its policy (guidelines.json), never from
+ * the last line alone. Called every turn; the caller drops what was already proposed in this case.
+ */
+export function planCaseActions(caseState: CaseState, customer: CustomerContext | undefined, now: Date, lastText: string): PlannedCall[] {
+  const request = caseState.request;
+  if (!request || caseState.resolved) return [];
+  const plans: PlannedCall[] = [];
+  const subflow = request.subflow;
+  if (subflow && isFaqSubflow(subflow)) {
+    // A new question (or the one that opened the case) is looked up; thanks and small talk are not.
+    if (caseState.lastAct !== 'request' && caseState.lastAct !== 'information') return [];
+    return [{ tool: 'search_knowledge', args: { query: lastText.slice(0, 500) }, why: `A ${request.label.toLowerCase()} question: answer it from the FAQ.` }];
+  }
+  if (caseState.humanRequested && customer) {
+    plans.push({ tool: 'escalate_to_human', args: { customerId: customer.id, reason: `The customer asked for a manager (${request.label}).`, handoffNote: '' }, why: 'The customer asked for a manager or a person (guidelines: notify the manager).' });
+  }
+  if (!customer) return plans;
+  const identified = caseState.identity.status === 'identified' || caseState.identity.status === 'verified';
+  const verified = caseState.identity.status === 'verified';
+  if (!identified) return plans;
+  const order = caseOrder(caseState, customer);
+  const membership = membershipOf(caseState, customer);
+  const cents = amountCents(caseState);
+  const orderCents = order ? Math.round(order.total * 100) : undefined;
+  switch (subflow) {
+    case 'refund_initiate':
+    case 'return_size':
+    case 'return_color':
+    case 'return_stain': {
+      if (subflow === 'refund_initiate' && request.intent !== 'return') {
+        if (verified && order && orderCents) plans.push(refund(customer, caseState, order, Math.min(cents ?? orderCents, orderCents), 'Purchase validated: offer the refund.'));
+        break;
+      }
+      if (!verified || !order || !orderCents) break;
+      const decision = returnAllowed({ membership, purchaseDate: order.placedAt?.slice(0, 10) ?? caseState.slots.purchaseDate, receipt: caseState.slots.receipt, packaging: caseState.slots.packaging, now });
+      if (decision.allowed === true) plans.push(refund(customer, caseState, order, Math.min(cents ?? orderCents, orderCents), `Purchase validated; ${decision.why}`));
+      // Outside the window, or not known yet (receipt, packaging): the agent needs the return policy, not a refund.
+      else plans.push({ tool: 'search_knowledge', args: { query: 'return policy membership window receipt original packaging' }, why: decision.allowed === false ? `No refund: ${decision.why} Explain the return policy.` : `Before any refund: ${decision.why}` });
+      break;
+    }
+    case 'refund_update':
+      if (verified && order && cents) plans.push(refund(customer, caseState, order, cents, 'Purchase validated: the new item is added to the refund.'));
+      break;
+    case 'refund_status':
+      plans.push({ tool: 'lookup_orders', args: { customerId: customer.id }, why: 'The customer asks where their refund is: look up its status (never a new refund).' });
+      break;
+    case 'cost':
+      if (!verified || !order) break;
+      if (shipped.has(order.status) && membership && membership !== 'guest' && cents) plans.push(refund(customer, caseState, order, Math.min(cents, orderCents ?? cents), `Already ${order.status}: ${membership} members get the shipping fee credited back.`));
+      else if (!shipped.has(order.status)) plans.push(ticket(customer, caseState, order, 'Delay the shipping date', 'Not shipped yet: the shipping date can be moved at no cost.'));
+      break;
+    case 'mistimed_billing_already_returned':
+    case 'mistimed_billing_never_bought':
+      if (verified && order && membership === 'gold') plans.push(refund(customer, caseState, order, Math.min(cents ?? orderCents ?? 0, orderCents ?? 0) || (orderCents ?? 0), 'Gold member: give the credit now (guidelines).'));
+      break;
+    case 'status_service_added':
+      plans.push(ticket(customer, caseState, order, 'Remove the service added by mistake', 'The customer never signed up for this service: remove it from the account.'));
+      if (cents && order) plans.push(refund(customer, caseState, order, Math.min(cents, orderCents ?? cents), 'Refund what the unwanted service cost.'));
+      break;
+    case 'status_mystery_fee':
+      if (verified && order && cents && (membership === 'gold' || membership === 'silver')) plans.push(refund(customer, caseState, order, cents, `${membership} members always get extra fees removed (guidelines).`));
+      break;
+    case 'manage_cancel':
+    case 'status_quantity':
+      if (verified && order && cents && (!shipped.has(order.status) || membership !== 'guest')) plans.push(refund(customer, caseState, order, Math.min(cents, orderCents ?? cents), 'Refund the unwanted item.'));
+      break;
+    case 'manage_extension':
+      if (verified && (membership === 'gold' || membership === 'silver')) plans.push(ticket(customer, caseState, order, 'Extend the subscription', `${membership} member: an extension is allowed.`));
+      break;
+    case 'manage_dispute_bill':
+      if (verified && order && cents && (membership === 'gold' || (membership === 'silver' && cents < 1000))) plans.push(refund(customer, caseState, order, cents, 'The disputed amount is refunded (membership policy).'));
+      break;
+    default: {
+      const subject = subflow ? ticketSubflows[subflow] : request.intent ? generalTickets[request.intent] : undefined;
+      const needsVerified = subflow !== null && !['recover_password', 'reset_2fa', 'status_service_removed'].includes(subflow) && subflow !== 'missing' && subflow !== 'manage';
+      const ready = subflow === 'missing' || subflow === 'manage' ? verified : needsVerified ? verified : identified;
+      if (subject && ready) plans.push(ticket(customer, caseState, order, subject, `${request.label}: the change is logged on a ticket for the team.`));
+      if (request.intent === 'newsletter_subscription' && subflow === null) {
+        plans.push({ tool: 'update_preferences', args: { customerId: customer.id, preferences: { newsletter: false } }, why: 'The customer does not want promotional e-mails.' });
+      }
+      break;
+    }
+  }
+  return plans;
+}

@@ -1,0 +1,134 @@
+import type { Entity } from '../../language/index';
+import type { CaseRequest, CaseSlots, CaseState, LineAct } from './case-types';
+import { applyCorrections } from './corrections';
+import { detectRequest, type DetectedRequest } from './detect-request';
+import { foldText } from './fold-text';
+import { verificationIdentifiers, verificationStep } from './flows';
+import { identifiersIn } from './identifiers';
+import { resolveIdentity, type IdentityLookup } from './identity';
+import { classifyLineAct } from './line-act';
+import { slotsIn } from './slots';
+import { caseSteps } from './steps';
+
+export interface CaseLine {
+  text: string;
+  intent: { intent: string; confidence: number } | undefined;
+  entities: Entity[];
+  language: { code: string; confidence: number };
+}
+
+export interface CaseContext {
+  conversationId: string;
+  lookup: IdentityLookup;
+  now: Date;
+  /** Tools whose proposals the agent approved or that ran in this case (completing kb steps). */
+  doneTools: string[];
+  /** Whether the customer's order is known (the CRM gives its shipping status). */
+  orderKnown: boolean;
+}
+
+const caseLanguages = new Set(['en', 'es', 'fr', 'de', 'pt']);
+
+function openRequest(detected: DetectedRequest, act: LineAct, line: number): CaseRequest {
+  return { flow: detected.flow, subflow: detected.subflow, intent: detected.intent ?? (act === 'human_request' ? 'contact_human_agent' : act === 'complaint' ? 'complaint' : null), label: detected.label, confidence: Number(detected.score.toFixed(2)), openedAtLine: line };
+}
+
+/** A request made only from the general intent gives way to one told by the retailer's subflow words. */
+function shouldSwitch(current: CaseRequest, detected: DetectedRequest, act: LineAct, text: string): boolean {
+  if (act !== 'request' || detected.subflow === current.subflow) return false;
+  if (!current.subflow) return detected.subflow !== null;
+  const currentFromWords = current.confidence >= 0.5;
+  const newFromWords = detected.score >= 0.5;
+  if (!currentFromWords && newFromWords) return true;
+  // A new problem of another flow, said as one ("forget that, I forgot my password"), is a new case.
+  if (newFromWords && detected.score >= 0.7 && detected.flow !== current.flow && newRequestCue.test(foldText(text))) return true;
+  return newFromWords && detected.score > current.confidence + 0.15;
+}
+
+const newRequestCue =
+  /\?|\b(i want|i need|i'd like|can you|could you|please|also|another thing|forget (that|it)|never mind|forgot|quiero|necesito|puede|podria|tambien|olvide|je veux|je voudrais|pouvez|aussi|oublie|ich mochte|konnen sie|auch|vergessen|quero|preciso|pode|tambem|esqueci)\b/;
+
+/**
+ * An answer that says more precisely what the open request is ("the colour is not the one in the photo" after
+ * "I want to return a jacket"): same flow, a more specific subflow. The case stays the same case.
+ */
+function refines(current: CaseRequest, detected: DetectedRequest): boolean {
+  if (!detected.subflow || detected.subflow === current.subflow || detected.score < 0.6) return false;
+  if (!current.subflow) return true;
+  const generic = current.subflow === 'refund_initiate' && current.intent === 'return';
+  return (generic || current.confidence < 0.5) && (detected.flow === current.flow || current.flow === null);
+}
+
+/**
+ * What one customer line does to the case. Only a request, a complaint or a request for a person opens a
+ * case; information fills the open case's slots and identity; the rest changes nothing but the act.
+ */
+export function updateCaseState(previous: CaseState, line: CaseLine, context: CaseContext): CaseState {
+  const index = previous.acts.length;
+  const identifiers = identifiersIn(line.text, line.entities);
+  const slots = slotsIn(line.text, line.entities, identifiers, context.now);
+  const detected = detectRequest(line.text, line.intent);
+  const caseOpen = previous.request !== null && !previous.resolved;
+  const previousAct = previous.acts.at(-1);
+  const act = classifyLineAct({ text: line.text, caseOpen, identifiers, slots, request: detected, afterThanks: previousAct === 'acknowledgement' || previousAct === 'closing' });
+  let request = caseOpen ? previous.request : null;
+  let caseKey = caseOpen ? (previous.caseKey ?? `case-${previous.request?.openedAtLine ?? 0}`) : undefined;
+  let merged: CaseSlots = caseOpen ? { ...previous.slots } : {};
+  let humanRequested = caseOpen ? (previous.humanRequested ?? false) : false;
+  let complaints = caseOpen ? (previous.complaints ?? 0) : 0;
+  const opens = act === 'request' || act === 'complaint' || act === 'human_request';
+  if (opens) {
+    const general: DetectedRequest =
+      detected ?? (act === 'human_request' ? { flow: null, subflow: null, intent: 'contact_human_agent', label: 'Wants to talk to a person', score: 0.6 } : act === 'complaint' ? { flow: null, subflow: null, intent: 'complaint', label: 'Complaint', score: 0.5 } : { flow: null, subflow: null, intent: null, label: 'Request', score: 0.2 });
+    if (!request) {
+      if (detected || act !== 'request') {
+        request = openRequest(general, act, index);
+        caseKey = `case-${index}`;
+        merged = {};
+        if (act === 'request' || act === 'complaint') merged.reason = line.text.slice(0, 200);
+      }
+    } else if (detected && detected.subflow === request.subflow && detected.subflow !== null) {
+      request = { ...request, confidence: Number((1 - (1 - request.confidence) * (1 - detected.score * 0.6)).toFixed(2)) };
+    } else if (detected && refines(request, detected)) {
+      request = { ...request, flow: detected.flow, subflow: detected.subflow, label: detected.label, intent: detected.intent ?? request.intent, confidence: Number(Math.max(request.confidence, detected.score).toFixed(2)) };
+    } else if (detected && shouldSwitch(request, detected, act, line.text)) {
+      request = { ...openRequest(detected, act, request.openedAtLine), confidence: Number(Math.max(detected.score, request.confidence).toFixed(2)) };
+      caseKey = `case-${index}`;
+    }
+    if (act === 'human_request') humanRequested = true;
+    if (act === 'complaint') complaints += 1;
+  } else if (request && act === 'information') {
+    if (detected && refines(request, detected)) request = { ...request, flow: detected.flow, subflow: detected.subflow, label: detected.label, intent: detected.intent ?? request.intent, confidence: Number(Math.max(request.confidence, detected.score).toFixed(2)) };
+    else request = { ...request, confidence: Number(Math.min(0.99, request.confidence + 0.03).toFixed(2)) };
+  }
+  // Identifiers count whatever the line's act: an email given before the case opens still identifies them.
+  const given = [...(previous.identity.given ?? [])];
+  for (const identifier of identifiers) if (!given.some((item) => item.kind === identifier.kind && item.value.toLowerCase() === identifier.value.toLowerCase())) given.push(identifier);
+  if (request && (act === 'information' || opens)) {
+    for (const [key, value] of Object.entries(slots) as [keyof CaseSlots, string][]) {
+      if (key === 'reason' && merged.reason) continue;
+      merged[key] = value;
+    }
+  }
+  const step = request?.subflow ? verificationStep(request.subflow) : null;
+  const identity = resolveIdentity({ conversationId: context.conversationId, given, lookup: context.lookup, verificationKinds: step ? verificationIdentifiers(step) : null, previous: previous.identity });
+  const language = index === 0 || (caseLanguages.has(line.language.code) && line.text.trim().length >= 20 && line.language.confidence >= 0.5) ? (caseLanguages.has(line.language.code) ? line.language.code : previous.language) : previous.language;
+  const steps = caseSteps(request?.subflow ?? null, identity, merged, context.doneTools, context.orderKnown && identity.customerId !== null, []);
+  // Resolved when the customer closes a case whose steps are all done; pending work keeps it open.
+  const resolved = request !== null && act === 'closing' && steps.length > 0 && steps.every((item) => item.status === 'done');
+  const next: CaseState = {
+    request,
+    identity,
+    slots: merged,
+    steps,
+    resolved,
+    lastAct: act,
+    acts: [...previous.acts, act],
+    language,
+    corrections: previous.corrections,
+    humanRequested,
+    complaints,
+    ...(caseKey ? { caseKey } : {}),
+  };
+  return applyCorrections(next, context);
+}

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { caseMetrics, proposedSideEffects } from '../../../src-main/core/copilot/eval/case-metrics';
+import type { ReplayedConversation } from '../../../src-main/core/copilot/eval/eval-types';
+import { replayFolder } from '../../../src-main/core/copilot/eval/run-eval';
+
+/** Conversations written for these tests (test/fixtures/conversations), none of them held by the demo CRM. */
+let replayed: ReplayedConversation[];
+const byId = (id: number): ReplayedConversation => {
+  const found = replayed.find((item) => item.conversation.convo_id === id);
+  if (!found) throw new Error(`conversation ${id} was not replayed`);
+  return found;
+};
+
+beforeAll(async () => {
+  replayed = await replayFolder(join(process.cwd(), 'test', 'fixtures', 'conversations'));
+}, 240_000);
+
+describe('copilot replay on conversations the demo CRM does not hold', () => {
+  it('adds the scenario\'s customer and a same-name decoy, starts unlinked, and finds the customer, never the decoy', () => {
+    for (const item of replayed) {
+      expect(item.replay.thread).toBe('scenario');
+      expect(item.replay.decoy_id).not.toBeNull();
+      expect(item.replay.turns[0]?.case.identity).not.toBe('verified');
+      expect(item.replay.customer?.email, String(item.conversation.convo_id)).toBe(item.conversation.scenario.personal.email);
+      expect(item.replay.customer?.id).not.toBe(item.replay.decoy_id);
+    }
+    const metrics = caseMetrics(replayed) as { customerFound: number; decoyFound: number; forbiddenProposals: number };
+    expect(metrics).toMatchObject({ customerFound: 1, decoyFound: 0, forbiddenProposals: 0 });
+  });
+
+  it('proposes the refund only once the Spanish-speaking customer is verified, on the line that completes it', () => {
+    const item = byId(9703);
+    const at = item.replay.turns.findIndex((turn) => turn.actions.some((action) => action.tool === 'request_refund'));
+    expect(at).toBeGreaterThan(0);
+    expect(item.replay.turns[at]?.case.identity).toBe('verified');
+    expect(item.replay.turns.slice(0, at).every((turn) => turn.case.identity !== 'verified')).toBe(true);
+    expect(item.replay.turns[at]?.case.steps_done).toEqual(expect.arrayContaining(['pull-up-account', 'validate-purchase']));
+    expect(item.replay.turns[at]?.case.subflow).toBe('return_stain');
+  });
+
+  it('never proposes a refund outside the membership window, or for a refund-status question', () => {
+    expect(proposedSideEffects(byId(9701))).not.toContain('request_refund');
+    expect(byId(9701).replay.turns.at(-1)?.case.identity).toBe('verified');
+    expect(proposedSideEffects(byId(9702))).not.toContain('request_refund');
+    expect(byId(9702).replay.turns.flatMap((turn) => turn.actions.map((action) => action.tool))).toContain('lookup_orders');
+  });
+
+  it('proposes what the flow calls for in German and French: a reship ticket, an escalation', () => {
+    expect(proposedSideEffects(byId(9704))).toEqual(['create_ticket']);
+    expect(proposedSideEffects(byId(9705))).toEqual(['escalate']);
+  });
+
+  it('starts nothing on a "thanks" or an e-mail address with no case open', () => {
+    const item = byId(9706);
+    expect(item.replay.turns[0]?.case).toMatchObject({ act: 'acknowledgement', request: null });
+    expect(item.replay.turns[1]?.case).toMatchObject({ act: 'information', request: null, identity: 'identified' });
+    expect(item.replay.turns[0]?.actions).toEqual([]);
+    expect(item.replay.turns[1]?.actions).toEqual([]);
+    expect(proposedSideEffects(item)).toEqual([]);
+  });
+
+  it('lists on each turn only that turn\'s actions, not the first turn\'s lookup again', () => {
+    const item = byId(9706);
+    const queries = item.replay.turns.flatMap((turn) => turn.actions.filter((action) => action.tool === 'search_knowledge').map((action) => String(action.args.query)));
+    expect(new Set(queries).size).toBe(queries.length);
+  });
+});
