@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/hosts/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/preload/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/resources/**/*.test.ts', 'test/hosts/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/preload/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -18,6 +18,7 @@ import type { McpService } from './mcp/mcp-service';
 import type { SecretStore } from './secrets/secret-store';
 import { startCrmService, type CrmService } from './workspace/crm-service';
 import { createWorkspaceHandlers } from './workspace/handlers';
+import { preparePrivateDataDir } from './paths/private-data-dir';
 
 export interface Core {
   readonly config: CoreConfig;
@@ -35,6 +36,7 @@ export interface Core {
  */
 export async function createCore(input: CoreConfigInput, options: { logger?: Logger; secrets?: SecretStore } = {}): Promise<Core> {
   const config = parseCoreConfig(input);
+  preparePrivateDataDir(config.dataDir);
   const events = new EventBus();
   const logger = options.logger ?? createFileLogger({ dir: join(config.dataDir, 'logs'), debug: config.debugLogging });
   const services = new ServiceRegistry(events);

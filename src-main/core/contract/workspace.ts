@@ -73,8 +73,17 @@ export const workspaceMethods = {
   'sync.now': method(z.strictObject({})).returns<SyncStatus>(),
   'outbox.list': method(z.strictObject({})).returns<OutboxView[]>(),
   'outbox.retry': method(z.strictObject({ id: z.number().int().positive() })).returns<{ retried: boolean }>(),
-  /** `suggestion`: how the copilot's suggestions were used for this reply (for Insights); absent when none were shown. */
+  /**
+   * `suggestion`: how the copilot's suggestions were used for this reply (for Insights); absent when none were shown.
+   * `idempotencyKey`: minted by the window once per reply and kept across its retries, so a send repeated after a
+   * lost answer queues the reply once and returns the same message.
+   */
   'conversation.sendReply': method(
-    z.strictObject({ conversationId: id, text: z.string().min(1).max(20_000), suggestion: z.enum(['as_is', 'edited', 'ignored', 'none']).optional() }),
+    z.strictObject({
+      conversationId: id,
+      text: z.string().min(1).max(20_000),
+      idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'An idempotency key is 8–100 letters, digits, - or _.'),
+      suggestion: z.enum(['as_is', 'edited', 'ignored', 'none']).optional(),
+    }),
   ).returns<MessageView>(),
 };

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CoreError } from '../contract/errors';
 import type { Handlers } from '../contract/index';
 import type { MessageView } from '../contract/workspace';
@@ -106,20 +105,30 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
       if (retried) void crm.outbox.deliverDue();
       return { retried };
     },
-    'conversation.sendReply': async ({ conversationId, text }) => {
+    'conversation.sendReply': async ({ conversationId, text, idempotencyKey }) => {
       const crm = await service();
       const conversation = crm.db.conversations.get(conversationId);
       if (!conversation) throw new CoreError('NOT_FOUND', 'That conversation is not in the cache.', 'Reopen it from the queue.');
-      const message: MessageView = { id: `local-${randomUUID()}`, direction: 'outgoing', sender: 'You', text, createdAt: new Date().toISOString(), delivery: 'pending' };
+      const localId = `local-${idempotencyKey}`;
+      const fresh: MessageView = { id: localId, direction: 'outgoing', sender: 'You', text, createdAt: new Date().toISOString(), delivery: 'pending' };
       // The local copy and the outbox entry commit together: the reply is never shown as sent without being queued.
-      crm.db.transaction(() => {
-        crm.db.conversations.addLocalMessage({ ...message, conversationId });
+      // A key already used answers with the reply it queued, so a repeated send never sends twice.
+      const message = crm.db.transaction((): MessageView => {
+        const earlier = crm.db.conversations.message(localId);
+        if (earlier) {
+          if (earlier.conversationId !== conversationId || earlier.text !== text) {
+            throw new CoreError('INVALID_INPUT', 'That reply key was already used for another reply.', 'Send the reply again from the composer.');
+          }
+          return { id: earlier.id, direction: earlier.direction, sender: earlier.sender, text: earlier.text, createdAt: earlier.createdAt, delivery: earlier.delivery };
+        }
+        crm.db.conversations.addLocalMessage({ ...fresh, conversationId });
         crm.db.outbox.enqueue({
           customerId: conversation.contactId ?? 'unknown',
           kind: 'send_reply',
-          payload: { conversationId, text, localMessageId: message.id },
-          idempotencyKey: `reply:${message.id}`,
+          payload: { conversationId, text, localMessageId: localId },
+          idempotencyKey: `reply:${localId}`,
         });
+        return fresh;
       });
       events.emit('conversation.message', { conversationId, message });
       void crm.outbox.deliverDue();

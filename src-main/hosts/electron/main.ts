@@ -1,10 +1,10 @@
 import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, Notification, safeStorage, screen, session, shell, Tray } from 'electron';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CopilotTurnView } from '../../core/contract/copilot';
 import type { EventName, EventPayload } from '../../core/contract/index';
 import type { Core } from '../../core/core';
 import type { Logger } from '../../core/log/logger';
+import { preparePrivateDataDir } from '../../core/paths/private-data-dir';
 import { consentDialog, externalLinkDialog } from './dialogs';
 import { createDesktopHandlers, ViewingState } from './desktop-handlers';
 import { forwardEvents, registerContractHandler, sendEvent } from './ipc';
@@ -26,7 +26,7 @@ import { createMainWindow, summon } from './window';
 // The one file that touches Electron's modules; everything it wires takes them as parameters, so tests use doubles.
 
 const dataDir = process.env.COPILOT_DATA_DIR ?? app.getPath('userData');
-mkdirSync(dataDir, { recursive: true });
+preparePrivateDataDir(dataDir);
 // Chromium's own state, and with it the single-instance lock, follows the data folder.
 app.setPath('userData', dataDir);
 app.setAppUserModelId('com.supportcopilot.desktop');

@@ -1,15 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFromEnv } from '../../core/config-from-env';
 import { createCore } from '../../core/core';
 import { defaultDataDir } from '../../core/paths/data-dir';
+import { preparePrivateDataDir } from '../../core/paths/private-data-dir';
 import { repoRoot } from '../../core/paths/repo-root';
 import { startWebHost } from './server';
 
 /** `npm run start:web`: the same core as the desktop app, served to a browser on 127.0.0.1. */
 async function main(): Promise<void> {
   const dataDir = defaultDataDir();
-  mkdirSync(dataDir, { recursive: true });
+  preparePrivateDataDir(dataDir);
   const rendererDir = join(repoRoot(), 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     process.stderr.write('The renderer is not built yet. Run `npm run build` first (npm run start:web does it for you).\n');

@@ -7,7 +7,7 @@ import type { WireEvent, WireResult } from '../../core/contract/bridge';
 import { dispatch } from '../../core/contract/dispatch';
 import type { Core } from '../../core/core';
 import { contentSecurityPolicy } from './content-security-policy';
-import { isAllowedOrigin, isLoopbackAddress, tokensMatch } from './loopback';
+import { isAllowedHost, isAllowedOrigin, isLoopbackAddress, singleParam, tokensMatch } from './loopback';
 import { serveStatic } from './static-files';
 
 export interface WebHostOptions {
@@ -52,7 +52,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     };
-    if (!isLoopbackAddress(request.socket.remoteAddress) || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    if (
+      !isLoopbackAddress(request.socket.remoteAddress) ||
+      !isAllowedHost(request.headers.host, port) ||
+      (request.method !== 'GET' && request.method !== 'HEAD')
+    ) {
       response.writeHead(403, headers);
       response.end();
       return;
@@ -67,8 +71,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return (
       url.pathname === webSocketPath &&
       isLoopbackAddress(request.socket.remoteAddress) &&
+      isAllowedHost(request.headers.host, port) &&
       isAllowedOrigin(request.headers.origin, port) &&
-      tokensMatch(url.searchParams.get('token'), token)
+      tokensMatch(singleParam(url.searchParams, 'token'), token)
     );
   }
 

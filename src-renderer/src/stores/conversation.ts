@@ -126,6 +126,8 @@ export const useConversationStore = defineStore('conversation', () => {
     draft.value = draft.value.trim() ? `${draft.value.trimEnd()}\n\n${text}` : text;
   }
 
+  let replyKey: { conversationId: string; text: string; key: string } | undefined;
+
   /** Queues the reply in the outbox; the message shows as pending until the CRM has it. */
   /** `suggestionsShown`: whether the copilot offered suggestions for this reply, so main can count how they were used. */
   async function send(suggestionsShown = false): Promise<{ text: string; suggestion: string | undefined } | undefined> {
@@ -134,13 +136,18 @@ export const useConversationStore = defineStore('conversation', () => {
     sending.value = true;
     sendError.value = undefined;
     const suggestion = acceptedSuggestion.value;
+    const body = text.slice(0, 20_000);
+    // One key per reply, kept while the same text is retried: if an answer was lost, main queues it once.
+    if (!replyKey || replyKey.conversationId !== id.value || replyKey.text !== body) replyKey = { conversationId: id.value, text: body, key: crypto.randomUUID() };
     try {
       const message = await useClient().call('conversation.sendReply', {
         conversationId: id.value,
-        text: text.slice(0, 20_000),
+        text: body,
+        idempotencyKey: replyKey.key,
         suggestion: suggestionUse({ text, accepted: suggestion, suggestionsShown }),
       });
       apply({ conversationId: id.value, message });
+      replyKey = undefined;
       draft.value = '';
       acceptedSuggestion.value = undefined;
       return { text, suggestion };

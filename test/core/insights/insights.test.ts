@@ -89,10 +89,10 @@ describe('insights from the cache', () => {
     const wrapped = recordActivity(inner, async () => ({ db }), silentLogger);
     await wrapped['copilot.turn']({ conversationId: 'c1', text: 'cancel it' });
     await wrapped['copilot.decide']({ conversationId: 'c1', toolCallId: 't1', action: 'reject', reason: 'not yet' });
-    await wrapped['conversation.sendReply']({ conversationId: 'c1', text: 'Done', suggestion: 'edited' });
-    await wrapped['conversation.sendReply']({ conversationId: 'c1', text: 'Done' });
+    await wrapped['conversation.sendReply']({ conversationId: 'c1', text: 'Done', idempotencyKey: 'insights-reply-1', suggestion: 'edited' });
+    await wrapped['conversation.sendReply']({ conversationId: 'c1', text: 'Done', idempotencyKey: 'insights-reply-2' });
     failReply = true;
-    await expect(wrapped['conversation.sendReply']({ conversationId: 'c1', text: 'Again', suggestion: 'as_is' })).rejects.toThrow('the outbox is full');
+    await expect(wrapped['conversation.sendReply']({ conversationId: 'c1', text: 'Again', idempotencyKey: 'insights-reply-3', suggestion: 'as_is' })).rejects.toThrow('the outbox is full');
     const counts = db.activity.between('2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z');
     expect(counts).toMatchObject({ suggestions: { asIs: 0, edited: 1, ignored: 0 }, actions: { approved: 0, edited: 0, rejected: 1 }, intents: [{ intent: 'cancel_order', count: 1 }] });
     expect(db.activity.conversation('c1').escalationReasons).toEqual(['asked for a human']);
@@ -100,6 +100,6 @@ describe('insights from the cache', () => {
     db.close();
     failReply = false;
     // The cache is gone: the reply still goes out.
-    await expect(wrapped['conversation.sendReply']({ conversationId: 'c1', text: 'Still sent', suggestion: 'as_is' })).resolves.toMatchObject({ id: 'local-1' });
+    await expect(wrapped['conversation.sendReply']({ conversationId: 'c1', text: 'Still sent', idempotencyKey: 'insights-reply-4', suggestion: 'as_is' })).resolves.toMatchObject({ id: 'local-1' });
   });
 });

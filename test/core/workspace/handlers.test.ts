@@ -47,7 +47,7 @@ describe('workspace handlers on the demo workspace (demo CRM on 127.0.0.1, real 
     events.on('conversation.message', (event) => {
       if (event.message.text === 'We have shipped a replacement.') states.push(event.message.delivery);
     });
-    const sent = await handlers['conversation.sendReply']({ conversationId: first?.id ?? '', text: 'We have shipped a replacement.' });
+    const sent = await handlers['conversation.sendReply']({ conversationId: first?.id ?? '', text: 'We have shipped a replacement.', idempotencyKey: 'reply-key-shipped-1' });
     expect(sent.delivery).toBe('pending');
     await expect.poll(() => states, { timeout: 10_000 }).toEqual(['pending', 'delivered']);
     const outbox = await handlers['outbox.list']({});
@@ -57,6 +57,21 @@ describe('workspace handlers on the demo workspace (demo CRM on 127.0.0.1, real 
     expect(messages).toEqual([expect.objectContaining({ id: sent.id, delivery: 'delivered' })]);
     const queue = await handlers['workspace.listConversations']({});
     expect(queue.find((item) => item.id === first?.id)).toMatchObject({ unread: 0, waitingSince: null });
+  });
+
+  it('sends a reply repeated with the same idempotency key once, and refuses the key for another text', async () => {
+    const [, second] = await handlers['workspace.listConversations']({});
+    const conversationId = second?.id ?? '';
+    const input = { conversationId, text: 'Your refund is on its way.', idempotencyKey: 'reply-key-double-send' };
+    const [one, two] = await Promise.all([handlers['conversation.sendReply'](input), handlers['conversation.sendReply'](input)]);
+    const three = await handlers['conversation.sendReply'](input);
+    expect(two.id).toBe(one.id);
+    expect(three.id).toBe(one.id);
+    await expect(handlers['conversation.sendReply']({ ...input, text: 'Something else' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const queued = (await handlers['outbox.list']({})).filter((item) => item.kind === 'send_reply' && item.customerId === (second?.customerId ?? 'unknown'));
+    expect(queued).toHaveLength(1);
+    const copies = (await handlers['workspace.getConversation']({ id: conversationId })).messages.filter((message) => message.text === input.text);
+    expect(copies).toHaveLength(1);
   });
 
   it('deletes a memory fact of the customer it belongs to only', async () => {

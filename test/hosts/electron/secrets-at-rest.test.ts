@@ -156,7 +156,7 @@ beforeAll(async () => {
   };
   await call('copilot.state', { conversationId: conversation.id });
   await call('copilot.decide', { conversationId: conversation.id, toolCallId: turn.value?.actions?.[0]?.toolCallId ?? 'none', action: 'reject', reason: 'not now' });
-  await call('conversation.sendReply', { conversationId: conversation.id, text: 'Your parcel is on its way.' });
+  await call('conversation.sendReply', { conversationId: conversation.id, text: 'Your parcel is on its way.', idempotencyKey: 'secrets-at-rest-reply' });
   // The reply goes to the CRM with the token; wait for it so nothing is in flight when the core is disposed.
   await vi.waitFor(
     async () => {

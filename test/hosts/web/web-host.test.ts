@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,18 @@ async function call(method: string, inputJson: string): Promise<ReturnType<TestS
   return socket.send(`{"kind":"call","id":${id},"method":${JSON.stringify(method)},"input":${inputJson}}`, id);
 }
 
+/** GET / with a chosen Host header (fetch cannot set it). */
+function pageStatus(hostHeader: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest({ host: '127.0.0.1', port: host.port, path: '/', headers: { host: hostHeader } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
 describe('web host connection guard', () => {
   it('refuses a connection without the token or with a wrong one', async () => {
     await expect(connect(`ws://127.0.0.1:${host.port}/ws`, origin)).rejects.toThrow(/403/);
@@ -55,6 +68,22 @@ describe('web host connection guard', () => {
       await expect(connect(url, bad)).rejects.toThrow(/403/);
     }
     await expect(connect(url, undefined)).rejects.toThrow(/403/);
+  });
+
+  it('refuses a repeated token parameter, whichever copy is right', async () => {
+    for (const query of [`token=${host.token}&token=wrong`, `token=wrong&token=${host.token}`, `token=${host.token}&token=${host.token}`]) {
+      await expect(connect(`ws://127.0.0.1:${host.port}/ws?${query}`, origin)).rejects.toThrow(/403/);
+    }
+  });
+
+  it('refuses a Host header that is not this loopback address and port (DNS rebinding)', async () => {
+    const url = `ws://127.0.0.1:${host.port}/ws?token=${host.token}`;
+    for (const bad of ['evil.example', `evil.example:${host.port}`, `127.0.0.1:1`, `192.168.1.5:${host.port}`, `localhost.evil.example:${host.port}`]) {
+      await expect(connect(url, origin, { host: bad })).rejects.toThrow(/403/);
+      expect(await pageStatus(bad)).toBe(403);
+    }
+    expect(await pageStatus(`127.0.0.1:${host.port}`)).toBe(200);
+    expect(await pageStatus(`localhost:${host.port}`)).toBe(200);
   });
 
   it('accepts the page on localhost as well as 127.0.0.1', async () => {

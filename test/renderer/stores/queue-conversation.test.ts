@@ -132,6 +132,28 @@ describe('conversation store', () => {
     expect(conversation.sendError?.message).toBe('The reply could not be queued.');
   });
 
+  it('retries an unanswered send with the same idempotency key, and a new reply with a new one', async () => {
+    const conversation = useConversationStore();
+    await conversation.open('x');
+    const keys: string[] = [];
+    let fail = true;
+    client.answer('conversation.sendReply', ({ text, idempotencyKey }) => {
+      keys.push(idempotencyKey);
+      if (fail) throw new Error('socket closed');
+      return message(`out-${keys.length}`, { direction: 'outgoing', text, delivery: 'pending' });
+    });
+    conversation.draft = 'Your parcel left the depot';
+    await conversation.send();
+    fail = false;
+    await conversation.send();
+    conversation.draft = 'Anything else I can do?';
+    await conversation.send();
+    expect(keys).toHaveLength(3);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{8,100}$/);
+  });
+
   it('opens with the newest page and loads older pages without skipping messages that share the boundary timestamp', async () => {
     // 250 messages, two per timestamp: pages cut inside a pair must still show both.
     const all = Array.from({ length: 250 }, (_, index) => message(`m${String(index).padStart(3, '0')}`, { createdAt: new Date(Date.UTC(2026, 0, 1, 0, Math.floor(index / 2))).toISOString() }));

@@ -21,6 +21,8 @@ export interface ConversationRepository {
   get(id: string): CrmConversation | undefined;
   forContact(contactId: string): CrmConversation[];
   messages(conversationId: string, options?: { limit?: number; before?: string }): StoredMessage[];
+  /** One message by its id (a local reply is `local-<idempotency key>`). */
+  message(id: string): StoredMessage | undefined;
   addLocalMessage(message: StoredMessage): void;
   setDelivery(id: string, delivery: StoredMessage['delivery']): void;
   /** The CRM accepted a reply stored under `localId`: remember its CRM id so the CRM's copy is not stored twice. */
@@ -50,6 +52,8 @@ export function createConversationRepository(db: Database.Database): Conversatio
   const before = db.prepare<[string, string, number], StoredMessage>(`
     SELECT * FROM (SELECT id, conversation_id AS conversationId, direction, sender, text, created_at AS createdAt, delivery
       FROM messages WHERE conversation_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY createdAt, id`);
+  const oneMessage = db.prepare<[string], StoredMessage>(`
+    SELECT id, conversation_id AS conversationId, direction, sender, text, created_at AS createdAt, delivery FROM messages WHERE id = ?`);
   const insertLocal = db.prepare<StoredMessage>(`
     INSERT INTO messages (id, conversation_id, direction, sender, text, created_at, delivery)
     VALUES (@id, @conversationId, @direction, @sender, @text, @createdAt, @delivery) ON CONFLICT(id) DO NOTHING`);
@@ -63,6 +67,7 @@ export function createConversationRepository(db: Database.Database): Conversatio
     forContact: (contactId) => byContact.all(contactId),
     messages: (conversationId, options = {}) =>
       options.before ? before.all(conversationId, options.before, options.limit ?? 200) : latest.all(conversationId, options.limit ?? 200),
+    message: (id) => oneMessage.get(id),
     addLocalMessage: (message) => {
       insertLocal.run(message);
     },
