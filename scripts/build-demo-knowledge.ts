@@ -1,5 +1,7 @@
 // Writes the demo retailer's agent playbooks (resources/knowledge/demo/playbook-*.md) from ASAPP's
-// ABCD guidelines (MIT, resources/knowledge/LICENSE-abcd). The policy-*.md articles are written by hand.
+// ABCD guidelines (MIT, resources/knowledge/LICENSE-abcd), declared `kind: playbook`. The policy-*.md notes are
+// written by hand and left undeclared (playbooks until an agent marks them customer-facing); the customer-facing
+// articles are the help centre in resources/knowledge/help-centre/<lang>/.
 //   npx tsx scripts/build-demo-knowledge.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +29,9 @@ for (const [flowName, flow] of Object.entries(guidelines)) {
       `id: ${id}`,
       `title: "${name} (${flowName})"`,
       `tags: [playbook, ${slug(flowName)}]`,
+      // Written for agents: shown as guidance and citable, never pasted into a reply to a customer.
+      'kind: playbook',
+      'lang: en',
       `url: https://help.acmebrands.example/playbooks/${slug(name)}`,
       '---',
       '',

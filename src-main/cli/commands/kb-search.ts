@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { CliUsageError, numberFlag, stringFlag } from '../args';
 import type { CliCommand } from '../command';
-import { demoKnowledgeDir, loadArticlesFromDir, openKnowledgeIndex } from '../../core/knowledge/index';
+import { loadDemoKnowledge, openKnowledgeIndex } from '../../core/knowledge/index';
 import { defaultDataDir } from '../../core/paths/data-dir';
 import { searchModeFlag } from './kb-eval';
 
@@ -15,7 +15,7 @@ export const kbSearchCommand: CliCommand = {
     const mode = searchModeFlag(stringFlag(context.args, 'mode'));
     const index = await openKnowledgeIndex({ dataDir: stringFlag(context.args, 'data') ?? defaultDataDir() });
     try {
-      if ((await index.stats()).articles === 0) await index.indexArticles(await loadArticlesFromDir(demoKnowledgeDir(), 'demo'), 'demo');
+      if ((await index.stats()).articles === 0) await index.indexArticles(await loadDemoKnowledge(), 'demo');
       const start = performance.now();
       const hits = await index.search(query, { mode, limit: numberFlag(context.args, 'limit') ?? 5 });
       const ms = Number((performance.now() - start).toFixed(2));

@@ -1,7 +1,7 @@
 import type { ServiceRegistry } from '../app/service-registry';
 import type { CoreConfig } from '../config';
 import type { Logger } from '../log/logger';
-import { demoKnowledgeDir } from './demo-knowledge';
+import { loadDemoKnowledge } from './demo-knowledge';
 import { openKnowledgeIndex, type KnowledgeIndex } from './knowledge-index';
 import { loadArticlesFromDir } from './sources/directory';
 
@@ -21,7 +21,7 @@ export function startKnowledgeService(config: CoreConfig, services: ServiceRegis
   const opened = openKnowledgeIndex({ dataDir: config.dataDir, ...(config.embeddings ? { embeddings: config.embeddings } : {}), logger });
   const ready = opened
     .then(async (index) => {
-      await index.indexArticles(await loadArticlesFromDir(demoKnowledgeDir(), 'demo'), 'demo');
+      await index.indexArticles(await loadDemoKnowledge(), 'demo');
       for (const dir of config.knowledgeDirs) {
         try {
           await index.indexArticles(await loadArticlesFromDir(dir, dir), dir);

@@ -1,4 +1,6 @@
-import type { KnowledgeHitView } from '../contract/knowledge';
+import type { KnowledgeHitView, KnowledgeKind, KnowledgeKindOrigin } from '../contract/knowledge';
+
+export type { KnowledgeKind, KnowledgeKindOrigin } from '../contract/knowledge';
 
 export interface KnowledgeArticle {
   id: string;
@@ -12,6 +14,17 @@ export interface KnowledgeArticle {
   source?: string;
   /** For PDFs: the text of each page, so hits can cite a page. */
   pages?: string[];
+  /**
+   * Declared by the source (front matter `kind`, a `help-centre/` or `playbooks/` folder, a connector's
+   * metadata). Undefined means undeclared: a playbook until the agent marks it customer-facing.
+   */
+  kind?: KnowledgeKind;
+  /** ISO 639-1 code of the article's language (front matter `lang`); detected when absent. */
+  language?: string;
+  /** The help-centre topic (front matter `topic`), e.g. "refunds". */
+  topic?: string;
+  /** The ABCD subflows the article answers (front matter `subflows`), e.g. ["refund_update"]. */
+  subflows?: string[];
 }
 
 export type SearchMode = 'fts' | 'vector' | 'hybrid';
@@ -20,11 +33,24 @@ export interface SearchOptions {
   mode?: SearchMode;
   limit?: number;
   tags?: string[];
+  /** Only articles of these kinds (after the agent's marks); all kinds when absent. */
+  kinds?: KnowledgeKind[];
+  /** The query's language (the conversation's), ISO 639-1: the query is stemmed in it. English when absent. */
+  language?: string;
+}
+
+/** A stored article with the kind it has after the agent's marks and its language. */
+export interface IndexedArticle extends KnowledgeArticle {
+  kind: KnowledgeKind;
+  kindOrigin: KnowledgeKindOrigin;
+  language: string;
 }
 
 /** A hit as the window sees it (snippet plain text; the renderer marks `highlights` itself), plus the chunk for the copilot. */
 export interface KnowledgeHit extends KnowledgeHitView {
   chunkText: string;
+  topic?: string;
+  subflows?: string[];
 }
 
 export interface IndexResult {

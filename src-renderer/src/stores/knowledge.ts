@@ -1,4 +1,4 @@
-import type { KnowledgeArticleView, KnowledgeHitView } from '@contract/knowledge';
+import type { KnowledgeArticleView, KnowledgeHitView, KnowledgeKind } from '@contract/knowledge';
 import { ContractError } from '@contract/errors';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
@@ -12,6 +12,7 @@ export const useKnowledgeStore = defineStore('knowledge', () => {
   const error = ref<string | undefined>();
   const lastMs = ref<number | undefined>();
   const openArticle = ref<KnowledgeArticleView | undefined>();
+  const notice = ref<string | undefined>();
   let sequence = 0;
 
   async function search(text: string): Promise<void> {
@@ -45,9 +46,27 @@ export const useKnowledgeStore = defineStore('knowledge', () => {
     }
   }
 
+  /** The agent's mark of what is customer-facing, on one article or its whole folder; main keeps it. */
+  async function markKind(articleId: string, scope: 'article' | 'source', kind: KnowledgeKind): Promise<void> {
+    try {
+      const marked = await useClient().call('knowledge.markKind', { articleId, scope, kind });
+      notice.value =
+        marked.kind !== kind
+          ? 'Its source declares this article a playbook, so it stays one.'
+          : scope === 'source'
+            ? `${marked.articles} article${marked.articles === 1 ? '' : 's'} of this folder now count as ${kind === 'help-centre' ? 'customer-facing' : 'playbooks'}.`
+            : `Marked as ${kind === 'help-centre' ? 'customer-facing' : 'a playbook'}.`;
+      if (openArticle.value?.id === articleId) openArticle.value = { ...openArticle.value, kind: marked.kind, kindOrigin: marked.kindOrigin };
+      // A folder mark changes other hits too: ask again rather than guess which.
+      if (query.value.trim()) await search(query.value);
+    } catch (caught) {
+      error.value = caught instanceof ContractError ? caught.message : 'The mark could not be saved. Try again.';
+    }
+  }
+
   function closeArticle(): void {
     openArticle.value = undefined;
   }
 
-  return { query, hits, searching, error, lastMs, openArticle, search, open, closeArticle };
+  return { query, hits, searching, error, lastMs, openArticle, notice, search, open, closeArticle, markKind };
 });

@@ -103,7 +103,7 @@ describe('customer panel', () => {
 
 describe('knowledge search', () => {
   it('searches as the agent types, highlights the matched words and inserts a passage', async () => {
-    client.answer('knowledge.search', { hits: [{ articleId: 'kb-1', title: 'Shipping', section: 'Late', snippet: 'If a package never arrived, open an investigation.', highlights: [[5, 12]], score: 1 }], mode: 'fts', ms: 3 });
+    client.answer('knowledge.search', { hits: [{ articleId: 'kb-1', title: 'Shipping', section: 'Late', snippet: 'If a package never arrived, open an investigation.', highlights: [[5, 12]], score: 1, kind: 'help-centre', kindOrigin: 'declared', language: 'en' }], mode: 'fts', ms: 3 });
     const wrapper = mount(KnowledgeSearch, { global: { plugins: [pinia] } });
     await wrapper.get('[data-testid="knowledge-query"]').setValue('package');
     // The search waits for a pause in typing (real timers: Vue ignores events older than a handler it attached in faked time).

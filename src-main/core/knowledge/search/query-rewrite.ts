@@ -37,7 +37,7 @@ function containsPhrase(stems: string[], phrase: string[]): boolean {
  * Unknown words are corrected towards the indexed vocabulary, then support synonyms add the
  * words articles use. Known words are never changed, and nothing is added that the index lacks.
  */
-export function rewriteQuery(query: string, vocabulary: Vocabulary): RewrittenQuery {
+export function rewriteQuery(query: string, vocabulary: Vocabulary, language = 'en'): RewrittenQuery {
   const original = surfaceWords(query.slice(0, 2000));
   const corrected: string[] = [];
   const stemsKnown = new Set<string>();
@@ -50,6 +50,8 @@ export function rewriteQuery(query: string, vocabulary: Vocabulary): RewrittenQu
     const fix = correctWord(word, vocabulary, known);
     corrected.push(...(fix ?? word).split(' '));
   }
+  // The support synonyms are English words; other languages get spelling correction only.
+  if (language !== 'en') return { text: corrected.join(' '), words: corrected };
   for (const word of corrected) if (vocabulary.has(word)) stemsKnown.add(stemOf(word));
   const stems = corrected.map(stemOf);
   const added: string[] = [];

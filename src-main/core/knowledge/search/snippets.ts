@@ -11,10 +11,11 @@ const windowChars = 260;
  * The passage of a chunk that holds the most query words, with the ranges to highlight.
  * Plain text and offsets only: the renderer marks them, so nothing here is ever HTML.
  */
-export function makeSnippet(body: string, query: string): Snippet {
-  const wanted = new Set(terms(query));
+export function makeSnippet(body: string, query: string, queryLanguage = 'en', bodyLanguage = queryLanguage): Snippet {
+  const wanted = new Set(terms(query, queryLanguage));
+  const matches = (word: string): boolean => terms(word, bodyLanguage).some((term) => wanted.has(term));
   const words = [...body.matchAll(/[\p{L}\p{N}]+/gu)];
-  const hits = words.filter((word) => terms(word[0]).some((term) => wanted.has(term)));
+  const hits = words.filter((word) => matches(word[0]));
   let start = 0;
   if (body.length > windowChars && hits.length > 0) {
     let best = { start: 0, count: -1 };
@@ -32,17 +33,7 @@ export function makeSnippet(body: string, query: string): Snippet {
   const snippet = `${prefix}${body.slice(start, end).replace(/\s+/g, ' ')}${end < body.length ? '…' : ''}`;
   const highlights: [number, number][] = [];
   for (const word of snippet.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (terms(word[0]).some((term) => wanted.has(term))) highlights.push([word.index ?? 0, (word.index ?? 0) + word[0].length]);
+    if (matches(word[0])) highlights.push([word.index ?? 0, (word.index ?? 0) + word[0].length]);
   }
   return { snippet, highlights };
-}
-
-/** FTS query syntax is not for customers: keep words only, so quotes and operators never break a search. */
-export function sanitizeFtsQuery(query: string): string {
-  return query
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .replace(/\b(AND|OR|NOT)\b/g, (word) => word.toLowerCase())
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 500);
 }

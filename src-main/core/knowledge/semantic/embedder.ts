@@ -2,8 +2,9 @@
 export interface Embedder {
   readonly id: string;
   readonly dimensions: number;
-  embedDocuments(texts: string[]): Promise<Float32Array[]>;
-  embedQuery(text: string): Promise<Float32Array>;
+  /** `languages[i]` is the language of `texts[i]`, for models that read words through a stemmer. */
+  embedDocuments(texts: string[], languages?: string[]): Promise<Float32Array[]>;
+  embedQuery(text: string, language?: string): Promise<Float32Array>;
 }
 
 export function normalize(vector: Float32Array): Float32Array {

@@ -43,8 +43,8 @@ function weigh(tokens: string[], index: Map<string, number>, idf: ArrayLike<numb
   return { indices, values: values.map((value) => value / norm) };
 }
 
-export function trainLsi(texts: string[], wantedDimensions: number, seed = 1): LsiModelData {
-  const tokenized = texts.map(terms);
+export function trainLsi(texts: string[], wantedDimensions: number, seed = 1, languages: string[] = []): LsiModelData {
+  const tokenized = texts.map((text, at) => terms(text, languages[at] ?? 'en'));
   const df = new Map<string, number>();
   for (const tokens of tokenized) for (const term of new Set(tokens)) df.set(term, (df.get(term) ?? 0) + 1);
   const vocabulary = [...df.entries()]
@@ -125,13 +125,13 @@ export function lsiModelId(model: LsiModelData): string {
   const hash = createHash('sha256');
   hash.update(model.vocabulary.join('\n'));
   hash.update(Buffer.from(model.projection.buffer, model.projection.byteOffset, Math.min(model.projection.byteLength, 1 << 20)));
-  return `lsi-v1-${model.dimensions}-${hash.digest('hex').slice(0, 12)}`;
+  return `lsi-v2-${model.dimensions}-${hash.digest('hex').slice(0, 12)}`;
 }
 
 export function lsiEmbedder(model: LsiModelData): Embedder {
   const index = new Map(model.vocabulary.map((term, at) => [term, at]));
-  const embed = (text: string): Float32Array => {
-    const doc = weigh(terms(text), index, model.idf);
+  const embed = (text: string, language = 'en'): Float32Array => {
+    const doc = weigh(terms(text, language), index, model.idf);
     const out = new Float32Array(model.dimensions);
     for (let k = 0; k < doc.indices.length; k += 1) {
       const base = (doc.indices[k] ?? 0) * model.dimensions;
@@ -143,8 +143,8 @@ export function lsiEmbedder(model: LsiModelData): Embedder {
   return {
     id: lsiModelId(model),
     dimensions: model.dimensions,
-    embedDocuments: async (texts) => texts.map(embed),
-    embedQuery: async (text) => embed(text),
+    embedDocuments: async (texts, languages = []) => texts.map((text, at) => embed(text, languages[at])),
+    embedQuery: async (text, language) => embed(text, language),
   };
 }
 

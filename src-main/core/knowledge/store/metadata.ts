@@ -1,15 +1,28 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 
 const articleEntry = z.object({
   hash: z.string(),
   source: z.string(),
   chunks: z.number().int(),
+  title: z.string().default(''),
+  url: z.string().default(''),
+  tags: z.array(z.string()).default([]),
+  language: z.string().default('en'),
+  /** The kind the source declared; absent when it declared none. */
+  declaredKind: z.enum(['help-centre', 'playbook']).optional(),
+  topic: z.string().optional(),
+  subflows: z.array(z.string()).optional(),
 });
+
+/** Bumped when what is stored per chunk changes (2: Snowball terms, kind and language columns): older indexes are rebuilt. */
+export const currentSchema = 2;
 
 const metadataSchema = z.object({
   version: z.literal(1),
+  schema: z.number().int().default(1),
   embeddingModel: z.string(),
   /** Chunks in the table when the offline semantic model was last trained. */
   trainedOnChunks: z.number().int().default(0),
@@ -21,18 +34,21 @@ export type IndexMetadata = z.infer<typeof metadataSchema>;
 export type ArticleEntry = z.infer<typeof articleEntry>;
 
 export function emptyMetadata(): IndexMetadata {
-  return { version: 1, embeddingModel: '', trainedOnChunks: 0, appendsSinceOptimize: 0, articles: {} };
+  return { version: 1, schema: currentSchema, embeddingModel: '', trainedOnChunks: 0, appendsSinceOptimize: 0, articles: {} };
 }
 
 export function readMetadata(file: string): IndexMetadata {
   if (!existsSync(file)) return emptyMetadata();
-  const parsed = metadataSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  return parsed.success ? parsed.data : emptyMetadata();
+  try {
+    const parsed = metadataSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : emptyMetadata();
+  } catch {
+    return emptyMetadata();
+  }
 }
 
-/** Written to a temporary file and renamed, so a crash never leaves half a file. */
+/** Written whole or not at all (write-file-atomic: a unique temporary file, fsync, rename). */
 export function writeMetadata(file: string, metadata: IndexMetadata): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(metadata));
-  renameSync(`${file}.tmp`, file);
+  writeFileAtomic.sync(file, JSON.stringify(metadata), { fsync: true });
 }

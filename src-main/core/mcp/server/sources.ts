@@ -25,10 +25,10 @@ export interface OpenedSources {
 
 /** Binds the real knowledge index and customer cache of a data folder. */
 export async function openCopilotMcpSources(options: { dataDir: string; shareCustomerData?: boolean }): Promise<OpenedSources> {
-  const { openKnowledgeIndex, loadArticlesFromDir, demoKnowledgeDir } = await import('../../knowledge/index');
+  const { openKnowledgeIndex, loadDemoKnowledge } = await import('../../knowledge/index');
   const index = await openKnowledgeIndex({ dataDir: options.dataDir });
   // An empty index (fresh machine, CLI before the app ever ran) still answers from the demo knowledge base.
-  if ((await index.stats()).articles === 0) await index.indexArticles(await loadArticlesFromDir(demoKnowledgeDir(), 'demo'), 'demo');
+  if ((await index.stats()).articles === 0) await index.indexArticles(await loadDemoKnowledge(), 'demo');
   const cacheFile = join(options.dataDir, 'cache.db');
   // The cache is opened only if the app has created it: the server must not invent an empty one.
   const db = existsSync(cacheFile) ? (await import('../../storage/index')).openCacheDatabase(cacheFile) : undefined;

@@ -1,0 +1,169 @@
+/**
+ * The full-text leg's hot path: an in-memory inverted index scored with BM25 (k1 1.2, b 0.75, as
+ * Lucene and tantivy). A LanceDB query costs about 2 ms through the JS binding even for one row;
+ * scoring postings held in typed arrays costs a fraction of that at 100k chunks. The LanceDB table
+ * stays the index on disk: this one is rebuilt from its `terms` column on open and kept in step with
+ * every write.
+ */
+export interface ScoredDoc {
+  doc: number;
+  score: number;
+}
+
+const k1 = 1.2;
+const b = 0.75;
+
+class Postings {
+  /** Pairs of (doc, term frequency). */
+  data = new Uint32Array(4);
+  length = 0;
+  /** Live documents holding the term: its document frequency. */
+  df = 0;
+
+  push(doc: number, tf: number): void {
+    if (this.length + 2 > this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length] = doc;
+    this.data[this.length + 1] = tf;
+    this.length += 2;
+    this.df += 1;
+  }
+}
+
+export class Bm25Index {
+  private readonly termIds = new Map<string, number>();
+  private readonly postings: Postings[] = [];
+  /** Each live document's distinct term ids, so removing it keeps document frequencies exact. */
+  private readonly docTerms: (Uint32Array | undefined)[] = [];
+  private docLength = new Float32Array(1024);
+  private alive = new Uint8Array(1024);
+  private liveDocs = 0;
+  private totalLength = 0;
+  /** Postings entries of removed documents: past half of all entries the lists are compacted. */
+  private deadEntries = 0;
+  private liveEntries = 0;
+  private scores = new Float32Array(1024);
+  private touched = new Int32Array(1024);
+
+  get size(): number {
+    return this.liveDocs;
+  }
+
+  /** Adds document `doc` (a slot number the caller owns) with its analysed terms. */
+  add(doc: number, terms: readonly string[]): void {
+    this.ensureCapacity(doc + 1);
+    if (this.alive[doc]) throw new Error(`document ${doc} is already indexed`);
+    const counts = new Map<string, number>();
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const ids = new Uint32Array(counts.size);
+    let at = 0;
+    for (const [term, tf] of counts) {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.postings.length;
+        this.termIds.set(term, id);
+        this.postings.push(new Postings());
+      }
+      this.postings[id]?.push(doc, tf);
+      ids[at++] = id;
+    }
+    this.docTerms[doc] = ids;
+    this.liveEntries += counts.size;
+    this.alive[doc] = 1;
+    this.docLength[doc] = terms.length;
+    this.liveDocs += 1;
+    this.totalLength += terms.length;
+  }
+
+  remove(doc: number): void {
+    if (!this.alive[doc]) return;
+    const ids = this.docTerms[doc] ?? new Uint32Array(0);
+    for (const id of ids) {
+      const list = this.postings[id];
+      if (list) list.df -= 1;
+    }
+    this.docTerms[doc] = undefined;
+    this.alive[doc] = 0;
+    this.liveDocs -= 1;
+    this.totalLength -= this.docLength[doc] ?? 0;
+    this.deadEntries += ids.length;
+    this.liveEntries -= ids.length;
+    if (this.deadEntries > 1024 && this.deadEntries > this.liveEntries) this.compact();
+  }
+
+  /**
+   * The best `limit` live documents for the terms, best first. `accept` filters documents (kind, tags)
+   * before they compete for a place, so a filter never empties the result.
+   */
+  search(terms: readonly string[], limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
+    if (this.liveDocs === 0 || limit <= 0) return [];
+    const n = this.liveDocs;
+    const averageLength = this.totalLength / n || 1;
+    const scores = this.scores;
+    const touched = this.touched;
+    let touchedCount = 0;
+    for (const term of new Set(terms)) {
+      const id = this.termIds.get(term);
+      const list = id === undefined ? undefined : this.postings[id];
+      if (!list || list.df <= 0) continue;
+      const idf = Math.log(1 + (n - list.df + 0.5) / (list.df + 0.5));
+      const data = list.data;
+      for (let at = 0; at < list.length; at += 2) {
+        const doc = data[at] ?? 0;
+        if (!this.alive[doc]) continue;
+        const tf = data[at + 1] ?? 0;
+        const norm = k1 * (1 - b + (b * (this.docLength[doc] ?? 0)) / averageLength);
+        const value = (idf * tf * (k1 + 1)) / (tf + norm);
+        if (scores[doc] === 0) touched[touchedCount++] = doc;
+        scores[doc] = (scores[doc] ?? 0) + value;
+      }
+    }
+    // Keep the best `limit` in a small array sorted best first; most documents fail the first comparison.
+    const top: ScoredDoc[] = [];
+    for (let at = 0; at < touchedCount; at += 1) {
+      const doc = touched[at] ?? 0;
+      const score = scores[doc] ?? 0;
+      scores[doc] = 0;
+      if (top.length === limit && score <= (top[limit - 1]?.score ?? 0)) continue;
+      if (accept && !accept(doc)) continue;
+      let place = top.length;
+      while (place > 0 && (top[place - 1]?.score ?? 0) < score) place -= 1;
+      top.splice(place, 0, { doc, score });
+      if (top.length > limit) top.pop();
+    }
+    return top;
+  }
+
+  private ensureCapacity(docs: number): void {
+    if (docs <= this.alive.length) return;
+    let size = this.alive.length;
+    while (size < docs) size *= 2;
+    const grow = <T extends Float32Array | Uint8Array | Int32Array>(from: T, make: (length: number) => T): T => {
+      const next = make(size);
+      next.set(from);
+      return next;
+    };
+    this.docLength = grow(this.docLength, (length) => new Float32Array(length));
+    this.alive = grow(this.alive, (length) => new Uint8Array(length));
+    this.scores = new Float32Array(size);
+    this.touched = new Int32Array(size);
+  }
+
+  private compact(): void {
+    for (const list of this.postings) {
+      let write = 0;
+      for (let read = 0; read < list.length; read += 2) {
+        const doc = list.data[read] ?? 0;
+        if (!this.alive[doc]) continue;
+        list.data[write] = doc;
+        list.data[write + 1] = list.data[read + 1] ?? 0;
+        write += 2;
+      }
+      list.length = write;
+    }
+    this.deadEntries = 0;
+  }
+}

@@ -1,0 +1,75 @@
+import type { KnowledgeKind, KnowledgeKindOrigin } from '../types';
+
+/** What search needs to know of an article without reading it: filters, the hit's labels. */
+export interface ArticleInfo {
+  id: string;
+  title: string;
+  url: string;
+  tags: string[];
+  source: string;
+  language: string;
+  kind: KnowledgeKind;
+  kindOrigin: KnowledgeKindOrigin;
+  topic?: string;
+  subflows?: string[];
+}
+
+export interface ChunkInfo {
+  id: string;
+  article: ArticleInfo;
+  section: string;
+  page: number;
+}
+
+/**
+ * The chunks in memory, each at a slot number the full-text index scores by. Slots of removed chunks
+ * are not reused, so a slot seen by a search in flight never names another chunk.
+ */
+export class ChunkCatalog {
+  private readonly slots: (ChunkInfo | undefined)[] = [];
+  private readonly slotById = new Map<string, number>();
+  private readonly slotsByArticle = new Map<string, number[]>();
+  readonly articles = new Map<string, ArticleInfo>();
+
+  get chunkCount(): number {
+    return this.slotById.size;
+  }
+
+  add(chunk: ChunkInfo): number {
+    const slot = this.slots.length;
+    this.slots.push(chunk);
+    this.slotById.set(chunk.id, slot);
+    this.articles.set(chunk.article.id, chunk.article);
+    const list = this.slotsByArticle.get(chunk.article.id);
+    if (list) list.push(slot);
+    else this.slotsByArticle.set(chunk.article.id, [slot]);
+    return slot;
+  }
+
+  /** Forgets an article's chunks and returns them with their slots, for the full-text index to drop. */
+  removeArticle(articleId: string): { slot: number; chunk: ChunkInfo }[] {
+    const removed: { slot: number; chunk: ChunkInfo }[] = [];
+    for (const slot of this.slotsByArticle.get(articleId) ?? []) {
+      const chunk = this.slots[slot];
+      if (!chunk) continue;
+      removed.push({ slot, chunk });
+      this.slots[slot] = undefined;
+      this.slotById.delete(chunk.id);
+    }
+    this.slotsByArticle.delete(articleId);
+    this.articles.delete(articleId);
+    return removed;
+  }
+
+  at(slot: number): ChunkInfo | undefined {
+    return this.slots[slot];
+  }
+
+  slotOf(chunkId: string): number | undefined {
+    return this.slotById.get(chunkId);
+  }
+
+  articlesOfSource(source: string): ArticleInfo[] {
+    return [...this.articles.values()].filter((article) => article.source === source);
+  }
+}

@@ -1,0 +1,108 @@
+import type { ArticleFiles } from '../store/article-files';
+import { sqlString } from '../store/chunk-table';
+import { fullTextTerms } from '../text/stemming';
+import { normalizeLanguage } from '../text/article-language';
+import type { KnowledgeHit, KnowledgeKind, SearchOptions } from '../types';
+import type { Bm25Index } from './bm25-index';
+import type { ArticleInfo, ChunkCatalog } from './chunk-catalog';
+import { reciprocalRankFusion, type Ranked } from './fusion';
+import { rewriteQuery } from './query-rewrite';
+import { makeSnippet } from './snippets';
+import type { VectorLeg } from './vector-leg';
+import type { Vocabulary } from './vocabulary';
+
+/** Candidates each leg contributes to the fusion. */
+const legDepth = 40;
+
+export interface SearchParts {
+  catalog: ChunkCatalog;
+  fullText: Bm25Index;
+  vector: VectorLeg;
+  articles: ArticleFiles;
+  vocabulary: Vocabulary;
+}
+
+function acceptArticle(kinds: KnowledgeKind[] | undefined, tags: string[] | undefined): ((article: ArticleInfo) => boolean) | undefined {
+  const kindSet = kinds && kinds.length > 0 && kinds.length < 2 ? new Set(kinds) : undefined;
+  const tagSet = tags && tags.length > 0 ? new Set(tags) : undefined;
+  if (!kindSet && !tagSet) return undefined;
+  return (article) => (!kindSet || kindSet.has(article.kind)) && (!tagSet || article.tags.some((tag) => tagSet.has(tag)));
+}
+
+/** The same filter for the vector leg, where LanceDB applies it before the neighbours are picked. */
+function whereClause(kinds: KnowledgeKind[] | undefined, tags: string[] | undefined): string | undefined {
+  const parts: string[] = [];
+  if (kinds && kinds.length === 1) parts.push(`kind = ${sqlString(kinds[0] ?? 'playbook')}`);
+  if (tags && tags.length > 0) parts.push(`(${tags.map((tag) => `tags LIKE ${sqlString(`%|${tag.replace(/[%_|]/g, '')}|%`)}`).join(' OR ')})`);
+  return parts.length > 0 ? parts.join(' AND ') : undefined;
+}
+
+/**
+ * Hybrid search: BM25 on the stems in memory and the vector leg in LanceDB, run together and fused by
+ * reciprocal rank, then one hit per article from its best chunk.
+ */
+export async function hybridSearch(parts: SearchParts, query: string, options: SearchOptions = {}): Promise<KnowledgeHit[]> {
+  const mode = options.mode ?? 'hybrid';
+  const limit = options.limit ?? 5;
+  const language = normalizeLanguage(options.language) ?? 'en';
+  const rewritten = rewriteQuery(query, parts.vocabulary, language).text;
+  const accept = acceptArticle(options.kinds, options.tags);
+  // The vector leg waits on LanceDB; the full-text leg runs meanwhile on this thread.
+  const vectorRows = mode === 'fts' ? Promise.resolve([]) : parts.vector.search(rewritten, language, legDepth, whereClause(options.kinds, options.tags));
+  const ftsSlots =
+    mode === 'vector'
+      ? []
+      : parts.fullText.search(fullTextTerms(rewritten, language), legDepth, accept ? (slot) => {
+          const chunk = parts.catalog.at(slot);
+          return chunk !== undefined && accept(chunk.article);
+        } : undefined);
+  const vectorSlots: number[] = [];
+  for (const row of await vectorRows) {
+    const slot = parts.catalog.slotOf(row.id);
+    const chunk = slot === undefined ? undefined : parts.catalog.at(slot);
+    // A row the catalog no longer knows is being deleted; a kind mark may be on its way to the table.
+    if (slot !== undefined && chunk && (!accept || accept(chunk.article))) vectorSlots.push(slot);
+  }
+  const ranked = (slots: number[]): Ranked<number>[] => slots.map((slot) => ({ key: String(slot), item: slot }));
+  const fused = reciprocalRankFusion([ranked(ftsSlots.map((entry) => entry.doc)), ranked(vectorSlots)]);
+
+  // One hit per article, from its best chunk; the other chunks of an article add a little weight.
+  // Capped, so a long article with many weak chunks cannot outvote a short one that matches well.
+  const byArticle = new Map<string, { slot: number; score: number; extra: number }>();
+  for (const entry of fused) {
+    const chunk = parts.catalog.at(entry.item);
+    if (!chunk) continue;
+    const current = byArticle.get(chunk.article.id);
+    if (!current) byArticle.set(chunk.article.id, { slot: entry.item, score: entry.score, extra: 0 });
+    else if (current.extra < 2) {
+      current.score += entry.score * 0.15;
+      current.extra += 1;
+    }
+  }
+  const hits: KnowledgeHit[] = [];
+  for (const { slot, score } of [...byArticle.values()].sort((a, b) => b.score - a.score)) {
+    if (hits.length >= limit) break;
+    const chunk = parts.catalog.at(slot);
+    if (!chunk) continue;
+    const body = parts.articles.chunk(chunk.article.id, chunk.id)?.body ?? '';
+    const { snippet, highlights } = makeSnippet(body, rewritten, language, chunk.article.language);
+    const article = chunk.article;
+    hits.push({
+      articleId: article.id,
+      title: article.title,
+      section: chunk.section,
+      ...(article.url ? { url: article.url } : {}),
+      ...(chunk.page > 0 ? { page: chunk.page } : {}),
+      snippet,
+      highlights,
+      score: Number(score.toFixed(6)),
+      kind: article.kind,
+      kindOrigin: article.kindOrigin,
+      language: article.language,
+      ...(article.topic ? { topic: article.topic } : {}),
+      ...(article.subflows ? { subflows: article.subflows } : {}),
+      chunkText: body,
+    });
+  }
+  return hits;
+}

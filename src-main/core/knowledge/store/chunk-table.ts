@@ -1,0 +1,137 @@
+import type * as lancedb from '@lancedb/lancedb';
+import { loadLanceDb } from './lancedb';
+
+/** One chunk as stored: what the full-text index is rebuilt from, the vector, and the columns filters use. */
+export interface ChunkRow {
+  id: string;
+  article_id: string;
+  section: string;
+  page: number;
+  /** `|tag|tag|`, so a LIKE on `%|tag|%` matches whole tags. */
+  tags: string;
+  /** The article's kind after the agent's marks, rewritten when a mark changes it. */
+  kind: string;
+  language: string;
+  /** The chunk's stems, space-separated: the one stemmer's output, never stemmed again. */
+  terms: string;
+  vector: number[];
+  [key: string]: unknown;
+}
+
+export type StoredChunk = Pick<ChunkRow, 'id' | 'article_id' | 'section' | 'page' | 'terms'>;
+
+const tableName = 'chunks';
+/** Below this many rows a flat scan is as fast as an index. */
+const annThreshold = 5_000;
+
+export const sqlString = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+/**
+ * The LanceDB table, the knowledge index on disk. Writes are serialised by the caller (LanceDB fails
+ * concurrent deletes with "Commit conflict"); reads run beside them.
+ */
+export class ChunkTable {
+  private constructor(
+    private readonly native: typeof lancedb,
+    private readonly db: lancedb.Connection,
+    private table: lancedb.Table | undefined,
+  ) {}
+
+  static async open(dir: string): Promise<ChunkTable> {
+    const native = await loadLanceDb();
+    const db = await native.connect(dir);
+    const table = (await db.tableNames()).includes(tableName) ? await db.openTable(tableName) : undefined;
+    return new ChunkTable(native, db, table);
+  }
+
+  get exists(): boolean {
+    return this.table !== undefined;
+  }
+
+  /** True when the table has every column this version writes; an older table is rebuilt. */
+  async hasCurrentSchema(): Promise<boolean> {
+    if (!this.table) return false;
+    const names = new Set((await this.table.schema()).fields.map((field) => field.name));
+    return ['terms', 'kind', 'language', 'vector'].every((name) => names.has(name));
+  }
+
+  async countRows(): Promise<number> {
+    return this.table ? this.table.countRows() : 0;
+  }
+
+  /** Replaces the whole table; searches keep using the old one until the new one has its indexes. */
+  async replace(rows: ChunkRow[], dimensions: number): Promise<void> {
+    if (this.table) {
+      this.table.close();
+      this.table = undefined;
+      await this.db.dropTable(tableName);
+    }
+    if (rows.length === 0) return;
+    const created = await this.db.createTable(tableName, rows, { mode: 'overwrite' });
+    await this.ensureVectorIndex(created, dimensions);
+    this.table = created;
+  }
+
+  async add(rows: ChunkRow[]): Promise<void> {
+    if (this.table && rows.length > 0) await this.table.add(rows);
+  }
+
+  async deleteArticles(ids: string[]): Promise<void> {
+    if (!this.table) return;
+    for (let start = 0; start < ids.length; start += 200) {
+      await this.table.delete(`article_id IN (${ids.slice(start, start + 200).map(sqlString).join(', ')})`);
+    }
+  }
+
+  async setKind(articleIds: string[], kind: string): Promise<void> {
+    if (!this.table) return;
+    for (let start = 0; start < articleIds.length; start += 200) {
+      await this.table.update({ where: `article_id IN (${articleIds.slice(start, start + 200).map(sqlString).join(', ')})`, values: { kind } });
+    }
+  }
+
+  /** Folds appended rows into the vector index and drops old versions. */
+  async optimize(dimensions: number): Promise<void> {
+    if (!this.table) return;
+    await this.table.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+    await this.ensureVectorIndex(this.table, dimensions);
+  }
+
+  /** Every stored chunk's identity and terms, for the in-memory full-text index. */
+  async *scan(): AsyncGenerator<StoredChunk[]> {
+    if (!this.table) return;
+    for await (const batch of this.table.query().select(['id', 'article_id', 'section', 'page', 'terms'])) {
+      yield batch.toArray().map((row: Record<string, unknown>) => ({
+        id: String(row.id),
+        article_id: String(row.article_id),
+        section: String(row.section ?? ''),
+        page: Number(row.page ?? 0),
+        terms: String(row.terms ?? ''),
+      }));
+    }
+  }
+
+  /** Nearest chunks by cosine distance: ids only, the rest is in memory. */
+  async nearest(vector: Float32Array, limit: number, filter: string | undefined, probes: number): Promise<{ id: string; distance: number }[]> {
+    if (!this.table) return [];
+    let search = this.table.vectorSearch(Array.from(vector)).distanceType('cosine').nprobes(probes).refineFactor(2).select(['id', '_distance']).limit(limit);
+    if (filter) search = search.where(filter);
+    return ((await search.toArray()) as Record<string, unknown>[]).map((row) => ({ id: String(row.id), distance: Number(row._distance ?? 0) }));
+  }
+
+  close(): void {
+    this.table?.close();
+    this.db.close();
+  }
+
+  /** Past a few thousand rows a flat vector scan gets slow: an IVF-PQ index keeps it in milliseconds. */
+  private async ensureVectorIndex(target: lancedb.Table, dimensions: number): Promise<void> {
+    const rows = await target.countRows();
+    if (rows < annThreshold || dimensions <= 0) return;
+    const subVectors = [dimensions / 16, dimensions / 8, dimensions / 4, 1].find((value) => Number.isInteger(value) && value >= 1) ?? 1;
+    await target.createIndex('vector', {
+      config: this.native.Index.ivfPq({ numPartitions: Math.max(1, Math.round(Math.sqrt(rows))), numSubVectors: subVectors, distanceType: 'cosine' }),
+      replace: true,
+    });
+  }
+}
