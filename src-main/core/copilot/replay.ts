@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { startDemoCrm } from '../crm/demo/index';
 import { createHubSpotConnector } from '../crm/index';
-import { demoKnowledgeDir, loadArticlesFromDir, openKnowledgeIndex } from '../knowledge/index';
+import { loadDemoKnowledge, openKnowledgeIndex } from '../knowledge/index';
 import { openCacheDatabase } from '../storage/index';
 import { createOutboxWorker, createSyncEngine } from '../sync/index';
 import { createCopilotPorts } from './adapters';
@@ -138,7 +138,7 @@ export async function replayConversation(input: unknown, options: { llm?: LlmSet
     let decoyId: string | null = null;
     if (abcd && heldThread < 0 && script.scenario) decoyId = addScenarioCustomer(crm.state, script.scenario).decoyId;
     await createSyncEngine({ db, connector }).syncAll();
-    await knowledge.indexArticles(await loadArticlesFromDir(demoKnowledgeDir(), 'demo'), 'demo');
+    await knowledge.indexArticles(await loadDemoKnowledge(), 'demo');
     const clock = clockAt(script.date);
     const copilot = await createCopilot({
       dataDir: dir,

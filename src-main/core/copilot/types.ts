@@ -88,4 +88,7 @@ export interface Escalation {
 
 export interface KnowledgeRef extends Pick<KnowledgeHit, 'articleId' | 'title' | 'section' | 'snippet' | 'chunkText' | 'score'> {
   url?: string;
+  /** Absent on hits checkpointed before sources had kinds: read as a playbook unless a demo policy page. */
+  kind?: KnowledgeHit['kind'];
+  language?: string;
 }

@@ -177,7 +177,7 @@ describe('case summary and hand-off note', () => {
 });
 
 describe('ask the copilot, offline', () => {
-  const hit = (article: DraftKnowledge): KnowledgeHit => ({ ...article, highlights: [] });
+  const hit = (article: DraftKnowledge): KnowledgeHit => ({ ...article, kind: article.kind ?? "playbook", kindOrigin: "declared", language: article.language ?? "en", highlights: [] });
   it('answers a policy question from the help centre, with the source', () => {
     const answer = answerOffline("what's the return window for gold members?", null, [hit(playbook), hit(refundsArticle)]);
     expect(answer.answer).toContain('Gold members can return items at any time.');

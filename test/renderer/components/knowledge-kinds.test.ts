@@ -24,13 +24,13 @@ describe('knowledge kinds in the Knowledge tab', () => {
     let marked: KnowledgeArticleView['kind'] = 'playbook';
     client.answer('knowledge.search', () => ({
       hits: [hit('notes', { kind: marked, kindOrigin: marked === 'playbook' ? 'default' : 'marked' }), hit('devoluciones', { kind: 'help-centre', kindOrigin: 'declared', language: 'es' })],
-      mode: 'hybrid',
+      mode: 'hybrid' as const,
       ms: 1,
     }));
     client.answer('knowledge.getArticle', { id: 'notes', title: 'Team notes', body: 'Refunds take 5 days.', tags: [], kind: 'playbook', kindOrigin: 'default', language: 'en' });
     client.answer('knowledge.markKind', (input) => {
       marked = input.kind;
-      return { articleId: input.articleId, kind: input.kind, kindOrigin: 'marked', articles: input.scope === 'source' ? 3 : 1 };
+      return { articleId: input.articleId, kind: input.kind, kindOrigin: 'marked' as const, articles: input.scope === 'source' ? 3 : 1 };
     });
     const knowledge = useKnowledgeStore();
     const wrapper = mount(KnowledgeSearch, { global: { plugins: [pinia] } });
