@@ -1,7 +1,7 @@
 import { detectLanguage } from '../../language/index';
 import type { CaseSlots, CaseState, IdentifierKind } from '../case/case-types';
 import type { CustomerContext } from '../types';
-import { isDraftLanguage, type DraftLanguage } from './templates';
+import { draftLanguages, isDraftLanguage, type DraftLanguage } from './templates';
 
 /**
  * What the customer's own lines already settle, read from their words in any of the demo's languages.
@@ -125,8 +125,8 @@ export function givenFacts(customerLines: string[], caseState: CaseState, custom
 }
 
 /**
- * The conversation's language: the case's where it is not the default, otherwise the one most of the
- * customer's words are in (long lines count more), so a one-word "gold" does not flip a Spanish chat.
+ * The conversation's language: the one most of the customer's words are in (long lines count more), so a
+ * one-word "gold" does not flip a Spanish chat; the case's reading when the lines give nothing to go on.
  */
 const greetingHints: [RegExp, DraftLanguage][] = [
   [/^\s*(buenas|buenos días|hola)\b/i, 'es'],
@@ -135,12 +135,29 @@ const greetingHints: [RegExp, DraftLanguage][] = [
   [/^\s*(olá|oi|bom dia|boa (tarde|noite))\b/i, 'pt'],
 ];
 
+// Function words settle what trigram statistics get wrong on identifiers ("username hwagner412" reads as German).
+const functionWords: Record<DraftLanguage, RegExp> = {
+  en: /\b(the|my|is|it|and|to|of|can|i|you|your|was|with|for|this|that|please|thanks|order|arrived)\b/gi,
+  es: /\b(el|la|los|las|mi|es|y|de|que|por|para|con|una|un|quiero|gracias|pedido|hola|no)\b/gi,
+  fr: /\b(le|la|les|mon|ma|est|et|de|que|pour|avec|une|un|je|merci|commande|bonjour|pas)\b/gi,
+  de: /\b(der|die|das|mein|meine|ist|und|zu|von|mit|für|ein|eine|ich|danke|bestellung|hallo|nicht)\b/gi,
+  pt: /\b(o|a|os|as|meu|minha|é|e|de|que|para|com|uma|um|eu|obrigad[oa]|pedido|olá|não)\b/gi,
+};
+
+function byFunctionWords(line: string): { code: DraftLanguage; hits: number; runnerUp: number } {
+  const counts = draftLanguages.map((code) => ({ code, hits: line.match(functionWords[code])?.length ?? 0 })).sort((a, b) => b.hits - a.hits);
+  return { code: counts[0]?.code ?? 'en', hits: counts[0]?.hits ?? 0, runnerUp: counts[1]?.hits ?? 0 };
+}
+
 // Lines are detected once: every turn re-reads the conversation's first lines.
 const detected = new Map<string, { code: string; confidence: number }>();
 function detectOnce(line: string): { code: string; confidence: number } {
   let found = detected.get(line);
   if (!found) {
-    found = detectLanguage(line);
+    const words = line.replace(/\S*\d\S*|\S+@\S+/g, ' ');
+    found = detectLanguage(words);
+    const vote = byFunctionWords(words);
+    if (vote.code !== found.code && vote.hits >= 3 && vote.hits >= 2 * vote.runnerUp) found = { code: vote.code, confidence: 0.7 };
     if (detected.size > 5000) detected.clear();
     detected.set(line, found);
   }
@@ -148,7 +165,6 @@ function detectOnce(line: string): { code: string; confidence: number } {
 }
 
 export function conversationLanguage(customerLines: string[], caseLanguage: string): DraftLanguage {
-  if (caseLanguage !== 'en' && isDraftLanguage(caseLanguage)) return caseLanguage;
   const weight = new Map<string, number>();
   // The language is settled by the opening lines; the latest few can still show a switch.
   const lines = customerLines.length > 20 ? [...customerLines.slice(0, 15), ...customerLines.slice(-5)] : customerLines;
@@ -159,7 +175,8 @@ export function conversationLanguage(customerLines: string[], caseLanguage: stri
     const letters = line.replace(/[^a-zà-ÿ]/gi, '').length;
     weight.set(guess.code, (weight.get(guess.code) ?? 0) + guess.confidence * Math.min(letters, 80));
   }
-  let best: DraftLanguage = 'en';
+  // With nothing to go on, the case's own reading (or English).
+  let best: DraftLanguage = isDraftLanguage(caseLanguage) ? caseLanguage : 'en';
   let bestWeight = 0;
   for (const [code, value] of weight) {
     if (value > bestWeight && isDraftLanguage(code)) {
