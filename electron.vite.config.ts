@@ -35,7 +35,8 @@ export default defineConfig({
     resolve: { alias: { '@contract': contract, '@renderer': resolve(__dirname, 'src-renderer/src') } },
     build: {
       sourcemap: !production,
-      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+      // The timing advice ("the slowest callbacks…") reads like a warning on every `npm start`; it is for tuning the build.
+      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') }, checks: { bundlerTimings: false } },
     },
   },
 });

@@ -1,5 +1,6 @@
-import { CliUsageError, parseArgs } from './args';
+import { parseArgs } from './args';
 import type { CliCommand, CliContext } from './command';
+import { describeCliError } from './errors';
 import { commands } from './registry';
 
 function findCommand(positionals: string[]): { command: CliCommand; rest: string[] } | undefined {
@@ -20,8 +21,12 @@ async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const found = findCommand(args.positionals);
   if (!found || args.flags.has('help')) {
+    if (!found && args.positionals.length > 0) {
+      process.stderr.write(`Unknown command: ${args.positionals.join(' ')}\n\n${help()}\n`);
+      return 2;
+    }
     process.stdout.write(`${help()}\n`);
-    return found ? 0 : 2;
+    return found || args.flags.has('help') ? 0 : 2;
   }
   const json = args.flags.has('json');
   const context: CliContext = {
@@ -37,12 +42,9 @@ async function main(argv: string[]): Promise<number> {
     const code = await found.command.run(context);
     return typeof code === 'number' ? code : 0;
   } catch (error) {
-    if (error instanceof CliUsageError) {
-      process.stderr.write(`${error.message}\nUsage: npm run cli -- ${found.command.usage}\n`);
-      return 2;
-    }
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
+    const described = describeCliError(error, found.command.usage, args.flags.has('debug') || Boolean(process.env.COPILOT_DEBUG));
+    process.stderr.write(`${described.text}\n`);
+    return described.code;
   }
 }
 

@@ -226,7 +226,7 @@ test('settings: theme, a shortcut rebound with the conflict refused, and the com
   await page.keyboard.press('Control+,');
   await expect(page.getByTestId('settings-view')).toBeVisible();
   await expect(page.getByTestId('settings-environment')).toContainText('environment');
-  await page.getByLabel('Dark').check();
+  await page.getByLabel('Dark', { exact: true }).check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
   // Ctrl+Shift+A already approves: refused, the old key stays. Alt+N is free: taken.

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { CliUsageError, stringFlag } from '../args';
 import type { CliCommand } from '../command';
+import { requireCsvColumns } from '../input-files';
 import { evaluateIntentModel } from '../../core/language/intent/evaluate';
 import { loadIntentModel } from '../../core/language/intent/model';
 import { readLabelledCsv } from '../../core/language/intent/training-data';
@@ -13,6 +14,7 @@ export const evalIntentCommand: CliCommand = {
     const data = stringFlag(context.args, 'data');
     if (!data) throw new CliUsageError('--data <csv> is required');
     if (!existsSync(data)) throw new CliUsageError(`No such file: ${data}`);
+    requireCsvColumns(data, 'data', [['utterance', 'intent'], ['instruction', 'intent']]);
     const modelPath = stringFlag(context.args, 'model');
     const model = loadIntentModel(modelPath);
     const result = evaluateIntentModel(model, readLabelledCsv(data));

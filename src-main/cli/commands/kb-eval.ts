@@ -1,5 +1,6 @@
 import { CliUsageError, stringFlag } from '../args';
 import type { CliCommand } from '../command';
+import { requireCsvColumns, requireFolder } from '../input-files';
 import { evaluateKnowledge, readQueries, type SearchMode } from '../../core/knowledge/index';
 
 export function searchModeFlag(value: string | undefined): SearchMode {
@@ -16,7 +17,8 @@ export const kbEvalCommand: CliCommand = {
     const articles = stringFlag(context.args, 'articles');
     const queries = stringFlag(context.args, 'queries');
     if (!articles || !queries) throw new CliUsageError('--articles <dir> and --queries <csv> are required');
-    const result = await evaluateKnowledge(articles, readQueries(queries), searchModeFlag(stringFlag(context.args, 'mode')));
+    requireCsvColumns(queries, 'queries', [['query', 'relevant_id']]);
+    const result = await evaluateKnowledge(requireFolder(articles, 'articles'), readQueries(queries), searchModeFlag(stringFlag(context.args, 'mode')));
     context.say(`n=${result.n} recall@1=${result.recall_at_1} recall@3=${result.recall_at_3} mrr=${result.mrr} p50=${result.p50_ms}ms p95=${result.p95_ms}ms`);
     if (context.json) context.printJson(result);
   },

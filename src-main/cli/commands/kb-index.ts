@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { CliUsageError, stringFlag } from '../args';
 import type { CliCommand } from '../command';
+import { requireFolder } from '../input-files';
 import { loadArticlesFromDir, openKnowledgeIndex } from '../../core/knowledge/index';
 import { defaultDataDir } from '../../core/paths/data-dir';
 
@@ -11,6 +12,7 @@ export const kbIndexCommand: CliCommand = {
   async run(context) {
     const articles = stringFlag(context.args, 'articles');
     if (!articles) throw new CliUsageError('--articles <dir> is required');
+    requireFolder(articles, 'articles');
     const index = await openKnowledgeIndex({ dataDir: stringFlag(context.args, 'data') ?? defaultDataDir() });
     try {
       const dir = resolve(articles);

@@ -1,22 +1,26 @@
 import { stringFlag } from '../args';
 import type { CliCommand } from '../command';
+import { demoCarrierId } from '../../core/mcp/demo-carrier/server-config';
 import { startMcpService } from '../../core/mcp/mcp-service';
 import { defaultDataDir } from '../../core/paths/data-dir';
 
 /** For a hand-written mcp-servers.json: connects each server once and says what the copilot would see. */
 export const mcpServersCommand: CliCommand = {
   path: ['mcp', 'servers'],
-  summary: 'Connect the MCP servers in the settings once and list their tools as the copilot classifies them (read or write)',
+  summary: 'Connect the MCP servers in the settings (and the demo workspace\'s built-in carrier) once and list their tools as the copilot classifies them (read or write)',
   usage: 'mcp servers [--data <dir>] [--json]',
   async run(context) {
-    const service = startMcpService({ dataDir: stringFlag(context.args, 'data') ?? defaultDataDir(), retryIntervalMs: 0 });
+    // As the app does: with no CRM configured it is the demo workspace, which has the built-in demo carrier.
+    const demo = !process.env.COPILOT_CRM_URL;
+    const service = startMcpService({ dataDir: stringFlag(context.args, 'data') ?? defaultDataDir(), retryIntervalMs: 0, demoCarrier: demo ? 'stdio' : false });
     try {
       await service.ready;
       const servers = service.hub.servers();
       if (context.json) context.printJson({ servers });
-      if (servers.length === 0) context.say('No MCP servers in the settings (mcp-servers.json in the data folder).');
+      if (servers.length === 0) context.say('No MCP servers in the settings (mcp-servers.json in the data folder), and no built-in one (a CRM is configured).');
       for (const server of servers) {
-        context.say(`${server.name} (${server.id}, ${server.transport} ${server.target}${server.trustedForReads ? ', trusted for reads' : ''}): ${server.state}${server.error ? ` — ${server.error}` : ''}`);
+        const builtIn = demo && server.id === demoCarrierId ? 'built in, demo workspace; ' : '';
+        context.say(`${server.name} (${builtIn}${server.id}, ${server.transport} ${server.target}${server.trustedForReads ? ', trusted for reads' : ''}): ${server.state}${server.error ? ` — ${server.error}` : ''}`);
         for (const tool of server.tools) context.say(`  ${tool.access === 'read' ? 'read ' : 'write'}  ${tool.qualifiedName}${tool.readOnlyHint && tool.access === 'write' ? ' (read-only hint; trust the server to run it without approval)' : ''}`);
       }
       return servers.some((server) => server.enabled && server.state !== 'ready') ? 1 : 0;

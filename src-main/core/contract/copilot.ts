@@ -19,6 +19,15 @@ export interface CopilotSuggestionView {
   uncertain?: boolean;
 }
 
+/** How the approval card edits one argument: a choice for an enum, a number, text, yes/no, a group, or read-only (ids). */
+export type ArgFieldView =
+  | { kind: 'choice'; options: string[] }
+  | { kind: 'number'; min?: number; max?: number; exclusiveMin?: boolean }
+  | { kind: 'text'; maxLength?: number; required: boolean }
+  | { kind: 'boolean' }
+  | { kind: 'group'; fields: Record<string, ArgFieldView> }
+  | { kind: 'readonly' };
+
 export interface CopilotActionView {
   /** The tool call id. */
   id: string;
@@ -31,6 +40,12 @@ export interface CopilotActionView {
   /** Why a read-only MCP call failed (server down, timeout), in plain words. */
   error?: string;
   args: Record<string, unknown>;
+  /** How each argument is edited (from the tool's schema); absent for tools main has no schema for here. */
+  fields?: Record<string, ArgFieldView>;
+  /** The outbox key of an approved action (an `outbox.changed` event with the same key is its delivery). */
+  outboxKey?: string;
+  /** Why the agent's last edit was not taken (a value the schema or the policy refuses): the proposal stays pending and editable. */
+  editError?: { field: string | null; message: string };
   policy: 'allowed' | 'blocked';
   policyReason: string | null;
   why: string;

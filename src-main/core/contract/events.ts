@@ -35,6 +35,8 @@ export interface OutboxChangedEvent {
   state: 'pending' | 'delivering' | 'delivered' | 'dead';
   attempts: number;
   lastError: string | null;
+  /** The key the item was queued under: a copilot action's `outboxKey`, so its card follows the delivery. */
+  idempotencyKey?: string;
 }
 
 /** A menu item, a global shortcut or the tray asked the window to run one of its commands (a renderer command id). */

@@ -25,7 +25,15 @@ export interface ConversationInsightsView {
 }
 
 export const insightsMethods = {
-  /** `timezoneOffsetMinutes` as the window's Date#getTimezoneOffset gives it, so "today" is the agent's day. */
-  'insights.today': method(z.strictObject({ timezoneOffsetMinutes: z.number().int().min(-840).max(840).optional() })).returns<InsightsDayView>(),
+  /**
+   * `day`: the window's local day, its date and the instants its midnights fall on (a day the clocks change is 23 or
+   * 25 hours long, which no single offset describes). `timezoneOffsetMinutes` (Date#getTimezoneOffset) is the fallback.
+   */
+  'insights.today': method(
+    z.strictObject({
+      timezoneOffsetMinutes: z.number().int().min(-840).max(840).optional(),
+      day: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }).optional(),
+    }),
+  ).returns<InsightsDayView>(),
   'insights.conversation': method(z.strictObject({ conversationId: z.string().min(1).max(64) })).returns<ConversationInsightsView>(),
 };

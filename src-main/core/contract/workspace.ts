@@ -43,6 +43,8 @@ export interface CustomerProfile {
   tickets: { id: string; subject: string; stage: string; priority: string | null; updatedAt: string }[];
   conversations: { id: string; channel: string; status: string; subject: string | null; lastMessageAt: string | null }[];
   memory: { id: number; fact: string; source: string; createdAt: string }[];
+  /** Approved actions for this customer (refunds, tickets, escalations, preference changes) and how far their delivery got. */
+  actions?: { id: number; kind: string; summary: string; state: 'pending' | 'delivering' | 'delivered' | 'dead'; lastError: string | null; createdAt: string }[];
 }
 
 export interface SyncStatus {
@@ -61,6 +63,7 @@ export interface OutboxView {
   attempts: number;
   lastError: string | null;
   createdAt: string;
+  idempotencyKey?: string;
 }
 
 export const workspaceMethods = {

@@ -2,12 +2,21 @@ import { CoreError } from '../contract/errors';
 import type { Handlers } from '../contract/index';
 import { argsHash } from './case/args-hash';
 import type { Copilot, TurnResult } from './copilot';
+import { argFields } from './tools/arg-fields';
+import { isToolName, toolCatalog } from './tools/catalog';
 
 type CopilotHandlers = Pick<Handlers, 'copilot.turn' | 'copilot.decide' | 'copilot.state' | 'copilot.correctCase' | 'copilot.ask'>;
 
 function toView(result: TurnResult) {
   const { text: _text, turn: _turnCount, actions, ...rest } = result;
-  return { ...rest, actions: actions.map(({ idempotencyKey: _key, turn: _turn, caseKey: _case, toolCallId: _call, ...action }) => ({ ...action, argsHash: argsHash(action.args) })) };
+  // A built-in tool's schema tells the approval card how to edit each argument; the hash names the arguments the agent saw.
+  return {
+    ...rest,
+    actions: actions.map(({ idempotencyKey, turn: _turn, caseKey: _case, toolCallId: _call, ...action }) => {
+      const withKey = { ...(idempotencyKey ? { ...action, outboxKey: idempotencyKey } : action), argsHash: argsHash(action.args) };
+      return isToolName(action.tool) ? { ...withKey, fields: argFields(toolCatalog[action.tool].schema) } : withKey;
+    }),
+  };
 }
 
 export function createCopilotHandlers(getCopilot: () => Promise<Copilot>): CopilotHandlers {

@@ -1,7 +1,7 @@
 import { CoreError } from '../contract/errors';
 import type { Handlers } from '../contract/index';
 import type { CrmService } from '../workspace/crm-service';
-import { localDay, median } from './local-day';
+import { dayFromBounds, localDay, median } from './local-day';
 
 type InsightsHandlers = Pick<Handlers, 'insights.today' | 'insights.conversation'>;
 
@@ -15,9 +15,9 @@ export function createInsightsHandlers(getService: () => Promise<Pick<CrmService
     }
   };
   return {
-    'insights.today': async ({ timezoneOffsetMinutes }) => {
+    'insights.today': async ({ timezoneOffsetMinutes, day: windowDay }) => {
       const db = await cache();
-      const day = localDay(now(), timezoneOffsetMinutes ?? 0);
+      const day = (windowDay && dayFromBounds(windowDay)) ?? localDay(now(), timezoneOffsetMinutes ?? 0);
       const replies = db.activity.firstReplies(day.from, day.to);
       const waits = replies.map((reply) => reply.waitedMs).filter((waited): waited is number => waited !== null);
       return { ...day, conversationsHandled: replies.length, medianFirstReplyMs: median(waits), ...db.activity.between(day.from, day.to) };

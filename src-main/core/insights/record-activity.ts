@@ -25,7 +25,9 @@ export function recordActivity<H extends Recorded>(handlers: H, getService: () =
     },
     'copilot.decide': async (input) => {
       const view = await handlers['copilot.decide'](input);
-      await record((db) => db.activity.recordDecision({ conversationId: input.conversationId, outcome: input.action }));
+      // Counted only when it took: an edit the schema or policy refused leaves the proposal pending, and is no "edited".
+      const decided = view.actions.find((action) => action.id === input.toolCallId);
+      if (decided && ['approved', 'executed', 'rejected'].includes(decided.status)) await record((db) => db.activity.recordDecision({ conversationId: input.conversationId, outcome: input.action }));
       return view;
     },
     'conversation.sendReply': async (input) => {

@@ -64,6 +64,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       state: current.state,
       attempts: current.attempts,
       lastError: current.lastError,
+      idempotencyKey: current.idempotencyKey,
     });
     const localId = current.kind === 'send_reply' ? current.payload.localMessageId : undefined;
     const conversationId = current.payload.conversationId;

@@ -18,6 +18,25 @@ type WorkspaceHandlers = Pick<
   | 'conversation.sendReply'
 >;
 
+/** One line for the profile's record of an approved action: what it did, never the customer's text. */
+export function actionSummary(kind: string, payload: Record<string, unknown>): string {
+  const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+  switch (kind) {
+    case 'request_refund':
+      return `Refund of ${text(payload.amount)} for order ${text(payload.orderId)}`;
+    case 'create_ticket':
+      return `Ticket: ${text(payload.subject)}`;
+    case 'update_ticket':
+      return `Ticket ${text(payload.ticketId)} updated${payload.status ? ` to ${text(payload.status)}` : ''}`;
+    case 'escalate':
+      return 'Escalated to a senior agent';
+    case 'update_preferences':
+      return 'Contact preferences changed';
+    default:
+      return kind.replace(/_/g, ' ');
+  }
+}
+
 export function createWorkspaceHandlers(getService: () => Promise<CrmService>, events: EventBus): WorkspaceHandlers {
   const service = async (): Promise<CrmService> => {
     try {
@@ -32,7 +51,13 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
       const needle = query?.trim().toLowerCase();
       return db.conversations
         .listOpen(500)
-        .filter((row) => !needle || [row.customerName, row.subject, row.lastMessage].some((value) => value?.toLowerCase().includes(needle)))
+        .filter(
+          (row) =>
+            !needle ||
+            [row.customerName, row.subject, row.lastMessage].some((value) => value?.toLowerCase().includes(needle)) ||
+            // An agent often has only the order number the customer gave: it finds the customer's conversation.
+            (needle.length >= 3 && row.contactId !== null && db.orders.forContact(row.contactId).some((order) => order.id.toLowerCase().includes(needle) || (order.name?.toLowerCase().includes(needle) ?? false))),
+        )
         .map((row) => ({
           id: row.id,
           customerId: row.contactId,
@@ -84,6 +109,10 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
         tickets: db.tickets.forContact(id).map((ticket) => ({ id: ticket.id, subject: ticket.subject, stage: ticket.stage, priority: ticket.priority, updatedAt: ticket.updatedAt })),
         conversations: db.conversations.forContact(id).map((item) => ({ id: item.id, channel: item.channel, status: item.status, subject: item.subject, lastMessageAt: item.lastMessageAt })),
         memory: db.memory.list(id).map(({ id: memoryId, fact, source, createdAt }) => ({ id: memoryId, fact, source, createdAt })),
+        actions: db.outbox
+          .list({ limit: 500 })
+          .filter((item) => item.customerId === id && item.kind !== 'send_reply')
+          .map((item) => ({ id: item.id, kind: item.kind, summary: actionSummary(item.kind, item.payload), state: item.state, lastError: item.lastError, createdAt: item.createdAt })),
       };
     },
     'customer.deleteMemory': async ({ customerId, memoryId }) => ({ deleted: (await service()).db.memory.delete(memoryId, customerId) }),
@@ -98,6 +127,7 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
         attempts: item.attempts,
         lastError: item.lastError,
         createdAt: item.createdAt,
+        idempotencyKey: item.idempotencyKey,
       })),
     'outbox.retry': async ({ id }) => {
       const crm = await service();

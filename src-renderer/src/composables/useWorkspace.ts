@@ -1,4 +1,5 @@
 import { useClient } from '../client/provide';
+import type { PlainArgs } from '../components/copilot/arg-editing';
 import { useConversationStore } from '../stores/conversation';
 import { useCopilotStore } from '../stores/copilot';
 import { useCustomerStore } from '../stores/customer';
@@ -6,7 +7,6 @@ import { useKnowledgeStore } from '../stores/knowledge';
 import { useQueueStore } from '../stores/queue';
 import { useUiStore } from '../stores/ui';
 
-type PlainArgs = Record<string, string | number | boolean | null>;
 
 /**
  * The agent's actions that span several stores: opening a conversation loads its thread,
@@ -60,19 +60,29 @@ export function useWorkspace() {
     queue.noteMessage(conversationId, { id: 'sent', direction: 'outgoing', text: sent.text, createdAt: new Date().toISOString() });
   }
 
-  /** Ctrl/Cmd+Enter: sends when there is a draft, otherwise takes the top suggestion. */
+  /**
+   * Ctrl/Cmd+Enter sends only what the agent can already read in the composer. On an empty composer it
+   * sends nothing and inserts nothing (two presses must never send a draft nobody read): it says how to take one.
+   */
   async function sendOrAccept(): Promise<void> {
     if (conversation.draft.trim()) await send();
-    else useSuggestion(0);
+    else conversation.noteNothingToSend();
   }
 
   async function decide(actionId: string, action: 'approve' | 'reject' | 'edit', extra: { args?: PlainArgs; reason?: string } = {}): Promise<void> {
-    if (await copilot.decide(actionId, action, extra)) noteTurn();
+    if (!(await copilot.decide(actionId, action, extra))) return;
+    noteTurn();
+    // An approval leaves its trace in the customer's profile (Approved actions).
+    if (action !== 'reject') void customer.refresh();
   }
 
-  async function openSource(articleId: string): Promise<void> {
+  /** A citation opens its article beside the thread, at the section the suggestion cites; Esc comes back. */
+  async function openSource(articleId: string, section?: string): Promise<void> {
+    const cited = section ?? copilot.suggestions.flatMap((suggestion) => suggestion.citations).find((citation) => citation.articleId === articleId)?.section;
+    const from = typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null);
     ui.tab = 'knowledge';
-    await knowledge.open(articleId);
+    await knowledge.open(articleId, cited);
+    ui.returnFocusTo(from);
   }
 
   function insertPassage(text: string): void {

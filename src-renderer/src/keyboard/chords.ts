@@ -70,11 +70,19 @@ function keyOf(event: ChordEventLike): string {
   return normaliseKey(event.key);
 }
 
-/** The canonical chord a key event stands for; "?" ignores the Shift it needs on most layouts. */
-export function chordOf(event: ChordEventLike): string {
+/**
+ * The canonical chord a key event stands for; "?" ignores the Shift it needs on most layouts.
+ * Mod is Meta (⌘) on macOS and Ctrl elsewhere, as the menu's CommandOrControl is. The other one is its own
+ * modifier ("Ctrl" on macOS, "Meta" elsewhere) that no default binding uses: Ctrl+K on a Mac, or the Windows
+ * key with K elsewhere, does not open the palette.
+ */
+export function chordOf(event: ChordEventLike, mac: boolean = isMacPlatform()): string {
   const key = keyOf(event);
   const parts: string[] = [];
-  if (event.ctrlKey || event.metaKey) parts.push('Mod');
+  const mod = mac ? event.metaKey : event.ctrlKey;
+  const other = mac ? event.ctrlKey : event.metaKey;
+  if (other) parts.push(mac ? 'Ctrl' : 'Meta');
+  if (mod) parts.push('Mod');
   if (event.altKey) parts.push('Alt');
   if (event.shiftKey && key !== '?') parts.push('Shift');
   parts.push(key);

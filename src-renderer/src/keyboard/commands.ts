@@ -21,6 +21,9 @@ export const commandIds = [
   'view.insights',
   'view.settings',
   'sync.now',
+  'theme.light',
+  'theme.dark',
+  'theme.system',
   'dialog.close',
   'copilot.ask',
   'copilot.copySummary',
@@ -30,6 +33,8 @@ export type CommandId = (typeof commandIds)[number];
 
 export interface CommandInfo {
   title: string;
+  /** Other words the palette matches the command by. */
+  keywords?: string;
   group: 'General' | 'Suggestions' | 'Actions' | 'Navigation' | 'Views';
 }
 
@@ -40,21 +45,24 @@ export const commandInfo: Record<CommandId, CommandInfo> = {
   'suggestion.pick1': { title: 'Use suggestion 1', group: 'Suggestions' },
   'suggestion.pick2': { title: 'Use suggestion 2', group: 'Suggestions' },
   'suggestion.pick3': { title: 'Use suggestion 3', group: 'Suggestions' },
-  'composer.send': { title: 'Send the reply (or accept the top suggestion when empty)', group: 'Suggestions' },
+  'composer.send': { title: 'Send the reply in the composer', group: 'Suggestions' },
   'composer.focus': { title: 'Focus the composer', group: 'Navigation' },
-  'action.approve': { title: 'Approve the focused action', group: 'Actions' },
-  'action.reject': { title: 'Reject the focused action', group: 'Actions' },
+  'action.approve': { title: 'Approve the focused action', group: 'Actions', keywords: 'refund ticket escalate' },
+  'action.reject': { title: 'Reject the focused action', group: 'Actions', keywords: 'refund ticket escalate' },
   'queue.next': { title: 'Next conversation', group: 'Navigation' },
   'queue.previous': { title: 'Previous conversation', group: 'Navigation' },
   'queue.focusSearch': { title: 'Search the queue', group: 'Navigation' },
-  'knowledge.focusSearch': { title: 'Search knowledge', group: 'Navigation' },
+  'knowledge.focusSearch': { title: 'Search knowledge', group: 'Navigation', keywords: 'articles help policy refund returns' },
   'tab.copilot': { title: 'Show the Copilot tab', group: 'Navigation' },
   'tab.customer': { title: 'Show the Customer tab', group: 'Navigation' },
   'tab.knowledge': { title: 'Show the Knowledge tab', group: 'Navigation' },
   'view.workspace': { title: 'Go to the workspace', group: 'Views' },
   'view.insights': { title: 'Go to insights', group: 'Views' },
   'view.settings': { title: 'Go to settings', group: 'Views' },
-  'sync.now': { title: 'Sync with the CRM now', group: 'General' },
+  'sync.now': { title: 'Sync with the CRM now', group: 'General', keywords: 'refresh update crm hubspot' },
+  'theme.light': { title: 'Theme: light', group: 'Views', keywords: 'appearance colours bright' },
+  'theme.dark': { title: 'Theme: dark', group: 'Views', keywords: 'appearance colours night' },
+  'theme.system': { title: 'Theme: follow the system', group: 'Views', keywords: 'appearance colours auto' },
   'dialog.close': { title: 'Close the dialog or panel', group: 'General' },
   'copilot.ask': { title: 'Ask the copilot a question', group: 'Suggestions' },
   'copilot.copySummary': { title: 'Copy the case summary', group: 'Suggestions' },
@@ -87,6 +95,9 @@ export const defaultBindings: Record<CommandId, string | null> = {
   'view.insights': 'Alt+I',
   'view.settings': 'Mod+,',
   'sync.now': 'Alt+S',
+  'theme.light': null,
+  'theme.dark': null,
+  'theme.system': null,
   'dialog.close': 'Escape',
   'copilot.ask': 'Alt+O',
   'copilot.copySummary': 'Alt+M',

@@ -26,6 +26,8 @@ export const useConversationStore = defineStore('conversation', () => {
   const acceptedSuggestion = ref<string | undefined>();
   const sending = ref(false);
   const sendError = ref<ShownError | undefined>();
+  /** Why the send key did nothing (an empty composer); cleared as soon as the agent types or inserts. */
+  const nothingToSend = ref(false);
   const hasOlder = ref(false);
   const loadingOlder = ref(false);
   const olderError = ref<ShownError | undefined>();
@@ -48,6 +50,7 @@ export const useConversationStore = defineStore('conversation', () => {
     draft.value = '';
     acceptedSuggestion.value = undefined;
     sendError.value = undefined;
+    nothingToSend.value = false;
     hasOlder.value = false;
     loadingOlder.value = false;
     olderError.value = undefined;
@@ -116,7 +119,12 @@ export const useConversationStore = defineStore('conversation', () => {
     return true;
   }
 
+  function noteNothingToSend(): void {
+    nothingToSend.value = true;
+  }
+
   function insert(text: string, fromSuggestion: boolean): void {
+    nothingToSend.value = false;
     draft.value = text;
     acceptedSuggestion.value = fromSuggestion ? text : undefined;
   }
@@ -177,6 +185,8 @@ export const useConversationStore = defineStore('conversation', () => {
     acceptedSuggestion,
     sending,
     sendError,
+    nothingToSend,
+    noteNothingToSend,
     hasOlder,
     loadingOlder,
     olderError,

@@ -1,10 +1,19 @@
-import type { CopilotTokenEvent } from '@contract/events';
+import type { CopilotTokenEvent, OutboxChangedEvent } from '@contract/events';
+import type { McpActionEvent } from '@contract/mcp';
 import type { CopilotActionView, CopilotTurnView } from '@contract/copilot';
 import type { MethodInput } from '@contract/index';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useClient } from '../client/provide';
+import type { PlainArgs } from '../components/copilot/arg-editing';
 import { shownError, type ShownError } from '../composables/errors';
+
+/** How far an approved action's delivery got, as the outbox reports it. */
+export interface ActionDelivery {
+  state: OutboxChangedEvent['state'];
+  attempts: number;
+  lastError: string | null;
+}
 
 export type LlmState = 'unknown' | 'ready' | 'offline' | 'error';
 
@@ -15,11 +24,15 @@ export const useCopilotStore = defineStore('copilot', () => {
   /** Drafts as their tokens arrive, by suggestion index; replaced by the final suggestions when the turn ends. */
   const streaming = ref<string[]>([]);
   const thinking = ref(false);
+  /** Loading what the copilot already knows about a conversation just opened (before any turn runs). */
+  const opening = ref(false);
   const deciding = ref(false);
   const error = ref<ShownError | undefined>();
   const focusedActionId = ref<string | undefined>();
   const llmState = ref<LlmState>('unknown');
   const llmDetail = ref<string | undefined>();
+  /** Deliveries by outbox key, kept live from `outbox.changed` (and `mcp.action` for MCP tools). */
+  const deliveries = ref<Record<string, ActionDelivery>>({});
   let sequence = 0;
 
   const pendingActions = computed<CopilotActionView[]>(() => (turn.value?.actions ?? []).filter((action) => action.status === 'pending'));
@@ -39,10 +52,38 @@ export const useCopilotStore = defineStore('copilot', () => {
     }
   }
 
+  /** Approved actions main has queued: their current delivery, once, from the outbox list. */
+  async function loadDeliveries(view: CopilotTurnView): Promise<void> {
+    const keys = view.actions.map((action) => action.outboxKey).filter((key): key is string => Boolean(key) && !deliveries.value[key as string]);
+    if (keys.length === 0) return;
+    try {
+      const items = await useClient().call('outbox.list', {});
+      const next = { ...deliveries.value };
+      for (const item of items) if (item.idempotencyKey && keys.includes(item.idempotencyKey) && !next[item.idempotencyKey]) next[item.idempotencyKey] = { state: item.state, attempts: item.attempts, lastError: item.lastError };
+      deliveries.value = next;
+    } catch {
+      // The card says "Queued" until the next outbox event.
+    }
+  }
+
+  function onOutboxChanged(event: OutboxChangedEvent): void {
+    if (!event.idempotencyKey) return;
+    deliveries.value = { ...deliveries.value, [event.idempotencyKey]: { state: event.state, attempts: event.attempts, lastError: event.lastError } };
+  }
+
+  function onMcpAction(event: McpActionEvent): void {
+    if (!event.conversationId || !event.toolCallId) return;
+    const state = event.state === 'delivered' ? 'delivered' : event.state === 'dead' ? 'dead' : 'pending';
+    deliveries.value = { ...deliveries.value, [`copilot:${event.conversationId}:${event.toolCallId}`]: { state, attempts: 1, lastError: event.error } };
+  }
+
   function settle(view: CopilotTurnView | null): void {
     turn.value = view;
     streaming.value = [];
-    if (view) noteLlm(view);
+    if (view) {
+      noteLlm(view);
+      void loadDeliveries(view);
+    }
     if (focusedActionId.value && !pendingActions.value.some((action) => action.id === focusedActionId.value)) focusedActionId.value = undefined;
   }
 
@@ -54,13 +95,21 @@ export const useCopilotStore = defineStore('copilot', () => {
     streaming.value = [];
     error.value = undefined;
     focusedActionId.value = undefined;
+    opening.value = true;
     try {
       const state = await useClient().call('copilot.state', { conversationId: id });
       if (mine !== sequence) return;
       settle(state);
-      if (!state && lastCustomerText) await runTurn(id, lastCustomerText);
+      if (!state && lastCustomerText) {
+        // Straight into the turn: the panel says "working" throughout, never "no message" in between.
+        thinking.value = true;
+        opening.value = false;
+        await runTurn(id, lastCustomerText);
+      }
     } catch (caught) {
       if (mine === sequence) error.value = shownError(caught, 'The copilot could not load this conversation.', 'Try again.');
+    } finally {
+      if (mine === sequence) opening.value = false;
     }
   }
 
@@ -94,7 +143,7 @@ export const useCopilotStore = defineStore('copilot', () => {
     focusedActionId.value = id;
   }
 
-  async function decide(actionId: string, action: 'approve' | 'reject' | 'edit', extra: { args?: Record<string, string | number | boolean | null>; reason?: string } = {}): Promise<boolean> {
+  async function decide(actionId: string, action: 'approve' | 'reject' | 'edit', extra: { args?: PlainArgs; reason?: string } = {}): Promise<boolean> {
     const id = conversationId.value;
     if (!id || deciding.value) return false;
     deciding.value = true;
@@ -161,7 +210,8 @@ export const useCopilotStore = defineStore('copilot', () => {
     turn.value = null;
     streaming.value = [];
     thinking.value = false;
+    opening.value = false;
   }
 
-  return { conversationId, turn, streaming, thinking, deciding, error, focusedActionId, focusedAction, pendingActions, suggestions, llmState, llmDetail, summaryCopied, open, runTurn, onToken, focusAction, decide, copySummary, correctCase, close, settle };
+  return { conversationId, turn, streaming, thinking, opening, deciding, error, focusedActionId, focusedAction, pendingActions, suggestions, llmState, llmDetail, deliveries, summaryCopied, open, runTurn, onToken, onOutboxChanged, onMcpAction, focusAction, decide, copySummary, correctCase, close, settle };
 });

@@ -1,3 +1,4 @@
+import type { OutboxChangedEvent } from '@contract/events';
 import type { CustomerProfile } from '@contract/workspace';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
@@ -31,6 +32,27 @@ export const useCustomerStore = defineStore('customer', () => {
     }
   }
 
+  /** Reloads the open profile in place (after an approval), without the loading state in between. */
+  async function refresh(): Promise<void> {
+    const id = customerId.value;
+    if (!id || !profile.value) return;
+    const mine = sequence;
+    try {
+      const result = await useClient().call('customer.getProfile', { id });
+      if (mine === sequence && id === customerId.value) profile.value = result;
+    } catch {
+      // The profile shown stays; the next open loads it again.
+    }
+  }
+
+  /** An approved action's delivery moved on: its line in the profile follows. */
+  function onOutboxChanged(event: OutboxChangedEvent): void {
+    const current = profile.value;
+    if (!current?.actions || event.customerId !== customerId.value) return;
+    if (!current.actions.some((item) => item.id === event.id)) return;
+    profile.value = { ...current, actions: current.actions.map((item) => (item.id === event.id ? { ...item, state: event.state, lastError: event.lastError } : item)) };
+  }
+
   /** Forgets one long-term memory fact, for good. */
   async function forget(memoryId: number): Promise<void> {
     const id = customerId.value;
@@ -47,5 +69,5 @@ export const useCustomerStore = defineStore('customer', () => {
     }
   }
 
-  return { customerId, profile, loading, error, memoryError, load, forget };
+  return { customerId, profile, loading, error, memoryError, load, refresh, onOutboxChanged, forget };
 });

@@ -12,6 +12,14 @@ export function suggestionUse(input: { text: string; accepted: string | undefine
   return input.suggestionsShown ? 'ignored' : 'none';
 }
 
+/** Today on this computer's clock: its date and its two midnights, which Date places right on the days clocks change. */
+export function localDayBounds(now: Date): { date: string; from: string; to: string } {
+  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return { date: `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`, from: start.toISOString(), to: end.toISOString() };
+}
+
 /**
  * The agent's day and per-conversation analytics, worked out in main from the local cache (labels and
  * numbers, no message text), so they survive a restart and agree across windows. This store only shows them.
@@ -27,7 +35,7 @@ export const useInsightsStore = defineStore('insights', () => {
     error.value = undefined;
     try {
       const client = useClient();
-      day.value = await client.call('insights.today', { timezoneOffsetMinutes: new Date().getTimezoneOffset() });
+      day.value = await client.call('insights.today', { day: localDayBounds(new Date()), timezoneOffsetMinutes: new Date().getTimezoneOffset() });
       const views = await Promise.all(recent.slice(0, 30).map(async ({ id, label }) => ({ ...(await client.call('insights.conversation', { conversationId: id })), label })));
       conversations.value = views.filter((view) => view.turns > 0);
     } catch (caught) {

@@ -13,6 +13,8 @@ export const useKnowledgeStore = defineStore('knowledge', () => {
   const lastMs = ref<number | undefined>();
   const openArticle = ref<KnowledgeArticleView | undefined>();
   const notice = ref<string | undefined>();
+  /** The section the article was opened for (a citation's, a hit's): the reader starts there. */
+  const openSection = ref<string | undefined>();
   let sequence = 0;
 
   async function search(text: string): Promise<void> {
@@ -38,9 +40,11 @@ export const useKnowledgeStore = defineStore('knowledge', () => {
     }
   }
 
-  async function open(id: string): Promise<void> {
+  async function open(id: string, section?: string): Promise<void> {
     try {
-      openArticle.value = await useClient().call('knowledge.getArticle', { id });
+      const article = await useClient().call('knowledge.getArticle', { id });
+      openSection.value = section || undefined;
+      openArticle.value = article;
     } catch (caught) {
       error.value = caught instanceof ContractError ? caught.message : 'The article could not be opened.';
     }
@@ -66,7 +70,8 @@ export const useKnowledgeStore = defineStore('knowledge', () => {
 
   function closeArticle(): void {
     openArticle.value = undefined;
+    openSection.value = undefined;
   }
 
-  return { query, hits, searching, error, lastMs, openArticle, notice, search, open, closeArticle, markKind };
+  return { query, hits, searching, error, lastMs, openArticle, openSection, notice, search, open, closeArticle, markKind };
 });

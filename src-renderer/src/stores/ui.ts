@@ -36,5 +36,20 @@ export const useUiStore = defineStore('ui', () => {
     return true;
   }
 
-  return { view, tab, dialog, focusRequests, requestFocus, openDialog, closeDialog };
+  /** Where focus goes back to when a panel opened from elsewhere (an article from a citation) closes. */
+  let focusReturn: { element: HTMLElement; tab: SideTab } | undefined;
+  function returnFocusTo(element: HTMLElement | null): void {
+    focusReturn = element && element !== document.body ? { element, tab: element.closest('#panel-copilot') ? 'copilot' : tab.value } : undefined;
+  }
+  function restoreFocus(): void {
+    const back = focusReturn;
+    focusReturn = undefined;
+    if (!back) return;
+    tab.value = back.tab;
+    void nextTick(() => {
+      if (back.element.isConnected) back.element.focus();
+    });
+  }
+
+  return { view, tab, dialog, focusRequests, requestFocus, openDialog, closeDialog, returnFocusTo, restoreFocus };
 });

@@ -73,7 +73,9 @@ describe('tool proposals wait for the agent', () => {
     // The purchase is validated (order id and e-mail of the thread's account) before a refund may be proposed.
     await copilot.handleCustomerMessage(thread, `The item from order ${order?.id} arrived damaged, I want a refund. My email is ${email}`);
     const tooMuch = await copilot.decide(thread, { toolCallId: 'call_edit', action: 'edit', args: { amount: (order?.total ?? 0) + 1000 } });
-    expect(tooMuch.actions.find((action) => action.id === 'call_edit')).toMatchObject({ status: 'blocked', policy: 'blocked' });
+    // Refused, and still the agent's to fix: pending as proposed, the problem beside it (issue 16).
+    expect(tooMuch.actions.find((action) => action.id === 'call_edit')).toMatchObject({ status: 'pending', policy: 'allowed', args: expect.objectContaining({ amount: 5 }), editError: { field: null, message: expect.stringContaining('more than the order total') } });
+    await copilot.decide(thread, { toolCallId: 'call_edit', action: 'reject', reason: 'asked again below' });
     await copilot.handleCustomerMessage(thread, 'Please refund it');
     const fine = await copilot.decide(thread, { toolCallId: 'call_edit_2', action: 'edit', args: { amount: 7.5 }, reason: 'partial refund' });
     expect(fine.actions.find((action) => action.id === 'call_edit_2')).toMatchObject({ status: 'executed', args: expect.objectContaining({ amount: 7.5 }) });

@@ -76,7 +76,7 @@ describe('insights from the cache', () => {
 
   it('records turns, decisions and replies only when they succeed, and a failed record never fails the call', async () => {
     const db = cacheWithConversations();
-    const turnView = { conversationId: 'c1', intent: 'cancel_order', sentiment: -0.3, escalate: { yes: true, reasons: ['asked for a human'], handoffNote: null } } as unknown as CopilotTurnView;
+    const turnView = { conversationId: 'c1', intent: 'cancel_order', sentiment: -0.3, escalate: { yes: true, reasons: ['asked for a human'], handoffNote: null }, actions: [{ id: 't1', status: 'rejected' }] } as unknown as CopilotTurnView;
     let failReply = false;
     const inner = {
       'copilot.turn': async () => turnView,
@@ -101,5 +101,41 @@ describe('insights from the cache', () => {
     failReply = false;
     // The cache is gone: the reply still goes out.
     await expect(wrapped['conversation.sendReply']({ conversationId: 'c1', text: 'Still sent', idempotencyKey: 'insights-reply-4', suggestion: 'as_is' })).resolves.toMatchObject({ id: 'local-1' });
+  });
+
+  it('takes the window\'s own day bounds, so a day the clocks change (23 hours) is counted whole', async () => {
+    const db = cacheWithConversations();
+    // Europe/Berlin, 29 March 2026: midnight is 23:00Z the day before, the next midnight 22:00Z (23 hours later).
+    db.activity.recordDecision({ conversationId: 'c1', outcome: 'approve', at: '2026-03-28T23:30:00.000Z' });
+    db.activity.recordDecision({ conversationId: 'c1', outcome: 'approve', at: '2026-03-29T21:30:00.000Z' });
+    // 23:30 on 28 March in Berlin (still winter time, +1): yesterday.
+    db.activity.recordDecision({ conversationId: 'c1', outcome: 'approve', at: '2026-03-28T22:30:00.000Z' });
+    const handlers = createInsightsHandlers(async () => ({ db }), () => new Date('2026-03-29T12:00:00.000Z'));
+    const day = await handlers['insights.today']({ day: { date: '2026-03-29', from: '2026-03-28T23:00:00.000Z', to: '2026-03-29T22:00:00.000Z' }, timezoneOffsetMinutes: -120 });
+    expect(day).toMatchObject({ date: '2026-03-29', from: '2026-03-28T23:00:00.000Z', to: '2026-03-29T22:00:00.000Z', actions: { approved: 2 } });
+    // One offset (the afternoon's, -120) starts the day an hour early and counts yesterday's last decision.
+    const byOffset = await handlers['insights.today']({ timezoneOffsetMinutes: -120 });
+    expect(byOffset.actions.approved).toBe(3);
+    // A span that is no day is not trusted.
+    const odd = await handlers['insights.today']({ day: { date: '2026-03-29', from: '2026-03-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z' }, timezoneOffsetMinutes: -120 });
+    expect(odd.from).toBe(byOffset.from);
+    db.close();
+  });
+
+  it('does not count an edit the schema or policy refused (the proposal is still pending) as "edited"', async () => {
+    const db = cacheWithConversations();
+    let status = 'pending';
+    const inner = {
+      'copilot.turn': async () => ({}) as CopilotTurnView,
+      'copilot.decide': async () => ({ conversationId: 'c1', actions: [{ id: 't1', status, editError: status === 'pending' ? { field: 'priority', message: 'Invalid option' } : undefined }] }) as unknown as CopilotTurnView,
+      'conversation.sendReply': async () => ({}) as never,
+    } as unknown as Pick<Handlers, 'copilot.turn' | 'copilot.decide' | 'conversation.sendReply'>;
+    const wrapped = recordActivity(inner, async () => ({ db }), silentLogger);
+    await wrapped['copilot.decide']({ conversationId: 'c1', toolCallId: 't1', action: 'edit', args: { priority: 'urgent' } });
+    expect(db.activity.between('2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z').actions).toEqual({ approved: 0, edited: 0, rejected: 0 });
+    status = 'executed';
+    await wrapped['copilot.decide']({ conversationId: 'c1', toolCallId: 't1', action: 'edit', args: { priority: 'HIGH' } });
+    expect(db.activity.between('2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z').actions).toEqual({ approved: 0, edited: 1, rejected: 0 });
+    db.close();
   });
 });

@@ -38,7 +38,12 @@ describe('insights store', () => {
       { id: 'b', label: 'Ben — Order' },
     ]);
     expect(insights.day).toEqual(day);
-    expect(client.calls.find((call) => call.method === 'insights.today')?.input).toEqual({ timezoneOffsetMinutes: new Date().getTimezoneOffset() });
+    // The window's own day: its date and the instants of its two midnights (right on the days clocks change).
+    const sent = client.calls.find((call) => call.method === 'insights.today')?.input as { day: { date: string; from: string; to: string } };
+    const midnight = new Date();
+    midnight.setHours(0, 0, 0, 0);
+    const next = new Date(midnight.getFullYear(), midnight.getMonth(), midnight.getDate() + 1);
+    expect(sent.day).toEqual({ date: `${midnight.getFullYear()}-${String(midnight.getMonth() + 1).padStart(2, '0')}-${String(midnight.getDate()).padStart(2, '0')}`, from: midnight.toISOString(), to: next.toISOString() });
     // Conversations the copilot has not seen yet are left out.
     expect(insights.conversations).toEqual([expect.objectContaining({ conversationId: 'a', label: 'Ada — Refund', escalationReasons: ['repeated contact'] })]);
     expect(localStorage.length).toBe(0);

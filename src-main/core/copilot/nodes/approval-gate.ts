@@ -2,12 +2,18 @@ import { interrupt } from '@langchain/langgraph';
 import { checkCasePolicy, toCents } from '../case/case-policy';
 import type { NodeDeps } from '../deps';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
-import { isToolName } from '../tools/catalog';
+import { editProblem } from '../tools/arg-fields';
+import { isToolName, toolCatalog } from '../tools/catalog';
 import { checkProposedTool, isMcpName } from '../tools/mcp-tools';
 import type { Decision, Proposal } from '../types';
 
 export interface ApprovalRequest {
   pending: Pick<Proposal, 'id' | 'tool' | 'server' | 'args' | 'why' | 'policyReason'>[];
+}
+
+function withoutEditError(proposal: Proposal): Proposal {
+  const { editError: _editError, ...rest } = proposal;
+  return rest;
 }
 
 export function pendingProposals(state: CopilotStateType): Proposal[] {
@@ -46,6 +52,11 @@ export function approvalGateNode(deps: Pick<NodeDeps, 'mcp' | 'ports' | 'now'>) 
     // Edited arguments pass the schema and the policy again (an MCP tool: its server's current schema).
     const { amountCents: _cents, ...plainArgs } = args;
     const checked = checkProposedTool(deps.mcp, target.tool, decision.action === 'edit' ? plainArgs : args, state.customer ?? undefined, state.conversationId);
+    if (!checked.policy.allowed && decision.action === 'edit') {
+      // An edit the schema or the policy refuses is the agent's to fix: the proposal stays pending, as proposed, with the problem at its field.
+      const schema = isToolName(target.tool) ? toolCatalog[target.tool].schema : deps.mcp?.tool(target.tool)?.schema;
+      return { proposals: [{ ...target, editError: editProblem(schema, plainArgs, checked.policy.reason ?? 'The edited arguments were refused.') }] };
+    }
     // The case's policy too (identity level, return window, the order's refund total), on the agent's edit as on the model's call.
     const casePolicy =
       // A proposal from before cases existed (a migrated checkpoint) was made under the tool's policy alone: it keeps it.
@@ -60,7 +71,7 @@ export function approvalGateNode(deps: Pick<NodeDeps, 'mcp' | 'ports' | 'now'>) 
       if (cents !== undefined) checked.args.amountCents = cents;
     }
     return {
-      proposals: [{ ...target, args: checked.args, status: 'approved', policy: 'allowed', policyReason: casePolicy.note ?? (checked.policy.allowed ? (checked.policy.note ?? null) : null), decisionReason: decision.action === 'edit' ? (decision.reason ?? 'edited by the agent') : null }],
+      proposals: [{ ...withoutEditError(target), args: checked.args, status: 'approved', policy: 'allowed', policyReason: casePolicy.note ?? (checked.policy.allowed ? (checked.policy.note ?? null) : null), decisionReason: decision.action === 'edit' ? (decision.reason ?? 'edited by the agent') : null }],
     };
   };
 }

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCopilotHandlers } from '../../../src-main/core/copilot/handlers';
+import { argFields } from '../../../src-main/core/copilot/tools/arg-fields';
+import { toolCatalog } from '../../../src-main/core/copilot/tools/catalog';
+import { startScriptedLlm, type ScriptedLlm } from '../../fixtures/scripted-llm/server';
+import { startCopilotWorkspace, type CopilotWorkspace } from '../../fixtures/copilot-workspace';
+
+const crystal = { id: '9007199254740993', thread: '8000000010' };
+
+let workspace: CopilotWorkspace;
+let llm: ScriptedLlm;
+const settings = () => ({ baseUrl: llm.url, model: 'scripted', apiKey: 'sk-test', timeoutMs: 5000, maxRetries: 0 });
+
+beforeAll(async () => {
+  workspace = await startCopilotWorkspace();
+  llm = await startScriptedLlm([], { fallback: () => ({ text: 'Happy to help with that.' }) });
+}, 120_000);
+afterAll(async () => {
+  await workspace?.close();
+  await llm?.close();
+});
+
+describe('editing a proposal', () => {
+  it('describes each argument by its schema: a choice for an enum, a number with bounds, ids read-only', () => {
+    expect(argFields(toolCatalog.create_ticket.schema)).toEqual({
+      customerId: { kind: 'readonly' },
+      subject: { kind: 'text', required: true, maxLength: 300 },
+      content: { kind: 'text', required: false, maxLength: 5000 },
+      priority: { kind: 'choice', options: ['LOW', 'MEDIUM', 'HIGH'] },
+    });
+    expect(argFields(toolCatalog.request_refund.schema)).toMatchObject({ orderId: { kind: 'readonly' }, amount: { kind: 'number', min: 0, exclusiveMin: true, max: 100_000 } });
+    expect(argFields(toolCatalog.update_preferences.schema).preferences).toEqual({ kind: 'group', fields: { contact_channel: { kind: 'choice', options: ['email', 'chat', 'phone'] }, newsletter: { kind: 'boolean' } } });
+  });
+
+  it('keeps a proposal pending and editable when an edit is invalid, with the problem at its field; a valid edit then goes through', async () => {
+    const copilot = await workspace.open(settings());
+    const handlers = createCopilotHandlers(async () => copilot);
+    llm.push({ text: 'I will open a ticket for this.' }, { toolCalls: [{ id: 'call_ticket_9', name: 'create_ticket', args: { customerId: crystal.id, subject: 'Parcel damaged', content: 'Box crushed', priority: 'MEDIUM' } }] });
+    const turn = await handlers['copilot.turn']({ conversationId: crystal.thread, text: "I'm Crystal Minh, my parcel arrived crushed, please open a ticket" });
+    const proposed = turn.actions.find((action) => action.id === 'call_ticket_9');
+    expect(proposed).toMatchObject({ status: 'pending', fields: { priority: { kind: 'choice', options: ['LOW', 'MEDIUM', 'HIGH'] } } });
+
+    const refused = await handlers['copilot.decide']({ conversationId: crystal.thread, toolCallId: 'call_ticket_9', action: 'edit', args: { priority: 'urgent' } });
+    const stillPending = refused.actions.find((action) => action.id === 'call_ticket_9');
+    expect(stillPending).toMatchObject({ status: 'pending', policy: 'allowed', args: { priority: 'MEDIUM' }, editError: { field: 'priority' } });
+    await workspace.deliver();
+    expect(await workspace.sideEffects()).toEqual([]);
+
+    const accepted = await handlers['copilot.decide']({ conversationId: crystal.thread, toolCallId: 'call_ticket_9', action: 'edit', args: { priority: 'HIGH' } });
+    const done = accepted.actions.find((action) => action.id === 'call_ticket_9');
+    expect(done).toMatchObject({ status: 'executed', args: { priority: 'HIGH' } });
+    expect(done?.editError).toBeUndefined();
+  }, 60_000);
+});
