@@ -1,7 +1,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CopilotBridge } from '../src-main/core/contract/bridge';
 import type { Envelope } from '../src-main/core/contract/define';
-import { ipcChannels, isEventName, isMethodName } from '../src-main/core/contract/index';
+// The names only: the contract's zod schemas stay in main, which validates every call.
+import { ipcChannels, isEventName, isMethodName } from '../src-main/core/contract/names';
 
 /** Exactly the contract, as `window.copilot`: one call and one event subscription, nothing more. */
 const bridge: CopilotBridge = {

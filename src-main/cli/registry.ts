@@ -3,6 +3,7 @@ import { copilotReplayCommand } from './commands/copilot-replay';
 import { copilotEvalCommand } from './commands/copilot-eval';
 import { crmServeCommand } from './commands/crm-serve';
 import { evalIntentCommand } from './commands/eval-intent';
+import { evalRedactionCommand } from './commands/eval-redaction';
 import { infoCommand } from './commands/info';
 import { kbEvalCommand } from './commands/kb-eval';
 import { kbIndexCommand } from './commands/kb-index';
@@ -13,4 +14,4 @@ import { mcpServersCommand } from './commands/mcp-servers';
 import { syncCommand } from './commands/sync';
 
 /** Every CLI command, one file each under commands/. */
-export const commands: CliCommand[] = [infoCommand, evalIntentCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand, copilotReplayCommand, copilotEvalCommand, mcpServeCommand, mcpServersCommand, mcpDemoCarrierCommand];
+export const commands: CliCommand[] = [infoCommand, evalIntentCommand, evalRedactionCommand, kbEvalCommand, kbIndexCommand, kbSearchCommand, crmServeCommand, syncCommand, copilotReplayCommand, copilotEvalCommand, mcpServeCommand, mcpServersCommand, mcpDemoCarrierCommand];

@@ -14,6 +14,7 @@ import { createKnowledgeHandlers } from './knowledge/handlers';
 import type { KnowledgeService } from './knowledge/knowledge-service';
 import { createFileLogger, type Logger } from './log/logger';
 import { createMcpHandlers } from './mcp/handlers';
+import type { ProcessLaunchConsent } from './mcp/client/process-launch-consent';
 import type { McpService } from './mcp/mcp-service';
 import type { SecretStore } from './secrets/secret-store';
 import { startCrmService, type CrmService } from './workspace/crm-service';
@@ -34,7 +35,7 @@ export interface Core {
  * The composition root: wires storage, CRM sync, knowledge, language and copilot services
  * from one config object. It never imports electron, so the CLI, the tests and the web host run it in plain Node.
  */
-export async function createCore(input: CoreConfigInput, options: { logger?: Logger; secrets?: SecretStore } = {}): Promise<Core> {
+export async function createCore(input: CoreConfigInput, options: { logger?: Logger; secrets?: SecretStore; launchConsent?: ProcessLaunchConsent } = {}): Promise<Core> {
   const config = parseCoreConfig(input);
   preparePrivateDataDir(config.dataDir);
   const events = new EventBus();
@@ -58,7 +59,7 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
   // to the host's secret store when it gives one (the desktop keyring), else to a 0600 file in the data folder.
   let mcp: Promise<McpService> | undefined;
   const mcpService = (): Promise<McpService> =>
-    (mcp ??= import('./mcp/mcp-core').then(({ startCoreMcp }) => startCoreMcp({ dataDir: config.dataDir, demo: !config.crm, host: config.host, services, events, logger, secrets: options.secrets })));
+    (mcp ??= import('./mcp/mcp-core').then(({ startCoreMcp }) => startCoreMcp({ dataDir: config.dataDir, demo: !config.crm, host: config.host, services, events, logger, secrets: options.secrets, launchConsent: options.launchConsent })));
   disposers.push(async () => (await mcp)?.close());
   let copilot: Promise<Copilot> | undefined;
   const copilotService = (): Promise<Copilot> =>

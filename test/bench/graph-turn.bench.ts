@@ -7,6 +7,7 @@ import { memoryUpdateNode } from '../../src-main/core/copilot/nodes/memory-updat
 import { proposeActionsNode } from '../../src-main/core/copilot/nodes/propose-actions';
 import { retrieveKnowledgeNode } from '../../src-main/core/copilot/nodes/retrieve-knowledge';
 import { understandNode } from '../../src-main/core/copilot/nodes/understand';
+import { updateCaseNode } from '../../src-main/core/copilot/nodes/update-case';
 import type { CopilotStateType } from '../../src-main/core/copilot/state';
 import { startScriptedLlm } from '../fixtures/scripted-llm/server';
 import { applyUpdate, emptyState, plainDeps, startCopilotRig } from './copilot-rig';
@@ -37,7 +38,9 @@ const bench: Benchmark = {
 
     const copilot = await createCopilot({ dataDir: rig.dir, ports: rig.ports, llm: settings });
     const deps = plainDeps(rig.ports, settings);
-    const nodes = [understandNode(deps), gatherContextNode(deps), retrieveKnowledgeNode(deps), draftRepliesNode(deps), proposeActionsNode(deps), escalationCheckNode(), memoryUpdateNode(deps)];
+    const understand = understandNode(deps);
+    const updateCase = updateCaseNode(deps);
+    const nodes = [understand, updateCase, gatherContextNode(deps), retrieveKnowledgeNode(deps), draftRepliesNode(deps), proposeActionsNode(deps), escalationCheckNode(), memoryUpdateNode(deps)];
     const graphTurn = (index: number) => copilot.handleCustomerMessage(`bench-graph-${index}`, message(index));
     const plainTurn = async (index: number) => {
       let state: CopilotStateType = emptyState(`bench-plain-${index}`, message(index));
@@ -50,13 +53,30 @@ const bench: Benchmark = {
       const end = performance.now();
       return { local: (firstRequestAt ?? end) - start, full: end - start };
     };
+    // The case-state node on its own, on a state that already went through `understand` (as in the graph),
+    // against `understand` itself timed the same way.
+    const caseNode = { alone: [] as number[], understand: [] as number[] };
+    const timedCaseNode = (index: number): void => {
+      const fresh = emptyState(`bench-case-${index}`, message(index));
+      let start = performance.now();
+      const understood = applyUpdate(fresh, understand(fresh));
+      caseNode.understand.push(performance.now() - start);
+      start = performance.now();
+      updateCase(understood);
+      caseNode.alone.push(performance.now() - start);
+    };
     const graph = { local: [] as number[], full: [] as number[] };
     const plain = { local: [] as number[], full: [] as number[] };
     // Interleaved, so both sides see the same machine load.
     for (let index = 0; index < turns + warmup; index += 1) {
       const viaGraph = await timed(graphTurn, index);
       const viaPlain = await timed(plainTurn, index);
-      if (index < warmup) continue;
+      timedCaseNode(index);
+      if (index < warmup) {
+        caseNode.alone.length = 0;
+        caseNode.understand.length = 0;
+        continue;
+      }
       graph.local.push(viaGraph.local);
       graph.full.push(viaGraph.full);
       plain.local.push(viaPlain.local);
@@ -70,6 +90,7 @@ const bench: Benchmark = {
       name: 'graph-turn',
       figures: [
         { label: 'local work before first LLM call', unit: 'ms', subject: percentiles(graph.local), baselineLabel: 'plain node calls', baseline: percentiles(plain.local), extra: { chunks, turns } },
+        { label: 'case-state node (updateCase) alone', unit: 'ms', subject: percentiles(caseNode.alone), baselineLabel: 'understand node alone', baseline: percentiles(caseNode.understand), extra: { chunks, turns } },
         { label: 'full turn, instant LLM', unit: 'ms', subject: percentiles(graph.full), baselineLabel: 'plain node calls', baseline: percentiles(plain.full), extra: { chunks, turns } },
       ],
     };

@@ -23,7 +23,8 @@ const bench: Benchmark = {
     const ledger = createRescheduleLedger();
     const http = await startMcpHttpServer({ createServer: () => createCarrierMcpServer(ledger) });
     const secrets = createMemorySecretStore();
-    const hub = createMcpHub({ settings: createMemorySettingsStore(), secrets });
+    // The benchmark stands in for the agent who allowed the carrier's command in the dialog.
+    const hub = createMcpHub({ settings: createMemorySettingsStore(), secrets, launchConsent: { remembersApprovals: true, ask: async () => ({ allowed: true }) } });
     try {
       await hub.addServer({ ...demoCarrierServerConfig(join(dir, 'ledger.json')), id: 'stdio' });
       await hub.addServer({ id: 'http', name: 'Carrier over HTTP', trustedForReads: true, transport: { type: 'http', url: http.url }, timeoutMs: 30_000 }, http.token);

@@ -19,13 +19,16 @@ function untilSignal(): Promise<void> {
 export const mcpServeCommand: CliCommand = {
   path: ['mcp', 'serve'],
   summary: "Serve the copilot's knowledge and customer context over MCP (read-only tools)",
-  usage: 'mcp serve --stdio | --http [--port N] [--data <dir>] [--share-customer-data] [--json]',
+  usage: 'mcp serve --stdio | --http [--port N] [--idle-timeout <seconds>] [--data <dir>] [--share-customer-data] [--json]',
   async run(context) {
     const stdio = boolFlag(context.args, 'stdio');
     const http = boolFlag(context.args, 'http');
     if (stdio === http) throw new CliUsageError('choose exactly one of --stdio or --http');
     const port = numberFlag(context.args, 'port') ?? 0;
     if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliUsageError('--port must be an integer between 0 and 65535');
+    // How long an HTTP session may sit without an open request before it ends (default 30 minutes).
+    const idleTimeoutSeconds = numberFlag(context.args, 'idle-timeout') ?? 1_800;
+    if (!Number.isInteger(idleTimeoutSeconds) || idleTimeoutSeconds < 1 || idleTimeoutSeconds > 86_400) throw new CliUsageError('--idle-timeout must be a whole number of seconds between 1 and 86400');
     const opened = await openCopilotMcpSources({
       dataDir: stringFlag(context.args, 'data') ?? defaultDataDir(),
       shareCustomerData: boolFlag(context.args, 'share-customer-data'),
@@ -44,7 +47,7 @@ export const mcpServeCommand: CliCommand = {
         await server.close();
         return;
       }
-      const served = await startMcpHttpServer({ createServer: () => createCopilotMcpServer(opened.sources), port, onError: (error) => note(`mcp: ${error.message}`) });
+      const served = await startMcpHttpServer({ createServer: () => createCopilotMcpServer(opened.sources), port, idleTimeoutMs: idleTimeoutSeconds * 1_000, onError: (error) => note(`mcp: ${error.message}`) });
       note(`Support Copilot MCP server at ${served.url}`);
       note(`Bearer token (valid until this process stops): ${served.token}`);
       if (context.json) context.printJson({ url: served.url, token: served.token, port: served.port });

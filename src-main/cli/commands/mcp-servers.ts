@@ -1,18 +1,25 @@
-import { stringFlag } from '../args';
+import { boolFlag, stringFlag } from '../args';
 import type { CliCommand } from '../command';
 import { demoCarrierId } from '../../core/mcp/demo-carrier/server-config';
 import { startMcpService } from '../../core/mcp/mcp-service';
 import { defaultDataDir } from '../../core/paths/data-dir';
+import { terminalLaunchConsent } from './mcp-launch-consent';
 
 /** For a hand-written mcp-servers.json: connects each server once and says what the copilot would see. */
 export const mcpServersCommand: CliCommand = {
   path: ['mcp', 'servers'],
   summary: 'Connect the MCP servers in the settings (and the demo workspace\'s built-in carrier) once and list their tools as the copilot classifies them (read or write)',
-  usage: 'mcp servers [--data <dir>] [--json]',
+  usage: 'mcp servers [--data <dir>] [--yes] [--json]   (--yes: allow the stdio servers\' programs without asking)',
   async run(context) {
     // As the app does: with no CRM configured it is the demo workspace, which has the built-in demo carrier.
     const demo = !process.env.COPILOT_CRM_URL;
-    const service = startMcpService({ dataDir: stringFlag(context.args, 'data') ?? defaultDataDir(), retryIntervalMs: 0, demoCarrier: demo ? 'stdio' : false });
+    const service = startMcpService({
+      dataDir: stringFlag(context.args, 'data') ?? defaultDataDir(),
+      retryIntervalMs: 0,
+      demoCarrier: demo ? 'stdio' : false,
+      // A stdio server's program starts only after the person at the terminal says yes, or with --yes.
+      launchConsent: terminalLaunchConsent({ yes: boolFlag(context.args, 'yes'), input: process.stdin, output: process.stderr }),
+    });
     try {
       await service.ready;
       const servers = service.hub.servers();

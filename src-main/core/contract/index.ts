@@ -53,11 +53,8 @@ export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && Object.hasOwn(events, value);
 }
 
-/** The IPC channels of the Electron host; the web host frames the same envelopes over a WebSocket. */
-export const ipcChannels = {
-  call: 'copilot:call',
-  event: 'copilot:event',
-} as const;
+// The channel names live with the other names, which the preload imports without the schemes.
+export { ipcChannels } from './names';
 
 /** Handlers the core provides for every method, taking the already validated input. */
 export type Handlers = {

@@ -13,6 +13,7 @@ function toContext(db: CacheDatabase, id: string, identifiedBy: string): Custome
     email: contact.email,
     username: contact.username,
     phone: contact.phone,
+    address: contact.address,
     membership: contact.membership,
     lifetimeValue: contact.lifetimeValue,
     orders: db.customers.orders(id).map((order) => ({ id: order.id, status: order.status, total: order.total, placedAt: order.placedAt, items: order.lineItems.map((item) => item.name) })),

@@ -1,5 +1,4 @@
 import { Command } from '@langchain/langgraph';
-import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +9,7 @@ import type { CaseCorrection, CaseState } from './case/case-types';
 import { withCorrection } from './case/corrections';
 import { derivedCaseState } from './nodes/update-case';
 import type { Redactor } from '../language/redaction/redactor';
+import { TurnCheckpointer } from './checkpoint/turn-checkpointer';
 import type { NodeDeps } from './deps';
 import { caseForDrafts } from './drafting/case-view';
 import { outcomeSuggestion } from './drafting/compose';
@@ -108,7 +108,7 @@ export function copilotRunConfig(conversationId: string, recursionLimit = 40): {
  */
 export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
   mkdirSync(options.dataDir, { recursive: true });
-  const checkpointer = SqliteSaver.fromConnString(join(options.dataDir, 'copilot-checkpoints.db'));
+  const checkpointer = TurnCheckpointer.open(join(options.dataDir, 'copilot-checkpoints.db'));
   const redactors = new Map<string, Redactor>();
   const deps: NodeDeps = {
     ports: options.ports,
@@ -124,6 +124,8 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
         redactors.set(conversationId, redactor);
       }
       if (customer) redactor.addKnownNames([customer.name, ...customer.name.split(' ').filter((part) => part.length > 2), customer.username ?? ''].filter(Boolean));
+      // The record's own contact details and order ids, as literals: detectors miss unusual spellings of them.
+      if (customer) redactor.addKnownValues({ emails: [customer.email], phones: [customer.phone], addresses: [customer.address], orderIds: customer.orders.map((order) => order.id) });
       return redactor;
     },
   };

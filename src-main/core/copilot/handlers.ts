@@ -9,11 +9,11 @@ type CopilotHandlers = Pick<Handlers, 'copilot.turn' | 'copilot.decide' | 'copil
 
 function toView(result: TurnResult) {
   const { text: _text, turn: _turnCount, actions, ...rest } = result;
-  // A built-in tool's schema tells the approval card how to edit each argument; the hash names the arguments the agent saw.
+  // A built-in tool's schema tells the approval card how to edit each argument; argsHash is what a decision sends back.
   return {
     ...rest,
     actions: actions.map(({ idempotencyKey, turn: _turn, caseKey: _case, toolCallId: _call, ...action }) => {
-      const withKey = { ...(idempotencyKey ? { ...action, outboxKey: idempotencyKey } : action), argsHash: argsHash(action.args) };
+      const withKey = idempotencyKey ? { ...action, outboxKey: idempotencyKey, argsHash: argsHash(action.args) } : { ...action, argsHash: argsHash(action.args) };
       return isToolName(action.tool) ? { ...withKey, fields: argFields(toolCatalog[action.tool].schema) } : withKey;
     }),
   };

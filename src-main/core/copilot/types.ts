@@ -27,6 +27,8 @@ export interface CustomerContext {
   email: string | null;
   username: string | null;
   phone: string | null;
+  /** The CRM's postal address, redacted as a literal before any LLM call. */
+  address?: string | null;
   membership: string;
   lifetimeValue: number;
   orders: { id: string; status: string; total: number; placedAt: string | null; items: string[] }[];

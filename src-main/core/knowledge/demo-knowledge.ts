@@ -21,5 +21,6 @@ export function demoHelpCentreDir(): string {
 export async function loadDemoKnowledge(): Promise<KnowledgeArticle[]> {
   const playbooks = await loadArticlesFromDir(demoKnowledgeDir(), 'demo');
   const helpCentre = existsSync(demoHelpCentreDir()) ? await loadArticlesFromDir(demoHelpCentreDir(), 'demo') : [];
-  return [...playbooks, ...helpCentre];
+  // The folder's README tells authors how to write articles; it is not one.
+  return [...playbooks, ...helpCentre.filter((article) => article.id !== 'readme')];
 }

@@ -11,7 +11,7 @@ import { EmbedderChoice } from './semantic/embedder-choice';
 import type { EmbeddingEndpoint } from './semantic/openai-embedder';
 import { ArticleFiles } from './store/article-files';
 import { ChunkTable } from './store/chunk-table';
-import { readMetadata } from './store/metadata';
+import { currentSchema, readMetadata } from './store/metadata';
 import type { IndexedArticle, IndexResult, KnowledgeArticle, KnowledgeHit, KnowledgeKind, KnowledgeStats, SearchOptions } from './types';
 import type { KnowledgeKindMarkView } from '../contract/knowledge';
 
@@ -71,12 +71,15 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
   const memory: { current: InMemoryIndex } = { current: emptyInMemoryIndex() };
   const indexer = new Indexer({ table, articles, vocabulary, vocabularyFile, metadata, metadataFile, marks, embedders, memory });
   const vectorLeg = new VectorLeg(table, () => embedders.current);
-  // The in-memory index is loaded from the table once, in the write queue so no write overtakes it;
-  // a table of an older schema is not loaded: the next indexing rebuilds it.
+  // The in-memory index is loaded from the table once, before any write; an index written by an
+  // older version (other stems, no kind column) is rebuilt from its stored articles first.
   let loaded: Promise<void> | undefined;
   const load = (): Promise<void> =>
     (loaded ??= (async () => {
-      if (!(await table.hasCurrentSchema())) return;
+      if (!(await table.hasCurrentSchema()) || metadata.schema !== currentSchema) {
+        if (Object.keys(metadata.articles).length > 0) await indexer.rebuildFromStored();
+        return;
+      }
       const fresh = await loadInMemoryIndex(table, metadata.articles, marks);
       if (memory.current.catalog.chunkCount === 0) memory.current = fresh;
     })().catch((error: unknown) => {

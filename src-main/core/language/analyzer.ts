@@ -1,4 +1,5 @@
 import { extractEntities, type Entity } from './entities';
+import { guardForeignNone } from './intent/foreign-lines';
 import { loadIntentModel, type IntentModel, type IntentResult } from './intent/model';
 import { detectLanguage, type DetectedLanguage } from './language-id';
 import { createRedactor, type Redactor } from './redaction/redactor';
@@ -35,11 +36,12 @@ export function createLanguageAnalyzer(model: IntentModel = loadIntentModel(), r
     redactor,
     analyze(text, options = {}) {
       if (options.knownNames?.length) redactor.addKnownNames(options.knownNames);
+      const language = detectLanguage(text);
       return {
-        intent: model.classify(text, 3),
+        intent: guardForeignNone(model.classify(text, 3), text, language),
         entities: extractEntities(text),
         sentiment: analyzeSentiment(text, options.history ?? []),
-        language: detectLanguage(text),
+        language,
         redacted: redactor.redact(text),
       };
     },

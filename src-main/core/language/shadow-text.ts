@@ -1,8 +1,9 @@
 import { stripInvisible } from './normalize';
 
 /**
- * The text without invisible characters, with a map from each of its positions back to the
- * original, so a match found in the clean text can be cut out of the original exactly.
+ * The text without invisible characters, with compatibility forms folded (full-width "４１１１" and
+ * "＠" to ASCII, no-break and thin spaces to a space), and a map from each of its positions back to
+ * the original, so a match found in the clean text can be cut out of the original exactly.
  */
 export interface ShadowText {
   text: string;
@@ -22,9 +23,18 @@ export function shadowOf(original: string): ShadowText {
       index += pair.length - 1;
       continue;
     }
-    for (let offset = 0; offset < pair.length; offset += 1) {
-      text += pair[offset];
-      origin.push(index + offset);
+    // Folded one character at a time, so every shadow position still points at one original character.
+    const folded = code < 0xa0 ? pair : pair.normalize('NFKC');
+    if (folded !== pair && folded.length > 0) {
+      for (const char of folded) {
+        text += char;
+        for (let unit = 0; unit < char.length; unit += 1) origin.push(index);
+      }
+    } else {
+      for (let offset = 0; offset < pair.length; offset += 1) {
+        text += pair[offset];
+        origin.push(index + offset);
+      }
     }
     index += pair.length - 1;
   }

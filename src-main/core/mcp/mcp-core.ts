@@ -1,6 +1,7 @@
 import type { ServiceRegistry } from '../app/service-registry';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
+import type { ProcessLaunchConsent } from './client/process-launch-consent';
 import type { SecretStore } from './client/secret-store';
 import { startMcpService, type McpService } from './mcp-service';
 
@@ -13,6 +14,8 @@ export interface CoreMcpOptions {
   events: EventBus;
   logger: Logger;
   secrets: SecretStore | undefined;
+  /** The host's way to ask before a stdio MCP server starts a program; none means none starts. */
+  launchConsent: ProcessLaunchConsent | undefined;
 }
 
 /** The MCP client as the core runs it: state reported to the status bar, changes pushed to the settings page. */
@@ -23,6 +26,7 @@ export function startCoreMcp(options: CoreMcpOptions): McpService {
     // The packaged Electron binary cannot run as Node (its fuses say so): there the carrier runs in-process.
     demoCarrier: options.demo ? (options.host === 'electron' ? 'in-process' : 'stdio') : false,
     ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.launchConsent ? { launchConsent: options.launchConsent } : {}),
     onError: (message, error) => logger.warn(message, { error: error instanceof Error ? error.message : String(error) }),
   });
   let queued = false;

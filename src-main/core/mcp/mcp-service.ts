@@ -4,6 +4,7 @@ import type { CopilotMcpPort } from '../copilot/mcp-port';
 import { createCopilotMcpPort } from './client/copilot-port';
 import { createMcpHub, type McpHub } from './client/mcp-hub';
 import { openMcpOutbox, type McpOutbox } from './client/mcp-outbox';
+import { createFileLaunchApprovals, type ProcessLaunchConsent } from './client/process-launch-consent';
 import { createFileSecretStore, type SecretStore } from './client/secret-store';
 import { createFileSettingsStore, type McpServerConfigInput } from './client/settings';
 import { createCarrierMcpServer } from './demo-carrier/carrier-server';
@@ -20,6 +21,11 @@ export interface McpServiceOptions {
    * in-memory transport, for the packaged desktop app, whose Electron binary refuses to run as Node.
    */
   demoCarrier?: 'stdio' | 'in-process' | false;
+  /**
+   * Asked before a stdio server from the settings starts a program: a native dialog, the terminal or the web
+   * host's start-up flag. Without it no such server starts (the demo carrier, the host's own, still does).
+   */
+  launchConsent?: ProcessLaunchConsent;
   /** False in tests that stop between approval and delivery. */
   deliverOnEnqueue?: boolean;
   /** How often the outbox retries what could not be delivered; 0 leaves retries to explicit deliverDue calls. */
@@ -43,6 +49,7 @@ export const mcpPaths = (dataDir: string) => ({
   secrets: join(dataDir, 'secrets', 'mcp-tokens.json'),
   outbox: join(dataDir, 'mcp-outbox.db'),
   carrierLedger: join(dataDir, 'demo-carrier', 'reschedules.json'),
+  launchApprovals: join(dataDir, 'mcp-launch-approvals.json'),
 });
 
 /**
@@ -58,6 +65,8 @@ export function startMcpService(options: McpServiceOptions): McpService {
     settings: createFileSettingsStore(paths.settings),
     secrets: options.secrets ?? createFileSecretStore(paths.secrets),
     builtIn,
+    ...(options.launchConsent ? { launchConsent: options.launchConsent } : {}),
+    launchApprovals: createFileLaunchApprovals(paths.launchApprovals),
     createTransport(config) {
       if (!ledger || config.id !== demoCarrierId) return undefined;
       // One McpServer per connection: the SDK binds a server to a single transport.

@@ -1,11 +1,12 @@
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, Notification, safeStorage, screen, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell, Tray } from 'electron';
 import { join } from 'node:path';
 import type { CopilotTurnView } from '../../core/contract/copilot';
 import type { EventName, EventPayload } from '../../core/contract/index';
 import type { Core } from '../../core/core';
 import type { Logger } from '../../core/log/logger';
 import { preparePrivateDataDir } from '../../core/paths/private-data-dir';
-import { consentDialog, externalLinkDialog } from './dialogs';
+import { appScheme, appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
+import { consentDialog, externalLinkDialog, launchConsentDialog } from './dialogs';
 import { createDesktopHandlers, ViewingState } from './desktop-handlers';
 import { forwardEvents, registerContractHandler, sendEvent } from './ipc';
 import { createShellLogger, describeError, reportUncaughtErrors } from './logging';
@@ -32,6 +33,8 @@ app.setPath('userData', dataDir);
 app.setAppUserModelId('com.supportcopilot.desktop');
 
 const renderer = rendererLocation({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL, mainDir: __dirname });
+// Must happen before the app is ready: app:// becomes a standard, secure origin for the renderer.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 const iconPath = join(app.getAppPath(), 'resources', 'icons', process.platform === 'win32' ? '256x256.png' : '32x32.png');
 
 let mainWindow: BrowserWindow | undefined;
@@ -89,6 +92,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function startShell(): Promise<void> {
   hardenSession(session.defaultSession);
+  // The renderer comes from out/renderer through this handler only, with the CSP as a response header.
+  protocol.handle(appScheme, createAppProtocolHandler(renderer.rendererDir));
   app.on('web-contents-created', (_event, contents) => {
     hardenContents(contents, externalLinkDialog(dialog, shell), (error) => logger.error('external link failed', describeError(error, debugLogging)));
   });
@@ -159,7 +164,7 @@ async function startShell(): Promise<void> {
       // A separate chunk: its imports (LangGraph, LangChain, LanceDB, better-sqlite3) are not read before this line.
       const { createCore } = await import('../../core/core');
       // The keyring-backed store keeps the MCP servers' tokens too.
-      const core = await createCore(coreConfigFromSettings(openSettings.get(), secrets, dataDir), { logger, secrets });
+      const core = await createCore(coreConfigFromSettings(openSettings.get(), secrets, dataDir), { logger, secrets, launchConsent: launchConsentDialog(dialog) });
       const offForward = forwardEvents(core.events, windowTarget);
       const offTray = core.events.on('app.serviceState', (event) => tray.update(event));
       const offMessages = core.events.on('conversation.message', (event) => notifier.onMessage(event, seen.firstTime(event.message.id)));

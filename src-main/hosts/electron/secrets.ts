@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../../core/files/atomic-write';
 import { CoreError } from '../../core/contract/errors';
 import type { SecretBackend, SecretName, SecretStore } from '../../core/secrets/secret-store';
 
@@ -103,10 +104,7 @@ export function jsonSecretBlobFile(path: string): SecretBlobFile {
       }
     },
     write(blobs) {
-      const temporary = `${path}.tmp`;
-      writeFileSync(temporary, JSON.stringify(blobs), { mode: 0o600 });
-      chmodSync(temporary, 0o600);
-      renameSync(temporary, path);
+      writeFileAtomicSync(path, JSON.stringify(blobs), { mode: 0o600 });
     },
   };
 }

@@ -18,6 +18,8 @@ export function isTrustedSender(frame: SenderFrameInfo | null | undefined, appUr
   } catch {
     return false;
   }
+  // app:// is not a special scheme to Node's URL, so its origin reads "null": compare scheme and host instead.
+  if (url.protocol === 'app:') return app.protocol === 'app:' && url.host === app.host && url.host !== '';
   if (url.protocol === 'file:') return app.protocol === 'file:' && url.pathname === app.pathname;
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === app.origin;
 }

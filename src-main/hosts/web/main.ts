@@ -5,6 +5,7 @@ import { createCore } from '../../core/core';
 import { defaultDataDir } from '../../core/paths/data-dir';
 import { preparePrivateDataDir } from '../../core/paths/private-data-dir';
 import { repoRoot } from '../../core/paths/repo-root';
+import { stdioMcpAllowed, webLaunchConsent } from './launch-consent';
 import { startWebHost } from './server';
 
 /** `npm run start:web`: the same core as the desktop app, served to a browser on 127.0.0.1. */
@@ -17,10 +18,11 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const core = await createCore(configFromEnv(process.env, { dataDir, host: 'web' }));
+  const allowStdio = stdioMcpAllowed(process.argv.slice(2), process.env);
+  const core = await createCore(configFromEnv(process.env, { dataDir, host: 'web' }), { launchConsent: webLaunchConsent(allowStdio) });
   const portArg = process.env.COPILOT_WEB_PORT;
   const host = await startWebHost({ core, rendererDir, ...(portArg ? { port: Number(portArg) } : {}) });
-  process.stdout.write(`Support Copilot is running. Open this address in your browser (it works only on this machine):\n\n  ${host.url}\n\nData folder: ${dataDir}\nPress Ctrl+C to stop.\n`);
+  process.stdout.write(`Support Copilot is running. Open this address in your browser (it works only on this machine):\n\n  ${host.url}\n\nData folder: ${dataDir}\n${allowStdio ? 'stdio MCP servers may start programs (--allow-stdio-mcp).\n' : ''}Press Ctrl+C to stop.\n`);
   void core.start().catch((error: unknown) => {
     core.logger.error('core start failed', { error: error instanceof Error ? error.message : String(error) });
   });

@@ -68,7 +68,13 @@ describe('the case on a linked thread', () => {
     const copilot = await workspace.open(settings());
     const linked = thread(6);
     llm.push({ text: 'I will get a manager.' }, { toolCalls: [{ id: 'call_dup', name: 'escalate_to_human', args: { customerId: linked.customerId, reason: 'asked for a manager', handoffNote: '' } }] });
+    const before = llm.requests.length;
     const first = await copilot.handleCustomerMessage(linked.id, 'I want to talk to a manager');
+    // The model is given the case (redacted): the request, the identity, the last line's act.
+    const prompts = JSON.stringify(llm.requests.slice(before).map((request) => request.messages));
+    expect(prompts).toContain('<case>');
+    expect(prompts).toContain('identity: identified');
+    expect(prompts).toContain('last customer line: human_request');
     llm.push({ text: 'Done.' }, { toolCalls: [{ id: 'call_dup', name: 'update_preferences', args: { customerId: linked.customerId, preferences: { newsletter: false } } }] });
     const second = await copilot.handleCustomerMessage(linked.id, 'and please stop sending me promotional emails');
     const escalation = second.actions.find((action) => action.tool === 'escalate_to_human');

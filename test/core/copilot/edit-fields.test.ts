@@ -35,7 +35,9 @@ describe('editing a proposal', () => {
   it('keeps a proposal pending and editable when an edit is invalid, with the problem at its field; a valid edit then goes through', async () => {
     const copilot = await workspace.open(settings());
     const handlers = createCopilotHandlers(async () => copilot);
-    llm.push({ text: 'I will open a ticket for this.' }, { toolCalls: [{ id: 'call_ticket_9', name: 'create_ticket', args: { customerId: crystal.id, subject: 'Parcel damaged', content: 'Box crushed', priority: 'MEDIUM' } }] });
+    // The thread belongs to its CRM contact whatever name the text gives (issue 12), so the ticket is for that contact.
+    const contactId = workspace.db.conversations.get(crystal.thread)?.contactId ?? crystal.id;
+    llm.push({ text: 'I will open a ticket for this.' }, { toolCalls: [{ id: 'call_ticket_9', name: 'create_ticket', args: { customerId: contactId, subject: 'Parcel damaged', content: 'Box crushed', priority: 'MEDIUM' } }] });
     const turn = await handlers['copilot.turn']({ conversationId: crystal.thread, text: "I'm Crystal Minh, my parcel arrived crushed, please open a ticket" });
     const proposed = turn.actions.find((action) => action.id === 'call_ticket_9');
     expect(proposed).toMatchObject({ status: 'pending', fields: { priority: { kind: 'choice', options: ['LOW', 'MEDIUM', 'HIGH'] } } });

@@ -107,3 +107,47 @@ describe('searching by kind, and the agent marking what is customer-facing', () 
     await expect(handlers['knowledge.markKind']({ articleId: 'nope', scope: 'article', kind: 'help-centre' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('the demo workspace’s knowledge', () => {
+  it('holds the help centre as customer-facing articles in five languages and the ABCD playbooks as playbooks', async () => {
+    const { loadDemoKnowledge } = await import('../../../src-main/core/knowledge/index');
+    const articles = await loadDemoKnowledge();
+    const playbooks = articles.filter((article) => article.id.startsWith('playbook-'));
+    const helpCentre = articles.filter((article) => article.kind === 'help-centre');
+    expect(playbooks.length).toBeGreaterThan(40);
+    expect(playbooks.every((article) => article.kind === 'playbook')).toBe(true);
+    expect(helpCentre.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(helpCentre.map((article) => article.language))).toEqual(new Set(['en', 'es', 'fr', 'de', 'pt']));
+    expect(articles.map((article) => article.id)).not.toContain('readme');
+    // The hand-written policy notes declare nothing: playbooks until an agent marks them.
+    expect(articles.find((article) => article.id === 'policy-refunds')?.kind).toBeUndefined();
+
+    const index = await openKnowledgeIndex({ dataDir: tempDir() });
+    await index.indexArticles(articles, 'demo');
+    const [spanish] = await index.search('quiero devolver unas botas que me quedan pequeñas', { kinds: ['help-centre'], language: 'es' });
+    expect(spanish).toMatchObject({ kind: 'help-centre', language: 'es' });
+    const [guidance] = await index.search('refund status', { kinds: ['playbook'] });
+    expect(guidance?.kind).toBe('playbook');
+    await index.close();
+  }, 120_000);
+});
+
+describe('an index written by an older version', () => {
+  it('is rebuilt from its stored articles when opened, so searches find them again', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const dataDir = tempDir();
+    let index = await openKnowledgeIndex({ dataDir });
+    await index.indexArticles(await loadArticlesFromDir(fixtures, 'fixtures'), 'fixtures');
+    await index.close();
+    const metaFile = join(dataDir, 'knowledge', 'index.json');
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown> & { articles: Record<string, Record<string, unknown>> };
+    delete meta.schema;
+    for (const entry of Object.values(meta.articles)) for (const key of ['language', 'declaredKind', 'title']) delete entry[key];
+    writeFileSync(metaFile, JSON.stringify(meta));
+    index = await openKnowledgeIndex({ dataDir });
+    const [hit] = await index.search('prepaid return label', { mode: 'fts' });
+    expect(hit).toMatchObject({ articleId: 'hc-returns-en', title: 'Returning an item', kind: 'help-centre', kindOrigin: 'declared' });
+    expect(JSON.parse(readFileSync(metaFile, 'utf8'))).toMatchObject({ schema: 2 });
+    await index.close();
+  }, 60_000);
+});

@@ -63,3 +63,17 @@ describe('in-memory BM25', () => {
     expect(hits.map((hit) => hit.doc).sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, at) => 2900 + at).filter((doc) => doc % 7 === 3));
   });
 });
+
+describe('the language of an undeclared article', () => {
+  it('is told from its script and function words, English when nothing stands out', async () => {
+    const { guessLanguage } = await import('../../../src-main/core/knowledge/text/article-language');
+    expect(guessLanguage('You can return most items within 30 days of delivery. Start the return from your order page.')).toBe('en');
+    expect(guessLanguage('Puedes devolver la mayoría de los artículos en los 30 días siguientes a la entrega de tu pedido.')).toBe('es');
+    expect(guessLanguage('Vous pouvez retourner la plupart des articles dans les 30 jours qui suivent la livraison de votre commande.')).toBe('fr');
+    expect(guessLanguage('Sie können die meisten Artikel innerhalb von 30 Tagen nach der Lieferung zurückgeben, wenn sie nicht passen.')).toBe('de');
+    expect(guessLanguage('Você pode devolver a maioria dos itens em até 30 dias após a entrega do seu pedido, com a etiqueta.')).toBe('pt');
+    expect(guessLanguage('Вы можете вернуть товар в течение тридцати дней после доставки.')).toBe('ru');
+    expect(guessLanguage('商品到着後30日以内であれば返品できます。')).toBe('ja');
+    expect(guessLanguage('Zebra printers.')).toBe('en');
+  });
+});

@@ -18,6 +18,7 @@ import {
   type McpServerConfigInput,
 } from '../../../src-main/core/mcp/client/index';
 import { demoCarrierServerConfig, shipmentFor } from '../../../src-main/core/mcp/demo-carrier/index';
+import { agentSaysYes } from './agent-says-yes';
 import { createCopilotMcpServer, openCopilotMcpSources, startMcpHttpServer, type McpHttpServer, type OpenedSources } from '../../../src-main/core/mcp/server/index';
 
 function carrierConfig(ledger: string, overrides: Partial<McpServerConfigInput> = {}): McpServerConfigInput {
@@ -59,7 +60,7 @@ describe('MCP client hub against real servers', () => {
     copilotSources = await openCopilotMcpSources({ dataDir: join(dir, 'copilot') });
     http = await startMcpHttpServer({ createServer: () => createCopilotMcpServer(copilotSources.sources) });
     const secrets = createMemorySecretStore();
-    hub = createMcpHub({ settings: createFileSettingsStore(join(dir, 'mcp-servers.json')), secrets });
+    hub = createMcpHub({ settings: createFileSettingsStore(join(dir, 'mcp-servers.json')), secrets, launchConsent: agentSaysYes() });
     await hub.addServer(carrierConfig(ledger));
     await hub.addServer({ id: 'kb', name: 'Copilot knowledge', trustedForReads: false, transport: { type: 'http', url: http.url } }, http.token);
   }, 120_000);
@@ -135,7 +136,7 @@ describe('MCP client hub against real servers', () => {
   }, 30_000);
 
   it('reports a wrong token, a missing command and a hung server as clear errors and carries on', async () => {
-    const broken = createMcpHub({ settings: createMemorySettingsStore(), secrets: createMemorySecretStore() });
+    const broken = createMcpHub({ settings: createMemorySettingsStore(), secrets: createMemorySecretStore(), launchConsent: agentSaysYes() });
     try {
       await broken.addServer({ id: 'wrong-token', name: 'Wrong token', transport: { type: 'http', url: http.url } }, 'not-the-token');
       await broken.addServer({ id: 'missing', name: 'Missing binary', transport: { type: 'stdio', command: join(dir, 'no-such-binary') }, timeoutMs: 5_000 });
@@ -263,7 +264,7 @@ describe('MCP client hub against real servers', () => {
     const settingsFile = join(dir, 'mcp-servers.json');
     const secrets = createMemorySecretStore();
     secrets.set(mcpTokenSecret('kb'), http.token);
-    const again = createMcpHub({ settings: createFileSettingsStore(settingsFile), secrets });
+    const again = createMcpHub({ settings: createFileSettingsStore(settingsFile), secrets, launchConsent: agentSaysYes() });
     try {
       expect(again.servers().map((server) => server.id).sort()).toEqual(['carrier', 'kb']);
       await again.start();

@@ -72,15 +72,15 @@ describe('copilot MCP server over stdio (the SDK client against `mcp serve --std
   });
 
   it('redacts personal data in lookup_customer and the conversation summary by default', async () => {
-    const result = await client.callTool({ name: 'lookup_customer', arguments: { query: seededCustomer.email } });
+    // By email it finds no one: without sharing, only an exact id is a key.
+    expect((await client.callTool({ name: 'lookup_customer', arguments: { query: seededCustomer.email } })).isError).toBe(true);
+    const result = await client.callTool({ name: 'lookup_customer', arguments: { query: seededCustomer.id } });
     expect(result.isError).toBeFalsy();
     const text = textOf(result);
-    const view = JSON.parse(text) as { id: string; name: string; redacted: boolean; orders: { id: string }[]; openTickets: { subject: string }[]; conversationIds: string[] };
-    expect(view.id).toBe(seededCustomer.id);
-    expect(view.redacted).toBe(true);
-    expect(view.orders.map((order) => order.id)).toEqual([seededCustomer.orderId]);
-    expect(view.conversationIds).toEqual([seededCustomer.conversationId]);
-    for (const secret of [seededCustomer.email, seededCustomer.firstName, seededCustomer.lastName, seededCustomer.phone, 'Harbor']) expect(text).not.toContain(secret);
+    const view = JSON.parse(text) as { redacted: boolean; orderCount: number; openTickets: { subject: string }[]; conversationCount: number };
+    expect(view).toMatchObject({ redacted: true, orderCount: 1, conversationCount: 1 });
+    expect(view.openTickets).toEqual([expect.objectContaining({ stage: 'new' })]);
+    for (const secret of [seededCustomer.id, seededCustomer.orderId, seededCustomer.email, seededCustomer.firstName, seededCustomer.lastName, seededCustomer.phone, 'Harbor']) expect(text).not.toContain(secret);
 
     const summary = await client.callTool({ name: 'get_conversation_summary', arguments: { conversationId: seededCustomer.conversationId } });
     const summaryText = textOf(summary);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,7 +20,7 @@ describe('npm run cli -- mcp servers', () => {
     ];
     writeFileSync(join(dir, 'mcp-servers.json'), JSON.stringify({ version: 1, servers }));
     const root = repoRoot();
-    const run = promisify(execFile)(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src-main/cli/main.ts', 'mcp', 'servers', '--data', dir, '--json'], { cwd: root, timeout: 60_000 });
+    const run = promisify(execFile)(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src-main/cli/main.ts', 'mcp', 'servers', '--data', dir, '--yes', '--json'], { cwd: root, timeout: 60_000 });
     // One server is down, so the command exits 1 after printing.
     const failure = (await run.then(() => undefined, (error: unknown) => error)) as { code?: number; stdout?: string } | undefined;
     expect(failure?.code).toBe(1);
@@ -28,5 +28,20 @@ describe('npm run cli -- mcp servers', () => {
     const byId = new Map(report.servers.map((server) => [server.id, server]));
     expect(byId.get('carrier')).toMatchObject({ state: 'ready', tools: [expect.objectContaining({ qualifiedName: 'carrier__track_shipment', access: 'read' }), expect.objectContaining({ qualifiedName: 'carrier__reschedule_delivery', access: 'write' })] });
     expect(byId.get('down')).toMatchObject({ state: 'error', error: expect.stringMatching(/^Down server is not reachable/) });
+  }, 90_000);
+
+  it('starts no stdio program without --yes when nobody is at a terminal to ask', async () => {
+    const folder = join(dir, 'no-yes');
+    const marker = join(folder, 'ran');
+    mkdirSync(folder, { recursive: true });
+    const servers = [{ id: 'shell', name: 'Shell', transport: { type: 'stdio', command: '/bin/sh', args: ['-c', `touch '${marker}'`] }, timeoutMs: 2000 }];
+    writeFileSync(join(folder, 'mcp-servers.json'), JSON.stringify({ version: 1, servers }));
+    const root = repoRoot();
+    const run = promisify(execFile)(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src-main/cli/main.ts', 'mcp', 'servers', '--data', folder, '--json'], { cwd: root, timeout: 60_000 });
+    const failure = (await run.then(() => undefined, (error: unknown) => error)) as { code?: number; stdout?: string } | undefined;
+    expect(failure?.code).toBe(1);
+    const report = JSON.parse((failure?.stdout ?? '').trim().split('\n').at(-1) ?? '{}') as { servers: McpServerView[] };
+    expect(report.servers.find((server) => server.id === 'shell')).toMatchObject({ state: 'error', error: expect.stringContaining('--yes') });
+    expect(existsSync(marker)).toBe(false);
   }, 90_000);
 });

@@ -25,7 +25,7 @@ test('launches one secure window that talks to the core through the contract onl
 test('keeps the page where it is: navigation and window.open are denied, an https link only offered', async () => {
   const { app, window } = running;
   const start = window.url();
-  expect(start.startsWith('file://')).toBe(true);
+  expect(start.startsWith('app://renderer/')).toBe(true);
   // Answer the "Open in your browser?" question with Cancel, and note what was asked.
   await app.evaluate(({ dialog }) => {
     const asked: string[] = [];

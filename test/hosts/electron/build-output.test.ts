@@ -93,4 +93,10 @@ describe('the production build', () => {
     const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
     expect(new Set(required)).toEqual(new Set(['electron']));
   });
+
+  it('keeps the preload small: the names of the contract, not its zod schemas', () => {
+    const preload = join(outDir, 'preload', 'index.cjs');
+    expect(statSync(preload).size).toBeLessThanOrEqual(20 * 1024);
+    expect(readFileSync(preload, 'utf8')).not.toMatch(/ZodError|safeParse|strictObject/);
+  });
 });

@@ -81,6 +81,10 @@ class FakeApp extends EventEmitter {
   appPath = process.cwd();
   userModelId: string | undefined;
   quitted = false;
+  ready = false;
+  isReadyNow(): boolean {
+    return this.ready;
+  }
   getPath(name: string): string {
     return this.paths.get(name) ?? `/nonexistent/${name}`;
   }
@@ -97,6 +101,7 @@ class FakeApp extends EventEmitter {
     return true;
   }
   whenReady(): Promise<void> {
+    this.ready = true;
     return Promise.resolve();
   }
   /** As Electron does: before-quit may be prevented; otherwise the app goes. */
@@ -154,6 +159,12 @@ export const fake = {
     permissionRequest: undefined as ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined,
     permissionCheck: undefined as ((webContents: unknown, permission: string) => boolean) | undefined,
   },
+  protocol: {
+    privileged: [] as unknown[],
+    /** Whether the schemes were registered before the app was ready, as Electron requires. */
+    registeredBeforeReady: undefined as boolean | undefined,
+    handlers: new Map<string, (request: { url: string; method?: string }) => Promise<Response>>(),
+  },
   applicationMenu: undefined as unknown,
   dialogs: [] as unknown[],
   opened: [] as string[],
@@ -166,6 +177,13 @@ export const electronModule = {
   BrowserWindow: FakeBrowserWindow,
   Tray: FakeTray,
   Notification: FakeNotification,
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => {
+      fake.protocol.privileged.push(...schemes);
+      fake.protocol.registeredBeforeReady = !fake.app.isReadyNow();
+    },
+    handle: (scheme: string, handler: (request: { url: string; method?: string }) => Promise<Response>) => void fake.protocol.handlers.set(scheme, handler),
+  },
   session: {
     defaultSession: {
       webRequest: { onHeadersReceived: (listener: HeadersListener) => void (fake.session.headers = listener) },

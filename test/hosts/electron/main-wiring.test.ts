@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Conf from 'conf';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannels } from '../../../src-main/core/contract/index';
@@ -44,7 +43,7 @@ beforeAll(async () => {
   await import('../../../src-main/hosts/electron/main');
   await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1));
   window = FakeBrowserWindow.all[0]!;
-  appUrl = pathToFileURL(window.loaded[0]!).href;
+  appUrl = window.loaded[0]!;
 }, 60_000);
 
 afterAll(async () => {
@@ -90,9 +89,21 @@ describe('the desktop main process', () => {
     expect(window.options.show).toBe(false);
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     expect(String(window.options.webPreferences.preload)).toMatch(/preload[\\/]index\.cjs$/);
-    expect(window.loaded).toHaveLength(1);
-    expect(window.loaded[0]).toMatch(/renderer[\\/]index\.html$/);
+    expect(window.loaded).toEqual(['app://renderer/index.html']);
+    expect(window.options.webPreferences.spellcheck).toBe(false);
     expect(window.visible).toBe(false);
+  });
+
+  it('registers app:// as a privileged scheme before the app is ready, and serves the built renderer through it with the CSP header', async () => {
+    expect(fake.protocol.registeredBeforeReady).toBe(true);
+    expect(fake.protocol.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    const handler = fake.protocol.handlers.get('app');
+    expect(handler).toBeDefined();
+    const refused = await handler!({ url: 'app://renderer/..%2f..%2fpackage.json' });
+    expect(refused.status).toBe(403);
+    const missing = await handler!({ url: 'app://elsewhere/index.html' });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
   it('sets up the menu, the tray and the summon shortcut', () => {

@@ -256,16 +256,17 @@ describe('logs', () => {
 });
 
 describe('where the renderer comes from', () => {
-  it('is the built file in a packaged app, whatever the environment says', () => {
+  it('is the built renderer over app:// in a packaged app, whatever the environment says', () => {
     const packaged = rendererLocation({ isPackaged: true, devServerUrl: 'http://localhost:5173/', mainDir: '/app/out/main' });
-    expect(packaged.content).toEqual({ file: join('/app/out/main', '..', 'renderer', 'index.html') });
-    expect(packaged.appUrl.startsWith('file://')).toBe(true);
+    expect(packaged.content).toEqual({ url: 'app://renderer/index.html' });
+    expect(packaged.appUrl).toBe('app://renderer/index.html');
+    expect(packaged.rendererDir).toBe(join('/app/out/main', '..', 'renderer'));
   });
 
   it('is the dev server in development only when it is on this machine', () => {
     expect(rendererLocation({ isPackaged: false, devServerUrl: 'http://localhost:5173/', mainDir: '/app/out/main' }).content).toEqual({ url: 'http://localhost:5173/' });
     for (const remote of ['http://evil.example:5173/', 'https://localhost:5173/', 'http://192.168.1.5:5173/']) {
-      expect(rendererLocation({ isPackaged: false, devServerUrl: remote, mainDir: '/app/out/main' }).content).toHaveProperty('file');
+      expect(rendererLocation({ isPackaged: false, devServerUrl: remote, mainDir: '/app/out/main' }).content).toEqual({ url: 'app://renderer/index.html' });
     }
   });
 });

@@ -34,7 +34,7 @@ beforeEach(() => {
   pinia = createPinia();
   setActivePinia(pinia);
   client = installFakeClient();
-  client.answer('knowledge.getArticle', { id: 'policy-refunds', title: 'Refund policy', body, tags: [], kind: 'help-centre' as const, kindOrigin: 'declared' as const, language: 'en' });
+  client.answer('knowledge.getArticle', { id: 'policy-refunds', title: 'Refund policy', body, tags: [], kind: 'playbook', kindOrigin: 'default', language: 'en' });
 });
 
 describe('article reader', () => {

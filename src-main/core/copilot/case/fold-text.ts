@@ -1,6 +1,7 @@
 /** Lower case, accents folded, apostrophes straightened: one form for the multilingual lexicons to match. */
 export function foldText(text: string): string {
   return text
+    .replace(/ß/g, 'ss')
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[’‘`´]/g, "'")

@@ -20,7 +20,10 @@ const notNames = new Set(
     'time second first third again still also too very just really one two three some any all every nothing something ' +
     'do did done does doing go going gone get got getting have has had having be been being am are was were will would can could should ' +
     'me we us our they them their he she his her its i im umgezogen und ich bin eu sou je suis soy estoy esta est sont sind ist war ' +
-    'lol haha noted ugh hmm ok okay yeah yep nah wow oh ah sorry please wait hang sec moment'
+    'lol haha noted ugh hmm ok okay yeah yep nah wow oh ah sorry please wait hang sec moment ' +
+    'ago vor hace il ha faz days weeks months years day week month year dias semanas meses anos jours semaines mois ans tage wochen monate jahre tagen monaten ' +
+    'drei zwei vier dos tres cuatro deux trois quatre duas member miembro membre mitglied membro cliente client kunde customer level nivel niveau stufe ' +
+    'oro plata bronce argent silber prata ouro gast invitado invite convidado'
   ).split(' '),
 );
 
@@ -32,7 +35,7 @@ function nameLike(candidate: string): boolean {
   return words.length >= 2 && words.length <= 3 && words.every((word) => word.length >= 2 && !notNames.has(word) && !lexiconWords.has(word) && !/\d/.test(word));
 }
 
-const namePhrase = /(?:my name is|name's|i am|i'm|this is|it's|soy|me llamo|mi nombre es|je suis|je m'appelle|mon nom est|ich bin|ich heisse|mein name ist|meu nome e|sou o|sou a|eu sou)\s+([\p{L}'-]+(?:\s+[\p{L}'-]+){1,2})/iu;
+const namePhrase = /(?:my name is|name's|i am|i'm|this is|it's|soy|me llamo|mi nombre es|je suis|je m'appelle|mon nom est|ich bin|ich heisse|ich heiße|mein name ist|meu nome e|meu nome é|sou o|sou a|eu sou)\s+([\p{L}'-]+(?:\s+[\p{L}'-]+){1,2})/iu;
 
 /** A line that is only a name ("tamsin greaves", "João Carvalho"), or a name after "my name is". */
 export function nameIn(text: string): { value: string; explicit: boolean } | undefined {

@@ -52,26 +52,26 @@ export function approvalGateNode(deps: Pick<NodeDeps, 'mcp' | 'ports' | 'now'>) 
     // Edited arguments pass the schema and the policy again (an MCP tool: its server's current schema).
     const { amountCents: _cents, ...plainArgs } = args;
     const checked = checkProposedTool(deps.mcp, target.tool, decision.action === 'edit' ? plainArgs : args, state.customer ?? undefined, state.conversationId);
-    if (!checked.policy.allowed && decision.action === 'edit') {
-      // An edit the schema or the policy refuses is the agent's to fix: the proposal stays pending, as proposed, with the problem at its field.
-      const schema = isToolName(target.tool) ? toolCatalog[target.tool].schema : deps.mcp?.tool(target.tool)?.schema;
-      return { proposals: [{ ...target, editError: editProblem(schema, plainArgs, checked.policy.reason ?? 'The edited arguments were refused.') }] };
-    }
     // The case's policy too (identity level, return window, the order's refund total), on the agent's edit as on the model's call.
-    const casePolicy =
+    const policy =
       // A proposal from before cases existed (a migrated checkpoint) was made under the tool's policy alone: it keeps it.
       checked.policy.allowed && isToolName(target.tool) && target.caseKey
         ? checkCasePolicy(target.tool, checked.args, { caseState: state.caseState, customer: state.customer ?? undefined, now: deps.now(), proposals: state.proposals, refundedCents: (orderId) => deps.ports.refundedCents(orderId) }, target.id)
         : checked.policy;
-    if (!casePolicy.allowed) {
-      return { proposals: [{ ...target, args: checked.args, status: 'blocked', policy: 'blocked', policyReason: casePolicy.reason, decisionReason: decision.reason ?? null }] };
+    if (!policy.allowed && decision.action === 'edit') {
+      // An edit the schema or the policy refuses is the agent's to fix: the proposal stays pending, as proposed, with the problem at its field.
+      const schema = isToolName(target.tool) ? toolCatalog[target.tool].schema : deps.mcp?.tool(target.tool)?.schema;
+      return { proposals: [{ ...target, editError: editProblem(schema, plainArgs, policy.reason || 'The edited arguments were refused.') }] };
+    }
+    if (!policy.allowed) {
+      return { proposals: [{ ...target, args: checked.args, status: 'blocked', policy: 'blocked', policyReason: policy.reason, decisionReason: decision.reason ?? null }] };
     }
     if (target.tool === 'request_refund') {
       const cents = toCents(checked.args.amount);
       if (cents !== undefined) checked.args.amountCents = cents;
     }
     return {
-      proposals: [{ ...withoutEditError(target), args: checked.args, status: 'approved', policy: 'allowed', policyReason: casePolicy.note ?? (checked.policy.allowed ? (checked.policy.note ?? null) : null), decisionReason: decision.action === 'edit' ? (decision.reason ?? 'edited by the agent') : null }],
+      proposals: [{ ...withoutEditError(target), args: checked.args, status: 'approved', policy: 'allowed', policyReason: policy.note ?? null, decisionReason: decision.action === 'edit' ? (decision.reason ?? 'edited by the agent') : null }],
     };
   };
 }

@@ -24,7 +24,7 @@ export function escalationCheckNode() {
     if (state.frustration >= 0.6) reasons.push(`High frustration (${state.cues.join(', ') || 'strong negative tone'}).`);
     const failed = state.proposals.filter((proposal) => proposal.status === 'rejected' || proposal.status === 'blocked').length;
     if (failed >= 2) reasons.push(`${failed} proposed resolutions were rejected or blocked.`);
-    const sameIntent = state.intents.filter((entry) => entry.intent === intent && intent !== 'unknown').length;
+    const sameIntent = state.intents.filter((entry) => entry.intent === intent && intent !== 'unknown' && intent !== 'none').length;
     if (sameIntent >= 3) reasons.push(`The customer has asked about "${intent.replace(/_/g, ' ')}" ${sameIntent} times.`);
     if (state.customer?.membership === 'gold' && (state.sentiments.at(-1) ?? 0) < -0.2) reasons.push('A gold member is unhappy.');
     if (state.turnCount >= 12) reasons.push(`Long conversation (${state.turnCount} customer messages).`);

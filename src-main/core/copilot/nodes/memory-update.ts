@@ -21,7 +21,7 @@ export function memoryUpdateNode(deps: NodeDeps) {
       if (['order_id', 'amount', 'date', 'email', 'account_id', 'username'].includes(entity.type)) facts.push(`turn ${turn}: ${entity.type.replace('_', ' ')} ${entity.value}`);
     }
     const intent = state.intents.at(-1)?.intent;
-    if (intent && intent !== 'unknown' && state.intents.filter((entry) => entry.intent === intent).length === 1) facts.push(`turn ${turn}: asked about ${intent.replace(/_/g, ' ')}`);
+    if (intent && intent !== 'unknown' && intent !== 'none' && state.intents.filter((entry) => entry.intent === intent).length === 1) facts.push(`turn ${turn}: asked about ${intent.replace(/_/g, ' ')}`);
     const unique = [...new Set(facts)].slice(-60);
     if (state.customer) {
       for (const [pattern, fact] of preferencePatterns) if (pattern.test(state.incoming)) deps.ports.rememberFact(state.customer.id, fact);
@@ -32,7 +32,7 @@ export function memoryUpdateNode(deps: NodeDeps) {
     const summary = overflow
       ? [
           `Conversation so far (${state.turnCount} customer messages).`,
-          `Topics: ${[...new Set(state.intents.map((entry) => entry.intent).filter((name) => name !== 'unknown'))].join(', ') || 'unclear'}.`,
+          `Topics: ${[...new Set(state.intents.map((entry) => entry.intent).filter((name) => name !== 'unknown' && name !== 'none'))].join(', ') || 'unclear'}.`,
           `Facts: ${unique.join('; ')}.`,
         ].join(' ')
       : state.summary;

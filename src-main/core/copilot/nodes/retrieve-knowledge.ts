@@ -18,7 +18,7 @@ export function retrieveKnowledgeNode(deps: NodeDeps) {
     const recent = lines.slice(-2);
     const intent = state.intents.at(-1)?.intent;
     const request = state.caseState.request;
-    const query = [...recent, request?.label ?? '', intent && intent !== 'unknown' ? intent.replace(/_/g, ' ') : ''].join(' ').slice(0, 500);
+    const query = [...recent, request?.label ?? '', intent && intent !== 'unknown' && intent !== 'none' ? intent.replace(/_/g, ' ') : ''].join(' ').slice(0, 500);
     const language = conversationLanguage(lines, state.caseState.language);
     try {
       const [helpCentre, playbooks] = await Promise.all([

@@ -49,13 +49,13 @@ export const toolCatalog: Record<ToolName, ToolSpec> = {
   request_refund: {
     name: 'request_refund',
     description: 'Request a refund for one of the customer\'s orders. Needs the agent\'s approval.',
-    // Money is whole cents, at least $0.01: an amount with a fraction of a cent is refused, not rounded.
+    // Money is whole cents (so at least $0.01): an amount with a fraction of a cent is refused, not rounded.
     schema: z.object({
       customerId: id,
       orderId: id,
       amount: z
         .number()
-        .min(0.01)
+        .positive()
         .max(100_000)
         .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, 'the amount must be in whole cents'),
       reason: z.string().min(1).max(1000),

@@ -77,6 +77,21 @@ export class Indexer {
     });
   }
 
+  /** Rebuilds the table and memory from the stored articles: an index written by an older version. */
+  rebuildFromStored(): Promise<void> {
+    return this.queue.run(async () => {
+      const all = Object.keys(this.parts.metadata.articles)
+        .map((id) => this.parts.articles.read(id))
+        .filter((article): article is KnowledgeArticle => article !== undefined);
+      for (const article of all) {
+        const entry = this.parts.metadata.articles[article.id];
+        if (entry) this.parts.metadata.articles[article.id] = entryOf(article, entry.source, entry.chunks);
+      }
+      await this.rebuild(all);
+      this.save();
+    });
+  }
+
   /** Marks one article, or its whole source, with a kind; returns the articles whose kind it now decides. */
   markKind(articleId: string, scope: 'article' | 'source', kind: KnowledgeKind): Promise<ArticleInfo[]> {
     return this.queue.run(async () => {

@@ -14,20 +14,29 @@ const k1 = 1.2;
 const b = 0.75;
 
 class Postings {
-  /** Pairs of (doc, term frequency). */
-  data = new Uint32Array(4);
+  /**
+   * Pairs of (doc, term frequency). Most terms are rare: their lists stay plain arrays, because
+   * allocating tens of thousands of small typed arrays costs more than the scoring they speed up.
+   * A list that grows long moves to a typed array, half the memory of a number array.
+   */
+  data: number[] | Uint32Array = [];
   length = 0;
   /** Live documents holding the term: its document frequency. */
   df = 0;
 
   push(doc: number, tf: number): void {
-    if (this.length + 2 > this.data.length) {
-      const grown = new Uint32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
+    if (Array.isArray(this.data)) {
+      this.data.push(doc, tf);
+      if (this.data.length >= 256) this.data = Uint32Array.from(this.data);
+    } else {
+      if (this.length + 2 > this.data.length) {
+        const grown = new Uint32Array(this.data.length * 2);
+        grown.set(this.data);
+        this.data = grown;
+      }
+      this.data[this.length] = doc;
+      this.data[this.length + 1] = tf;
     }
-    this.data[this.length] = doc;
-    this.data[this.length + 1] = tf;
     this.length += 2;
     this.df += 1;
   }
@@ -163,6 +172,7 @@ export class Bm25Index {
         write += 2;
       }
       list.length = write;
+      if (Array.isArray(list.data)) list.data.length = write;
     }
     this.deadEntries = 0;
   }

@@ -23,6 +23,8 @@ function compile(groups: SynonymGroup[]): CompiledGroup[] {
 }
 
 const compiledSynonyms = compile(supportSynonyms);
+/** Words of the synonym lexicon are known words, so correction never turns "assistant" into "assistance". */
+const lexiconWords = new Set(supportSynonyms.flatMap((group) => [...group.adds, ...group.when].flatMap((phrase) => phrase.split(' '))));
 
 function containsPhrase(stems: string[], phrase: string[]): boolean {
   outer: for (let start = 0; start + phrase.length <= stems.length; start += 1) {
@@ -41,7 +43,7 @@ export function rewriteQuery(query: string, vocabulary: Vocabulary, language = '
   const original = surfaceWords(query.slice(0, 2000));
   const corrected: string[] = [];
   const stemsKnown = new Set<string>();
-  const known = (word: string): boolean => vocabulary.has(word) || (word.length > 2 && terms(word).length === 0);
+  const known = (word: string): boolean => vocabulary.has(word) || (language === 'en' && lexiconWords.has(word)) || (word.length > 2 && terms(word).length === 0);
   for (const word of original) {
     if (vocabulary.size === 0 || /\d/.test(word) || known(word)) {
       corrected.push(word);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../../files/atomic-write';
 
 /** Lower-cased, accent-free words of a text, in any script; placeholders like {{Order Number}} are not words. */
 export function surfaceWords(text: string): string[] {
@@ -42,8 +43,8 @@ export class Vocabulary {
   }
 
   save(file: string): void {
-    writeFileSync(`${file}.tmp`, JSON.stringify(Object.fromEntries(this.counts)));
-    renameSync(`${file}.tmp`, file);
+    // A fixed temp name let two writers race; the shared helper uses a unique one and fsyncs.
+    writeFileAtomicSync(file, JSON.stringify(Object.fromEntries(this.counts)));
   }
 
   get size(): number {

@@ -97,17 +97,23 @@ export class ChunkTable {
     await this.ensureVectorIndex(this.table, dimensions);
   }
 
-  /** Every stored chunk's identity and terms, for the in-memory full-text index. */
+  /** Every stored chunk's identity and terms, for the in-memory full-text index; read column by column. */
   async *scan(): AsyncGenerator<StoredChunk[]> {
     if (!this.table) return;
     for await (const batch of this.table.query().select(['id', 'article_id', 'section', 'page', 'terms'])) {
-      yield batch.toArray().map((row: Record<string, unknown>) => ({
-        id: String(row.id),
-        article_id: String(row.article_id),
-        section: String(row.section ?? ''),
-        page: Number(row.page ?? 0),
-        terms: String(row.terms ?? ''),
-      }));
+      const column = (name: string): { get(index: number): unknown } | null => batch.getChild(name);
+      const [ids, articleIds, sections, pages, terms] = ['id', 'article_id', 'section', 'page', 'terms'].map(column);
+      const rows: StoredChunk[] = new Array<StoredChunk>(batch.numRows);
+      for (let at = 0; at < batch.numRows; at += 1) {
+        rows[at] = {
+          id: String(ids?.get(at) ?? ''),
+          article_id: String(articleIds?.get(at) ?? ''),
+          section: String(sections?.get(at) ?? ''),
+          page: Number(pages?.get(at) ?? 0),
+          terms: String(terms?.get(at) ?? ''),
+        };
+      }
+      yield rows;
     }
   }
 

@@ -1,4 +1,5 @@
 import { synonymsOf } from './concepts';
+import { identifierMention } from './non-requests';
 
 const keyboardNeighbours: Record<string, string> = {
   a: 'qs', b: 'vn', c: 'xv', d: 'sf', e: 'wr', f: 'dg', g: 'fh', h: 'gj', i: 'uo', j: 'hk', k: 'jl', l: 'k',
@@ -49,5 +50,6 @@ export function augment(text: string, random: () => number): string {
   }
   let result = out.join(' ');
   if (random() < 0.3) result = result.toLowerCase().replace(/[?.!,]/g, '');
+  if (random() < 0.3) result += identifierMention(random);
   return result || text;
 }

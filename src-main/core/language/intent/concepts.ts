@@ -16,7 +16,8 @@ const groups: Record<string, string[]> = {
   add: ['add', 'include', 'insert', 'append'],
   account: ['account', 'profile', 'acct', 'acc'],
   see: ['see', 'check', 'view', 'look', 'consult', 'show', 'display', 'read', 'verify', 'review'],
-  find: ['find', 'locate', 'track', 'trace', 'follow', 'where', 'status', 'eta'],
+  // Waiting on something already asked for is asking where it is: "I'm waiting for a rebate", "was it processed".
+  find: ['find', 'locate', 'track', 'trace', 'follow', 'where', 'status', 'eta', 'wait', 'expect', 'await', 'pending', 'processed', 'progress', 'news'],
   get: ['get', 'receive', 'obtain', 'request', 'demand', 'claim', 'download', 'send'],
   person: ['human', 'agent', 'person', 'representative', 'operator', 'someone', 'somebody', 'employee', 'staff', 'assistant', 'rep'],
   talk: ['talk', 'speak', 'chat', 'contact', 'call', 'reach', 'phone', 'ring'],
@@ -37,7 +38,7 @@ const groups: Record<string, string[]> = {
   time: ['long', 'period', 'time', 'when', 'soon', 'day', 'week', 'timeframe'],
   recover: ['recover', 'reset', 'retrieve', 'restore', 'forgot', 'forget', 'forgotten', 'lost', 'remember'],
   address: ['address', 'location', 'addr'],
-  policy: ['policy', 'guarantee', 'warranty', 'term', 'condition', 'rule'],
+  policy: ['policy', 'guarantee', 'warranty', 'term', 'condition', 'rule', 'situation', 'case', 'circumstance', 'eligible', 'eligibility', 'allowed'],
   item: ['item', 'product', 'article', 'thing', 'something', 'stuff'],
 };
 

@@ -2,17 +2,33 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resourcesDir } from '../../paths/repo-root';
 import { featureVersion, featurize, hashSize } from './features';
+import { nonRequestPrefix, type NonRequestKind } from './non-requests';
 
 export interface IntentScore {
   intent: string;
   probability: number;
 }
 
+/**
+ * What the line does, in the case-state's terms: a request (any Bitext intent but the two below),
+ * a complaint, a request for a human, or one of the non-request kinds.
+ */
+export type LineKind = 'request' | 'complaint' | 'human_request' | NonRequestKind;
+
+/** The intent a line that is not a request gets: thanks, an identifier alone, small talk, a closing. */
+export const noneIntent = 'none';
+
 export interface IntentResult {
-  /** The best intent, or "unknown" when its probability is below the model's threshold. */
+  /**
+   * The best intent; "none" when the line is not a request (see `act`); "unknown" when the best
+   * request's probability is below the model's threshold or the text is unlike any support message.
+   */
   intent: string;
+  /** Calibrated probability of `intent` (of the best guess when "unknown"). */
   confidence: number;
+  /** Best first; the non-request kinds are summed into one "none" entry. */
   top: IntentScore[];
+  act: LineKind;
   /** Share of the message's features the model has weights for: low means the text is unlike any support request. */
   coverage: number;
 }
@@ -46,9 +62,16 @@ export function defaultIntentModelPath(): string {
   return join(resourcesDir(), 'language', 'intent-model.bin');
 }
 
+function actOf(intent: string): LineKind {
+  if (intent === 'complaint') return 'complaint';
+  if (intent === 'contact_human_agent') return 'human_request';
+  return 'request';
+}
+
 export function createIntentModel(data: IntentModelData): IntentModel {
   const classes = data.labels.length;
   const logits = new Float64Array(classes);
+  const isNone = data.labels.map((label) => label.startsWith(nonRequestPrefix));
   return {
     labels: data.labels,
     classify(text, topK = 3) {
@@ -73,14 +96,34 @@ export function createIntentModel(data: IntentModelData): IntentModel {
         probabilities[label] = p;
         sum += p;
       }
-      const scores: IntentScore[] = data.labels.map((intent, label) => ({ intent, probability: (probabilities[label] ?? 0) / sum }));
+      const scores: IntentScore[] = [];
+      let none = 0;
+      let kind: NonRequestKind = 'information';
+      let kindProbability = -1;
+      for (let label = 0; label < classes; label += 1) {
+        const probability = (probabilities[label] ?? 0) / sum;
+        const intent = data.labels[label] ?? '';
+        if (!isNone[label]) {
+          scores.push({ intent, probability });
+          continue;
+        }
+        none += probability;
+        if (probability > kindProbability) {
+          kindProbability = probability;
+          kind = intent.slice(nonRequestPrefix.length) as NonRequestKind;
+        }
+      }
+      if (kindProbability >= 0) scores.push({ intent: noneIntent, probability: none });
       scores.sort((a, b) => b.probability - a.probability);
       const best = scores[0] ?? { intent: 'unknown', probability: 0 };
       const coverage = known / Math.max(1, indices.length);
+      if (best.intent === noneIntent) return { intent: noneIntent, confidence: best.probability, top: scores.slice(0, topK), act: kind, coverage };
       return {
         intent: best.probability >= data.threshold && coverage >= minCoverage ? best.intent : 'unknown',
         confidence: best.probability,
         top: scores.slice(0, topK),
+        // Text unlike any support message opens no case.
+        act: coverage >= minCoverage ? actOf(best.intent) : 'small_talk',
         coverage,
       };
     },

@@ -1,16 +1,21 @@
-import { findAddresses, findCards, findEmails, findIbans, findPhones, type Span } from '../pii-patterns';
+import { findAddresses, findBirthDates, findCards, findCardSecrets, findEmails, findIbans, findIdentityNumbers, findPhones, type Span } from '../pii-patterns';
 import { originalSpan, shadowOf } from '../shadow-text';
+import { literalPatterns, type KnownValues } from './known-values';
 
-export type PiiKind = 'EMAIL' | 'PHONE' | 'CARD' | 'IBAN' | 'ADDRESS' | 'NAME';
+export type PiiKind = 'EMAIL' | 'PHONE' | 'CARD' | 'CVV' | 'IBAN' | 'ADDRESS' | 'NAME' | 'ORDER' | 'ID' | 'DOB';
+export type { KnownValues } from './known-values';
 
 export interface RedactorOptions {
   /** Names from the CRM record (first, last, full): redacted wherever they appear. */
   knownNames?: string[];
+  /** The customer's own CRM values, redacted as literals in whatever spacing the text uses. */
+  knownValues?: KnownValues;
 }
 
 /**
  * Replaces personal data with stable placeholders (`[EMAIL_1]`). The mapping stays in main:
- * `restore` puts the values back for display and for approved tool arguments.
+ * `restore` puts the values back for display and for tool arguments before the policy check.
+ * `⟨EMAIL_1⟩` is read back as the same placeholder, in case a model rewrites the brackets.
  */
 export interface Redactor {
   redact(text: string): string;
@@ -19,36 +24,72 @@ export interface Redactor {
   /** placeholder → original text. */
   placeholders(): Map<string, string>;
   addKnownNames(names: string[]): void;
+  addKnownValues(values: KnownValues): void;
+  /** What `redact` would replace, with offsets in `text`: for measuring the redactor. */
+  locate(text: string): PiiSpan[];
 }
 
-interface Found extends Span {
+export interface PiiSpan extends Span {
   kind: PiiKind;
 }
 
+type Found = PiiSpan;
+
+/** Order matters: the first family to claim a span keeps it (an IBAN is not also a phone). */
 const detectors: [PiiKind, (text: string) => Span[]][] = [
   ['EMAIL', findEmails],
   ['IBAN', findIbans],
   ['CARD', findCards],
+  ['CVV', findCardSecrets],
+  ['DOB', findBirthDates],
+  ['ID', findIdentityNumbers],
   ['PHONE', findPhones],
   ['ADDRESS', findAddresses],
 ];
 
+const kinds = 'EMAIL|PHONE|CARD|CVV|IBAN|ADDRESS|NAME|ORDER|ID|DOB';
+const placeholderPattern = new RegExp(`[[⟨](${kinds})_(\\d+)[\\]⟩]`, 'g');
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const placeholderPattern = /\[(?:EMAIL|PHONE|CARD|IBAN|ADDRESS|NAME)_\d+\]/g;
 
 export function createRedactor(options: RedactorOptions = {}): Redactor {
   const byOriginal = new Map<string, string>();
   const byPlaceholder = new Map<string, string>();
   const counters = new Map<PiiKind, number>();
   const names = new Set<string>();
+  let namePatterns: RegExp[] = [];
+  let literals: { kind: PiiKind; pattern: RegExp }[] = [];
 
   function addKnownNames(list: string[]): void {
+    let changed = false;
     for (const name of list) {
       const trimmed = name.trim();
-      if (trimmed.length >= 2) names.add(trimmed);
+      if (trimmed.length >= 2 && !names.has(trimmed)) {
+        names.add(trimmed);
+        changed = true;
+      }
+    }
+    // Compiled once per change, longest first, so "Jane Doe" wins over "Jane".
+    if (changed) {
+      namePatterns = [...names]
+        .sort((a, b) => b.length - a.length)
+        .map((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'));
     }
   }
+
+  const knownValueKeys = new Set<string>();
+  // Called on every turn with the same record: only values not seen before add patterns.
+  function addKnownValues(values: KnownValues): void {
+    const fresh: KnownValues = {};
+    for (const family of ['emails', 'phones', 'addresses', 'orderIds'] as const) {
+      const list = (values[family] ?? []).filter((value): value is string => typeof value === 'string' && !knownValueKeys.has(`${family}\u0000${value}`));
+      for (const value of list) knownValueKeys.add(`${family}\u0000${value}`);
+      fresh[family] = list;
+    }
+    literals = [...literals, ...literalPatterns(fresh)];
+  }
+
   addKnownNames(options.knownNames ?? []);
+  if (options.knownValues) addKnownValues(options.knownValues);
 
   function placeholderFor(kind: PiiKind, original: string, source: string): string {
     // Keyed on the exact text, invisible characters included: restore(redact(x)) must give x back byte for byte.
@@ -57,7 +98,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     if (existing) return existing;
     let next = (counters.get(kind) ?? 0) + 1;
     // A text that already spells a placeholder keeps it: restore must not turn it into someone's data.
-    while (source.includes(`[${kind}_${next}]`)) next += 1;
+    while (source.includes(`[${kind}_${next}]`) || source.includes(`⟨${kind}_${next}⟩`)) next += 1;
     counters.set(kind, next);
     const placeholder = `[${kind}_${next}]`;
     byOriginal.set(key, placeholder);
@@ -65,24 +106,25 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     return placeholder;
   }
 
-  function findNames(text: string): Span[] {
+  const spansOf = (pattern: RegExp) => (text: string): Span[] => {
     const spans: Span[] = [];
-    // Longest first, so "Jane Doe" wins over "Jane".
-    for (const name of [...names].sort((a, b) => b.length - a.length)) {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
-      for (const match of text.matchAll(pattern)) {
-        if (match.index !== undefined) spans.push({ start: match.index, end: match.index + match[0].length, value: match[0] });
-      }
+    for (const match of text.matchAll(pattern)) {
+      if (match.index !== undefined && match[0]) spans.push({ start: match.index, end: match.index + match[0].length, value: match[0] });
     }
     return spans;
-  }
+  };
 
-  function redact(text: string): string {
+  function locate(text: string): Found[] {
     const shadow = shadowOf(text);
     const found: Found[] = [];
     const taken: [number, number][] = [];
     const overlaps = (start: number, end: number): boolean => taken.some(([a, b]) => start < b && end > a);
-    const all: [PiiKind, (text: string) => Span[]][] = [...detectors, ['NAME', findNames]];
+    // The customer's own values first: they are certain, and they name the family exactly.
+    const all: [PiiKind, (text: string) => Span[]][] = [
+      ...literals.map(({ kind, pattern }): [PiiKind, (text: string) => Span[]] => [kind, spansOf(pattern)]),
+      ...detectors,
+      ...namePatterns.map((pattern): [PiiKind, (text: string) => Span[]] => ['NAME', spansOf(pattern)]),
+    ];
     for (const [kind, detect] of all) {
       for (const span of detect(shadow.text)) {
         const [start, end] = originalSpan(shadow, span.start, span.end);
@@ -91,7 +133,11 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
         found.push({ kind, start, end, value: text.slice(start, end) });
       }
     }
-    found.sort((a, b) => a.start - b.start);
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  function redact(text: string): string {
+    const found = locate(text);
     let result = '';
     let cursor = 0;
     for (const item of found) {
@@ -102,7 +148,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   }
 
   function restore(text: string): string {
-    return text.replace(placeholderPattern, (placeholder) => byPlaceholder.get(placeholder) ?? placeholder);
+    return text.replace(placeholderPattern, (placeholder, kind: string, index: string) => byPlaceholder.get(`[${kind}_${index}]`) ?? placeholder);
   }
 
   function restoreDeep<T>(value: T): T {
@@ -116,5 +162,5 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     return value;
   }
 
-  return { redact, restore, restoreDeep, placeholders: () => new Map(byPlaceholder), addKnownNames };
+  return { redact, restore, restoreDeep, placeholders: () => new Map(byPlaceholder), addKnownNames, addKnownValues, locate };
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { createLaunchGate, createMemoryLaunchApprovals, launchFingerprint, launchRequestOf, refuseEveryLaunch, type LaunchApprovals, type ProcessLaunchConsent } from './process-launch-consent';
 import { mcpTokenSecret, type SecretStore } from './secret-store';
 import { createServerConnection, type CallOptions, type McpServerConnection } from './server-connection';
 import { mcpServerConfigSchema, type McpServerConfig, type McpServerConfigInput, type McpSettingsStore } from './settings';
@@ -39,6 +40,13 @@ export interface McpHubOptions {
   createTransport?: (config: McpServerConfig) => Transport | undefined;
   /** Servers the host adds for this run only (the demo carrier), never written to the settings. */
   builtIn?: McpServerConfigInput[];
+  /**
+   * The host's answer to "start this program?" for stdio servers from the settings. Without one no such
+   * process starts. Built-in servers are the host's own command and do not ask.
+   */
+  launchConsent?: ProcessLaunchConsent;
+  /** Where a yes is remembered (fingerprints of command, arguments, folder and environment). */
+  launchApprovals?: LaunchApprovals;
 }
 
 function describeTarget(config: McpServerConfig): string {
@@ -73,8 +81,27 @@ export function createMcpHub(options: McpHubOptions): McpHub {
   const tokenFor = (config: McpServerConfig): string | undefined =>
     config.transport.type === 'http' && config.transport.hasToken ? options.secrets.get(mcpTokenSecret(config.id)) : undefined;
 
+  const gate = createLaunchGate(options.launchConsent ?? refuseEveryLaunch, options.launchApprovals ?? createMemoryLaunchApprovals());
+  // The demo carrier's command comes from the host's own code, never from the settings or the contract:
+  // exactly that command runs without asking, and anything else under its id asks like any other.
+  const builtInLaunches = new Map<string, string>();
+  const fingerprintOf = (config: McpServerConfig): string | undefined => {
+    const request = launchRequestOf(config);
+    return request ? launchFingerprint(request) : undefined;
+  };
+  const authorizeLaunch = async (config: McpServerConfig): Promise<void> => {
+    const own = builtInLaunches.get(config.id);
+    if (own !== undefined && own === fingerprintOf(config)) return;
+    await gate.authorize(config);
+  };
+
   const open = (config: McpServerConfig): McpServerConnection =>
-    createServerConnection(config, { token: tokenFor(config), onChange: notify, ...(options.createTransport ? { createTransport: options.createTransport } : {}) });
+    createServerConnection(config, {
+      token: tokenFor(config),
+      onChange: notify,
+      authorizeLaunch,
+      ...(options.createTransport ? { createTransport: options.createTransport } : {}),
+    });
 
   const stored = (): McpServerConfig[] => options.settings.load();
   const persist = (): void => {
@@ -110,6 +137,8 @@ export function createMcpHub(options: McpHubOptions): McpHub {
   }
 
   async function replace(config: McpServerConfig): Promise<McpServerSummary> {
+    // The agent acted on this server: a no given earlier this run may be reconsidered.
+    gate.reconsider(config);
     await connections.get(config.id)?.close();
     const connection = open(config);
     connections.set(config.id, connection);
@@ -124,6 +153,8 @@ export function createMcpHub(options: McpHubOptions): McpHub {
   for (const input of options.builtIn ?? []) {
     const config = mcpServerConfigSchema.parse(input);
     builtInIds.add(config.id);
+    const fingerprint = fingerprintOf(config);
+    if (fingerprint) builtInLaunches.set(config.id, fingerprint);
     connections.set(config.id, open({ ...config, ...choices[config.id] }));
   }
   for (const config of stored()) if (!connections.has(config.id)) connections.set(config.id, open(config));
@@ -177,9 +208,10 @@ export function createMcpHub(options: McpHubOptions): McpHub {
       const start = performance.now();
       const existing = 'transport' in input ? undefined : must(input.id).config;
       const config = existing ?? mcpServerConfigSchema.parse({ ...input, enabled: true });
+      gate.reconsider(config);
       const probe = createServerConnection(
         { ...config, enabled: true },
-        { token: token ?? tokenFor(config), ...(options.createTransport ? { createTransport: options.createTransport } : {}) },
+        { token: token ?? tokenFor(config), authorizeLaunch, ...(options.createTransport ? { createTransport: options.createTransport } : {}) },
       );
       try {
         await probe.connect();

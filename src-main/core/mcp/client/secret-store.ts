@@ -1,5 +1,5 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../../files/atomic-write';
 
 /**
  * Where secrets live in main, never in the renderer. The Electron host can supply one backed by
@@ -38,11 +38,7 @@ export function createFileSecretStore(file: string): SecretStore {
     }
   };
   const write = (secrets: Record<string, string>): void => {
-    mkdirSync(dirname(file), { recursive: true });
-    const temporary = `${file}.tmp`;
-    writeFileSync(temporary, JSON.stringify(secrets), { mode: 0o600 });
-    chmodSync(temporary, 0o600);
-    renameSync(temporary, file);
+    writeFileAtomicSync(file, JSON.stringify(secrets), { mode: 0o600 });
   };
   return {
     get: (name) => read()[name],

@@ -4,6 +4,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { LaunchRefused } from './process-launch-consent';
 import type { McpServerConfig } from './settings';
 import { describeMcpFailure, McpToolError } from './tool-errors';
 import { toToolInfo, type McpToolInfo } from './tool-info';
@@ -39,6 +40,11 @@ export interface ConnectionOptions {
   /** Tests hand in an in-memory transport; the app builds stdio or Streamable HTTP from the config. */
   createTransport?: (config: McpServerConfig) => Transport | undefined;
   clientInfo?: { name: string; version: string };
+  /**
+   * Asked before a stdio server's process is started; rejects when the agent (or the host's rule) said no.
+   * Without it no process is started at all: only a host that can ask someone passes one.
+   */
+  authorizeLaunch?: (config: McpServerConfig) => Promise<void>;
 }
 
 const maxTools = 200;
@@ -138,8 +144,19 @@ export function createServerConnection(config: McpServerConfig, options: Connect
     await teardown();
     if (closed) return;
     update({ state: 'connecting', error: null });
+    const override = options.createTransport?.(config);
+    if (!override && config.transport.type === 'stdio') {
+      try {
+        if (!options.authorizeLaunch) throw new LaunchRefused(`${config.name} was not started: nothing here can ask you before a program runs.`);
+        await options.authorizeLaunch(config);
+      } catch (error) {
+        update({ state: 'error', error: error instanceof LaunchRefused ? error.message : fail(error).message, tools: [] });
+        return;
+      }
+      if (closed) return;
+    }
     const next = new Client(options.clientInfo ?? { name: 'support-copilot', version: '0.1.0' }, { capabilities: {} });
-    const nextTransport = options.createTransport?.(config) ?? defaultTransport(config, options.token);
+    const nextTransport = override ?? defaultTransport(config, options.token);
     if (nextTransport instanceof StdioClientTransport) {
       nextTransport.stderr?.on('data', (chunk: Buffer) => {
         stderrTail = (stderrTail + chunk.toString('utf8')).slice(-2_000);

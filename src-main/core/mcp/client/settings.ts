@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomicSync } from '../../files/atomic-write';
 
 /** Ids become tool-name prefixes (`carrier__track_shipment`), so they never contain "__". */
 export const serverIdSchema = z
@@ -84,9 +85,7 @@ export function createFileSettingsStore(file: string): McpSettingsStore {
     mkdirSync(dirname(file), { recursive: true });
     if (unreadable && existsSync(file)) renameSync(file, `${file}.unreadable-${Date.now()}`);
     unreadable = false;
-    const temporary = `${file}.tmp`;
-    writeFileSync(temporary, JSON.stringify(next, null, 2), { mode: 0o600 });
-    renameSync(temporary, file);
+    writeFileAtomicSync(file, JSON.stringify(next, null, 2), { mode: 0o600 });
   };
   return {
     load: () => read().servers,

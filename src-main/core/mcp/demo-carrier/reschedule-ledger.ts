@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../../files/atomic-write';
 
 export interface Reschedule {
   idempotencyKey: string;
@@ -35,11 +35,8 @@ export function createRescheduleLedger(file?: string): RescheduleLedger {
   }
   const persist = (): void => {
     if (!file) return;
-    mkdirSync(dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    // Written and renamed before the answer leaves, so an acknowledged reschedule is never forgotten.
-    writeFileSync(temporary, JSON.stringify([...entries.values()], null, 2));
-    renameSync(temporary, file);
+    // Written, fsynced and renamed before the answer leaves, so an acknowledged reschedule is never forgotten.
+    writeFileAtomicSync(file, JSON.stringify([...entries.values()], null, 2), { mode: 0o600 });
   };
   return {
     find: (key) => entries.get(key),

@@ -1,6 +1,7 @@
 import { loadIntentModel, type IntentModel } from '../../language/intent/model';
 import { createRedactor } from '../../language/redaction/redactor';
 import { analyzeSentiment, sentimentTrend } from '../../language/sentiment';
+import { literalScrubber } from './customer-view';
 import type { CopilotMcpSources } from './sources';
 
 export interface ConversationSummary {
@@ -8,7 +9,8 @@ export interface ConversationSummary {
   subject: string | null;
   channel: string;
   status: string;
-  customerId: string | null;
+  /** Only with sharing: without it the summary names no one, by name or by id. */
+  customerId?: string | null;
   messageCount: number;
   /** The intent of the customer's latest message, from the offline model. */
   latestIntent: { intent: string; confidence: number } | null;
@@ -33,6 +35,20 @@ export function summarizeConversation(sources: CopilotMcpSources, conversationId
   const contact = conversation.contactId ? sources.customers?.get(conversation.contactId) : undefined;
   const names = contact ? [`${contact.firstName ?? ''} ${contact.lastName ?? ''}`.trim(), contact.firstName ?? '', contact.lastName ?? ''] : [];
   const redactor = sources.shareCustomerData ? undefined : createRedactor({ knownNames: names });
+  const orders = contact ? (sources.customers?.orders(contact.id) ?? []) : [];
+  const scrub = literalScrubber(
+    contact
+      ? [
+          [contact.id, '[CUSTOMER]'],
+          [contact.email, '[EMAIL]'],
+          [contact.phone, '[PHONE]'],
+          [contact.username, '[USERNAME]'],
+          [contact.address, '[ADDRESS]'],
+          ...orders.map((order): [string, string] => [order.id, '[ORDER]']),
+        ]
+      : [],
+  );
+  const hide = (text: string): string => (redactor ? redactor.redact(scrub(text)) : text);
   const incoming = messages.filter((message) => message.direction === 'incoming');
   const scores: number[] = [];
   for (const message of incoming) scores.push(analyzeSentiment(message.text, scores).score);
@@ -42,16 +58,16 @@ export function summarizeConversation(sources: CopilotMcpSources, conversationId
   const intent = latest ? intentModel.classify(latest.text, 1) : undefined;
   return {
     id: conversation.id,
-    subject: conversation.subject && redactor ? redactor.redact(conversation.subject) : conversation.subject,
+    subject: conversation.subject ? hide(conversation.subject) : conversation.subject,
     channel: conversation.channel,
     status: conversation.status,
-    customerId: conversation.contactId,
+    ...(sources.shareCustomerData ? { customerId: conversation.contactId } : {}),
     messageCount: messages.length,
     latestIntent: intent ? { intent: intent.intent, confidence: Number(intent.confidence.toFixed(3)) } : null,
     sentiment: { latest: round(trend.latest), average: round(trend.average), worsening: trend.worsening },
     lastMessages: messages.slice(-recentMessages).map((message) => {
       const text = message.text.slice(0, maxMessageChars);
-      return { direction: message.direction, text: redactor ? redactor.redact(text) : text, at: message.createdAt };
+      return { direction: message.direction, text: hide(text), at: message.createdAt };
     }),
     redacted: !sources.shareCustomerData,
   };

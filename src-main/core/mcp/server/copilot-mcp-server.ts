@@ -2,7 +2,7 @@ import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mc
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { summarizeConversation } from './conversation-summary';
-import { customerView, findCustomer } from './customer-view';
+import { customerView, findCustomer, redactedCustomerSummary } from './customer-view';
 import type { CopilotMcpSources } from './sources';
 
 export const copilotServerInfo = { name: 'support-copilot', version: '0.1.0' } as const;
@@ -76,16 +76,18 @@ export function createCopilotMcpServer(sources: CopilotMcpSources): McpServer {
     'lookup_customer',
     {
       title: 'Look up a customer',
-      description:
-        'Find a customer in the local CRM cache by contact id, email, username, order id or name. Returns membership, orders and open tickets. Personal data is redacted unless the agent enabled sharing.',
+      description: sources.shareCustomerData
+        ? 'Find a customer in the local CRM cache by contact id, email, username, order id or name. Returns membership, orders and open tickets.'
+        : 'Summarise a customer of the local CRM cache, given their exact contact id or an exact order id: how many orders in which status, the open tickets (redacted), how many conversations. No personal data, identifiers or amounts: the agent has not enabled sharing.',
       inputSchema: { query: z.string().min(1).max(200) },
       annotations: readOnly,
     },
     ({ query }) => {
       if (!sources.customers) return failure('No customer cache on this machine yet: open Support Copilot once so it can sync the CRM.');
-      const contact = findCustomer(sources.customers, query);
-      if (!contact) return failure('No customer matches that query.');
-      return json(customerView(sources, contact));
+      const contact = findCustomer(sources.customers, query, sources.shareCustomerData);
+      // The query is not echoed: it may be someone's email.
+      if (!contact) return failure(sources.shareCustomerData ? 'No customer matches that query.' : 'No customer has that exact contact id or order id. Without customer-data sharing, lookups need an exact id.');
+      return json(sources.shareCustomerData ? customerView(sources, contact) : redactedCustomerSummary(sources, contact));
     },
   );
 

@@ -12,7 +12,10 @@ export interface McpHttpServerOptions {
   port?: number;
   /** Defaults to a random per-launch token. */
   token?: string;
+  /** At most this many sessions at once; a newcomer takes the place of the longest idle one, never of one in use. */
   maxSessions?: number;
+  /** A session with no open request for this long is closed (default 30 minutes). */
+  idleTimeoutMs?: number;
   onError?: (error: Error) => void;
 }
 
@@ -35,7 +38,13 @@ function reply(response: ServerResponse, status: number, message: string): void 
 interface Session {
   transport: StreamableHTTPServerTransport;
   server: McpServer;
+  /** Requests of this session still open (a tool call, the client's listening stream). */
+  open: number;
+  /** When its last request ended. */
+  idleSince: number;
 }
+
+const defaultIdleTimeoutMs = 30 * 60_000;
 
 /**
  * Streamable HTTP on 127.0.0.1 only. Every request must carry the per-launch bearer token and,
@@ -44,7 +53,17 @@ interface Session {
 export async function startMcpHttpServer(options: McpHttpServerOptions): Promise<McpHttpServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const maxSessions = options.maxSessions ?? 32;
+  const idleTimeoutMs = options.idleTimeoutMs ?? defaultIdleTimeoutMs;
   const sessions = new Map<string, Session>();
+  const expired = (session: Session, now: number): boolean => session.open === 0 && now - session.idleSince >= idleTimeoutMs;
+  /** Counts the request as the session's until its response closes, however it ends. */
+  const hold = (session: Session, response: ServerResponse): void => {
+    session.open += 1;
+    response.once('close', () => {
+      session.open -= 1;
+      session.idleSince = Date.now();
+    });
+  };
 
   const closeSession = async (id: string): Promise<void> => {
     const session = sessions.get(id);
@@ -63,21 +82,28 @@ export async function startMcpHttpServer(options: McpHttpServerOptions): Promise
     const sessionId = typeof sessionHeader === 'string' ? sessionHeader : undefined;
     if (sessionId) {
       const session = sessions.get(sessionId);
-      if (!session) return reply(response, 404, 'Unknown or expired session');
+      if (session && expired(session, Date.now())) await closeSession(sessionId);
+      if (!session || !sessions.has(sessionId)) return reply(response, 404, 'Unknown or expired session');
+      hold(session, response);
       return session.transport.handleRequest(request, response);
     }
     if (request.method !== 'POST') return reply(response, 400, 'Start a session with an initialize request');
 
-    // The oldest session makes room: a client that never closes cannot exhaust the process.
+    // The longest idle session makes room, so a client that never closes cannot exhaust the process;
+    // a session in use is never dropped: with all of them busy, the newcomer waits for one to end.
     if (sessions.size >= maxSessions) {
-      const oldest = sessions.keys().next().value;
-      if (oldest !== undefined) await closeSession(oldest);
+      let idlest: [string, Session] | undefined;
+      for (const entry of sessions) if (entry[1].open === 0 && (!idlest || entry[1].idleSince < idlest[1].idleSince)) idlest = entry;
+      if (!idlest) return reply(response, 503, `Too many MCP sessions in use (${maxSessions}); close one and try again`);
+      await closeSession(idlest[0]);
     }
     const server = options.createServer();
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        sessions.set(id, { transport, server });
+        const session: Session = { transport, server, open: 0, idleSince: Date.now() };
+        sessions.set(id, session);
+        hold(session, response);
       },
       onsessionclosed: (id) => closeSession(id),
       maxRequestBodySize: 1_000_000,
@@ -105,12 +131,22 @@ export async function startMcpHttpServer(options: McpHttpServerOptions): Promise
     });
   });
   const port = (http.address() as AddressInfo).port;
+  // Idle sessions end on their own, so a client that vanished without DELETE does not hold a place.
+  const sweeper = setInterval(
+    () => {
+      const now = Date.now();
+      for (const [id, session] of sessions) if (expired(session, now)) void closeSession(id);
+    },
+    Math.max(50, Math.min(idleTimeoutMs / 2, 60_000)),
+  );
+  sweeper.unref();
   return {
     url: `http://127.0.0.1:${port}${mcpPath}`,
     token,
     port,
     sessions: () => sessions.size,
     async close() {
+      clearInterval(sweeper);
       for (const id of [...sessions.keys()]) await closeSession(id);
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

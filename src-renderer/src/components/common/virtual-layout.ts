@@ -1,5 +1,7 @@
 /**
- * Offsets of variable-height rows: measured heights where known, an estimate elsewhere.
+ * Offsets of variable-height rows: measured heights where known, an estimate elsewhere (one figure for
+ * every row, or a guess per row, e.g. from its text length and the list's width, so the first paint is
+ * close to right before anything is measured).
  * Recomputing the prefix sums is O(n) and only happens when a measurement changes.
  */
 export class VirtualLayout {
@@ -11,18 +13,48 @@ export class VirtualLayout {
   constructor(
     private count: number,
     private estimate: number,
+    private estimateAt?: (index: number) => number,
   ) {
-    this.heights = new Float64Array(count).fill(estimate);
+    this.heights = new Float64Array(count);
+    this.guess(this.heights, 0, count);
     this.measured = new Uint8Array(count);
     this.offsets = new Float64Array(count + 1);
+  }
+
+  private guess(into: Float64Array, from: number, to: number): void {
+    if (!this.estimateAt) {
+      into.fill(this.estimate, from, to);
+      return;
+    }
+    for (let index = from; index < to; index++) {
+      const guess = this.estimateAt(index);
+      into[index] = guess > 0 && Number.isFinite(guess) ? guess : this.estimate;
+    }
+  }
+
+  /** Guesses again for the rows not measured yet (the width they were guessed for changed). */
+  reestimate(estimateAt?: (index: number) => number): void {
+    if (estimateAt) this.estimateAt = estimateAt;
+    if (!this.estimateAt) return;
+    for (let index = 0; index < this.count; index++) {
+      if (this.measured[index]) continue;
+      const guess = this.estimateAt(index);
+      this.heights[index] = guess > 0 && Number.isFinite(guess) ? guess : this.estimate;
+    }
+    this.dirty = true;
+  }
+
+  isMeasured(index: number): boolean {
+    return this.measured[index] === 1;
   }
 
   /** Keeps known heights of rows that stay (appended rows get the estimate). */
   resize(count: number): void {
     if (count === this.count) return;
-    const heights = new Float64Array(count).fill(this.estimate);
+    const heights = new Float64Array(count);
     const measured = new Uint8Array(count);
     heights.set(this.heights.subarray(0, Math.min(count, this.count)));
+    this.guess(heights, Math.min(count, this.count), count);
     measured.set(this.measured.subarray(0, Math.min(count, this.count)));
     this.heights = heights;
     this.measured = measured;
@@ -34,9 +66,10 @@ export class VirtualLayout {
   /** `count` rows came in front (older messages): known heights move down with their rows. */
   prepend(count: number): void {
     if (count <= 0) return;
-    const heights = new Float64Array(this.count + count).fill(this.estimate);
+    const heights = new Float64Array(this.count + count);
     const measured = new Uint8Array(this.count + count);
     heights.set(this.heights, count);
+    this.guess(heights, 0, count);
     measured.set(this.measured, count);
     this.heights = heights;
     this.measured = measured;

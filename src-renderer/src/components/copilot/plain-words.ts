@@ -20,7 +20,10 @@ export function plainValue(value: unknown): string {
 }
 
 export function argumentLines(args: Record<string, unknown>): { key: string; label: string; value: string; editable: boolean }[] {
-  return Object.entries(args).map(([key, value]) => ({
+  // amountCents is main's own copy of `amount` in whole cents: shown (and edited) once, as the amount.
+  return Object.entries(args)
+    .filter(([key]) => key !== 'amountCents')
+    .map(([key, value]) => ({
     key,
     label: humanise(key),
     value: plainValue(value),

@@ -1,0 +1,40 @@
+/** The customer's own values from the CRM record: redacted wherever they appear, however spaced. */
+export interface KnownValues {
+  emails?: (string | null | undefined)[];
+  phones?: (string | null | undefined)[];
+  addresses?: (string | null | undefined)[];
+  /** The customer's order ids: they point at one person, so they leave as `[ORDER_n]` and come back in main. */
+  orderIds?: (string | null | undefined)[];
+}
+
+type LiteralKind = 'EMAIL' | 'PHONE' | 'ADDRESS' | 'ORDER';
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const edge = (body: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
+
+/** "+1 (415) 555-0199" also as "415.555.0199" or "4155550199": the national digits, any separators, any prefix. */
+function phonePattern(phone: string): RegExp | undefined {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) return undefined;
+  const national = digits.length > 10 ? digits.slice(-10) : digits;
+  return edge(`(?:(?:\\+|00)?\\d{1,3}[\\s().-]*)?${[...national].join('[\\s().-]*')}`);
+}
+
+/** The whole address, and each comma-separated part that holds a number ("6821 1st Ave"). */
+function addressPatterns(address: string): RegExp[] {
+  const parts = [address, ...address.split(',')].map((part) => part.trim()).filter((part) => part.length >= 5 && /\d/.test(part) && /\p{L}/u.test(part));
+  return [...new Set(parts)].sort((a, b) => b.length - a.length).map((part) => edge(escapeRegExp(part).replace(/\s+/g, '[\\s,]+')));
+}
+
+export function literalPatterns(values: KnownValues): { kind: LiteralKind; pattern: RegExp }[] {
+  const out: { kind: LiteralKind; pattern: RegExp }[] = [];
+  const present = (list: (string | null | undefined)[] | undefined): string[] => (list ?? []).map((item) => item?.trim() ?? '').filter((item) => item.length >= 3);
+  for (const email of present(values.emails)) out.push({ kind: 'EMAIL', pattern: edge(escapeRegExp(email).replace(/@/g, '\\s*[@＠]\\s*')) });
+  for (const phone of present(values.phones)) {
+    const pattern = phonePattern(phone);
+    if (pattern) out.push({ kind: 'PHONE', pattern });
+  }
+  for (const address of present(values.addresses)) for (const pattern of addressPatterns(address)) out.push({ kind: 'ADDRESS', pattern });
+  for (const id of present(values.orderIds)) out.push({ kind: 'ORDER', pattern: edge(`#?${escapeRegExp(id)}`) });
+  return out;
+}

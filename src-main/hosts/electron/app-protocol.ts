@@ -1,0 +1,101 @@
+import { readFile, realpath } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import { desktopContentSecurityPolicy } from './content-security-policy';
+
+/** The renderer's own scheme: a secure, standard origin (app://renderer) instead of file://, which gets no header CSP. */
+export const appScheme = 'app';
+export const appHost = 'renderer';
+export const appEntryUrl = `${appScheme}://${appHost}/index.html`;
+
+/**
+ * For protocol.registerSchemesAsPrivileged, before the app is ready. Standard and secure so the page is a
+ * normal secure origin (fetch, storage, `'self'` in the CSP); no bypassCSP, no service workers, no streaming.
+ */
+export const appSchemePrivileges = {
+  scheme: appScheme,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: false },
+} as const;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+};
+
+const securityHeaders = (): Record<string, string> => ({
+  'Content-Security-Policy': desktopContentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+});
+
+const refuse = (status: number, text: string): Response => new Response(text, { status, headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' } });
+
+/**
+ * The file inside `root` a URL path names, or undefined for anything that could leave it: encoded dots
+ * or slashes, backslashes, NUL, a malformed escape. Checked again after symlinks are resolved.
+ */
+function pathInside(root: string, rawPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
+  // NUL, backslashes and empty segments (`//etc`) have no business in a path of the built renderer.
+  if (decoded.includes('\0') || decoded.includes('\\') || decoded.includes('//')) return undefined;
+  const segments = decoded.split('/').filter((segment) => segment !== '');
+  if (segments.some((segment) => segment === '.' || segment === '..')) return undefined;
+  // An encoded slash inside one segment (`..%2f`) shows up here as more segments than the URL had.
+  if (rawPath.split('/').filter((segment) => segment !== '').length !== segments.length) return undefined;
+  const target = resolve(root, ...(segments.length === 0 ? ['index.html'] : segments));
+  return target.startsWith(root + sep) ? target : undefined;
+}
+
+/**
+ * The handler for protocol.handle('app', …): serves out/renderer only, for GET and HEAD only, with the
+ * CSP and the other security headers on every answer. A path without an extension is an app route and
+ * gets index.html.
+ */
+export function createAppProtocolHandler(rendererDir: string): (request: { url: string; method?: string }) => Promise<Response> {
+  const root = resolve(rendererDir);
+  let realRoot: Promise<string> | undefined;
+  return async (request) => {
+    const method = (request.method ?? 'GET').toUpperCase();
+    if (method !== 'GET' && method !== 'HEAD') return refuse(405, 'Method not allowed');
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return refuse(400, 'Bad request');
+    }
+    if (url.protocol !== `${appScheme}:` || url.host !== appHost || url.username || url.password) return refuse(404, 'Not found');
+    const target = pathInside(root, url.pathname);
+    if (!target) return refuse(403, 'Forbidden');
+    const candidates = extname(target) === '' ? [target, resolve(root, 'index.html')] : [target];
+    realRoot ??= realpath(root);
+    for (const candidate of candidates) {
+      try {
+        const real = await realpath(candidate);
+        if (!real.startsWith((await realRoot) + sep)) return refuse(403, 'Forbidden');
+        const body = await readFile(real);
+        const headers = { ...securityHeaders(), 'Content-Type': contentTypes[extname(real)] ?? 'application/octet-stream' };
+        return new Response(method === 'HEAD' ? null : body, { status: 200, headers });
+      } catch {
+        // Missing (or a folder): try the next candidate.
+      }
+    }
+    return refuse(404, 'Not found');
+  };
+}
