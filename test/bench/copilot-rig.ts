@@ -10,7 +10,7 @@ import type { Proposal } from '../../src-main/core/copilot/types';
 import type { Redactor } from '../../src-main/core/language/redaction/redactor';
 import { startDemoCrm, type DemoCrm } from '../../src-main/core/crm/demo/index';
 import { createHubSpotConnector } from '../../src-main/core/crm/index';
-import { demoKnowledgeDir, loadArticlesFromDir, openKnowledgeIndex, type KnowledgeArticle, type KnowledgeIndex } from '../../src-main/core/knowledge/index';
+import { loadDemoKnowledge, openKnowledgeIndex, type KnowledgeArticle, type KnowledgeIndex } from '../../src-main/core/knowledge/index';
 import { openCacheDatabase, type CacheDatabase } from '../../src-main/core/storage/index';
 import { createSyncEngine } from '../../src-main/core/sync/index';
 import { hashingEmbedder, sentence, zipfWords } from './corpus';
@@ -37,7 +37,7 @@ export async function startCopilotRig(fillerChunks: number): Promise<CopilotRig>
   // One chunk per filler article keeps the chunk count exact.
   const filler: KnowledgeArticle[] = Array.from({ length: fillerChunks }, (_, index) => ({ id: `filler-${index}`, title: sentence(next, 4), body: sentence(next, 60), source: 'bench' }));
   const knowledge = await openKnowledgeIndex({ dataDir: dir, embedder: hashingEmbedder(384) });
-  const demo = await loadArticlesFromDir(demoKnowledgeDir(), 'demo');
+  const demo = await loadDemoKnowledge();
   await knowledge.indexArticles([...demo, ...filler], 'bench');
   const stats = await knowledge.stats();
   const contacts = db.db.prepare('SELECT id, email FROM contacts WHERE email IS NOT NULL LIMIT 50').all() as { id: string; email: string }[];

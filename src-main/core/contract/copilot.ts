@@ -6,9 +6,17 @@ const id = z.string().min(1).max(64);
 
 export interface CopilotSuggestionView {
   text: string;
-  citations: { articleId: string; title: string; section: string; url?: string }[];
+  /** `untranslated`: the source is in another language than the draft (the card says so). */
+  citations: { articleId: string; title: string; section: string; url?: string; untranslated?: boolean }[];
   source: 'llm' | 'offline';
+  /** The copilot's estimate that this draft makes the right move. */
   confidence: number;
+  /** What the draft does: asks for what the flow needs next, answers, confirms an action, or closes. */
+  move?: 'ask' | 'answer' | 'confirm' | 'close';
+  /** The language the draft is written in (the conversation's). */
+  language?: string;
+  /** The copilot is unsure what the case is: check before sending. */
+  uncertain?: boolean;
 }
 
 /** How the approval card edits one argument: a choice for an enum, a number, text, yes/no, a group, or read-only (ids). */
@@ -71,6 +79,13 @@ export interface CopilotTurnView {
   caseState: CaseState;
 }
 
+/** The answer to a question the agent asked the copilot, with what it rests on. */
+export interface CopilotAnswerView {
+  answer: string;
+  sources: { kind: 'case' | 'help-centre' | 'playbook'; articleId?: string; title: string; section?: string }[];
+  source: 'offline' | 'llm';
+}
+
 /** What "Test connection" for the language model shows. Never carries the key. */
 export interface LlmTestView {
   ok: boolean;
@@ -112,6 +127,8 @@ export const copilotMethods = {
     }),
   ).returns<CopilotTurnView>(),
   'copilot.state': method(z.strictObject({ conversationId: id })).returns<CopilotTurnView | null>(),
+  /** "Ask the copilot": a question about this conversation or the policies, answered with sources. */
+  'copilot.ask': method(z.strictObject({ conversationId: id.optional(), question: z.string().trim().min(1).max(1000) })).returns<CopilotAnswerView>(),
   /** Tries the language model with the given fields, the configured ones filling the gaps (the stored key only for the same origin). */
   'copilot.testLlm': method(
     z.strictObject({

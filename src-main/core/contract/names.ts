@@ -30,6 +30,7 @@ export const methodNameList = [
   'copilot.state',
   'copilot.testLlm',
   'copilot.correctCase',
+  'copilot.ask',
   'desktop.settings.get',
   'desktop.settings.update',
   'desktop.viewing',

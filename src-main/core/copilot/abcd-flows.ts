@@ -63,3 +63,8 @@ export function detectFlow(intent: string, text: string): DetectedFlow | undefin
 export function isFaqFlow(flow: DetectedFlow): boolean {
   return flow.flow[0] === 'search-faq';
 }
+
+/** The actions that resolve one subflow (kb.json), or undefined for a subflow it does not know. */
+export function flowActions(subflow: string): string[] | undefined {
+  return allFlows()[subflow];
+}

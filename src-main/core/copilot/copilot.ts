@@ -11,6 +11,12 @@ import { derivedCaseState } from './nodes/update-case';
 import type { Redactor } from '../language/redaction/redactor';
 import { TurnCheckpointer } from './checkpoint/turn-checkpointer';
 import type { NodeDeps } from './deps';
+import { caseForDrafts } from './drafting/case-view';
+import { outcomeSuggestion } from './drafting/compose';
+import { conversationLanguage } from './drafting/signals';
+import { answerOffline, type CopilotAnswer } from './drafting/ask';
+import { groundedAnswer } from './drafting/ask-llm';
+import { summarizeCase, summaryText } from './drafting/summary';
 import { buildCopilotGraph } from './graph';
 import { createChatModel, type LlmSettings } from './llm';
 import type { CopilotMcpPort } from './mcp-port';
@@ -46,14 +52,25 @@ export interface Copilot {
   handleCustomerMessage(conversationId: string, text: string): Promise<TurnResult>;
   decide(conversationId: string, decision: Decision): Promise<TurnResult>;
   state(conversationId: string): Promise<TurnResult | undefined>;
+  /** Answers the agent's question about the conversation (when given) or the policies, with sources. */
+  ask(conversationId: string | undefined, question: string): Promise<CopilotAnswer>;
   /** The agent's correction of the case (request, identity, a slot, a step, resolved); it wins and is kept. */
   correctCase(conversationId: string, correction: Omit<CaseCorrection, 'at'>): Promise<TurnResult>;
   close(): Promise<void>;
 }
 
+/** After an approval the drafts lead with the reply that tells the customer what was done. */
+function withOutcome(state: CopilotStateType, caseState: CaseState): Suggestion[] {
+  const outcome = outcomeSuggestion({ caseState, customer: state.customer, knowledge: state.knowledge, proposals: state.proposals, turns: state.turns }, state.turnCount);
+  if (!outcome || state.suggestions.some((suggestion) => suggestion.text === outcome.text)) return state.suggestions;
+  return [outcome, ...state.suggestions.filter((suggestion) => suggestion.move !== 'confirm')].slice(0, 3);
+}
+
 function view(state: CopilotStateType, ms: number, caseState: CaseState = state.caseState): TurnResult {
   const customer: CustomerContext | null = state.customer;
   const lastIntent = state.intents.at(-1);
+  const draftCase = caseForDrafts({ ...state, caseState });
+  const language = conversationLanguage(state.turns.filter((turn) => turn.role === 'customer').map((turn) => turn.text), draftCase.language);
   return {
     conversationId: state.conversationId,
     text: state.incoming,
@@ -62,11 +79,12 @@ function view(state: CopilotStateType, ms: number, caseState: CaseState = state.
     intentConfidence: lastIntent?.confidence ?? 0,
     sentiment: state.sentiments.at(-1) ?? 0,
     frustration: state.frustration,
-    language: state.language,
+    language,
     escalate: state.escalation,
-    suggestions: state.suggestions,
+    suggestions: withOutcome(state, draftCase),
     actions: state.proposals,
-    summary: state.summary,
+    // The case's summary, made fresh from the state, so it shows an approval the moment it is made.
+    summary: summaryText(summarizeCase({ caseState: draftCase, customer, proposals: state.proposals, turns: state.turns, language })),
     timeline: state.intents.map((entry, index) => ({ turn: entry.turn, intent: entry.intent, sentiment: state.sentiments[index] ?? 0 })),
     llmError: state.llmError,
     ms: Number(ms.toFixed(2)),
@@ -182,6 +200,19 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
         if (!after) throw new Error('The copilot lost the conversation state.');
         return view(after, performance.now() - start);
       });
+    },
+    async ask(conversationId, question) {
+      const state = conversationId ? await current(conversationId) : undefined;
+      const summary = state ? summarizeCase({ caseState: caseForDrafts(state), customer: state.customer, proposals: state.proposals, turns: state.turns, language: state.language }) : null;
+      let hits: Awaited<ReturnType<CopilotPorts['searchKnowledge']>> = [];
+      try {
+        hits = await options.ports.searchKnowledge(question, { mode: 'hybrid', limit: 4 });
+      } catch {
+        hits = [];
+      }
+      const offline = answerOffline(question, summary, hits);
+      if (!deps.llm) return offline;
+      return groundedAnswer(deps.llm, deps.redactorFor(conversationId ?? 'ask', state?.customer ?? null), question, summary, hits, offline);
     },
     async close() {
       await Promise.all(queues.values());

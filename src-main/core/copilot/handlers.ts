@@ -5,7 +5,7 @@ import type { Copilot, TurnResult } from './copilot';
 import { argFields } from './tools/arg-fields';
 import { isToolName, toolCatalog } from './tools/catalog';
 
-type CopilotHandlers = Pick<Handlers, 'copilot.turn' | 'copilot.decide' | 'copilot.state' | 'copilot.correctCase'>;
+type CopilotHandlers = Pick<Handlers, 'copilot.turn' | 'copilot.decide' | 'copilot.state' | 'copilot.correctCase' | 'copilot.ask'>;
 
 function toView(result: TurnResult) {
   const { text: _text, turn: _turnCount, actions, ...rest } = result;
@@ -35,6 +35,7 @@ export function createCopilotHandlers(getCopilot: () => Promise<Copilot>): Copil
       if (!before?.actions.some((proposal) => proposal.id === toolCallId)) throw new CoreError('NOT_FOUND', 'That proposal is no longer there.', 'Reopen the conversation to see the current proposals.');
       return toView(await instance.decide(conversationId, { toolCallId, action, ...(args ? { args } : {}), ...(reason ? { reason } : {}), ...(seen ? { argsHash: seen } : {}) }));
     },
+    'copilot.ask': async ({ conversationId, question }) => (await copilot()).ask(conversationId, question),
     'copilot.correctCase': async ({ conversationId, field, value }) => toView(await (await copilot()).correctCase(conversationId, { field, value })),
     'copilot.state': async ({ conversationId }) => {
       const state = await (await copilot()).state(conversationId);

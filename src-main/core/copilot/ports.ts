@@ -19,4 +19,4 @@ export interface CopilotPorts extends IdentityLookup {
   refundedCents(orderId: string): number;
 }
 
-export type OutboxKindForTool = 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences';
+export type OutboxKindForTool = 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences' | 'handoff_note';

@@ -1,6 +1,7 @@
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import type { Redactor } from '../language/redaction/redactor';
 import { frameToolResult } from '../mcp/client/langchain-tools';
+import { isHelpCentre } from './drafting/compose';
 import type { CopilotStateType } from './state';
 import { estimateTokens, neutralizeFenceTags } from './text-safety';
 
@@ -45,7 +46,7 @@ function caseBlock(state: CopilotStateType, redactor: Redactor): string {
 }
 
 function knowledgeBlock(state: CopilotStateType, redactor: Redactor): string {
-  return `<knowledge>\n${state.knowledge.map((hit) => `[${hit.articleId}] ${hit.title}${hit.section ? ` — ${hit.section}` : ''}\n${neutralizeFenceTags(redactor.redact(hit.chunkText.slice(0, 900)))}`).join('\n\n')}\n</knowledge>`;
+  return `<knowledge>\n${state.knowledge.map((hit) => `[${hit.articleId}] (${isHelpCentre(hit) ? 'help-centre, customer-facing' : 'playbook, guidance only'}) ${hit.title}${hit.section ? ` — ${hit.section}` : ''}\n${neutralizeFenceTags(redactor.redact(hit.chunkText.slice(0, 900)))}`).join('\n\n')}\n</knowledge>`;
 }
 
 /** What read-only MCP tools answered in the last two turns: untrusted data, fenced and redacted. */

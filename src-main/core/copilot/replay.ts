@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { startDemoCrm } from '../crm/demo/index';
 import { createHubSpotConnector } from '../crm/index';
-import { demoKnowledgeDir, loadArticlesFromDir, openKnowledgeIndex } from '../knowledge/index';
+import { loadDemoKnowledge, openKnowledgeIndex } from '../knowledge/index';
 import { openCacheDatabase } from '../storage/index';
 import { createOutboxWorker, createSyncEngine } from '../sync/index';
 import { createCopilotPorts } from './adapters';
@@ -74,7 +74,7 @@ export interface ReplayOutput {
     intent: string;
     sentiment: number;
     escalate: { yes: boolean; reasons: string[] };
-    suggestions: { text: string; citations: string[] }[];
+    suggestions: { text: string; citations: string[]; move?: string; confidence: number }[];
     /** The proposals made (or decided) on this turn, not the ones of earlier turns again. */
     actions: ReplayAction[];
     case: ReplayTurnCase;
@@ -96,7 +96,7 @@ function turnView(result: TurnResult): ReplayOutput['turns'][number] {
     intent: result.intent,
     sentiment: result.sentiment,
     escalate: { yes: result.escalate.yes, reasons: result.escalate.reasons },
-    suggestions: result.suggestions.map((suggestion) => ({ text: suggestion.text, citations: suggestion.citations.map((citation) => citation.articleId) })),
+    suggestions: result.suggestions.map((suggestion) => ({ text: suggestion.text, citations: suggestion.citations.map((citation) => citation.articleId), ...(suggestion.move ? { move: suggestion.move } : {}), confidence: suggestion.confidence })),
     actions: result.actions.filter((action) => action.turn === result.turn).map(actionView),
     case: {
       request: caseState.request?.label ?? null,
@@ -139,7 +139,7 @@ export async function replayConversation(input: unknown, options: { llm?: LlmSet
     let decoyId: string | null = null;
     if (abcd && heldThread < 0 && script.scenario) decoyId = addScenarioCustomer(crm.state, script.scenario).decoyId;
     await createSyncEngine({ db, connector }).syncAll();
-    await knowledge.indexArticles(await loadArticlesFromDir(demoKnowledgeDir(), 'demo'), 'demo');
+    await knowledge.indexArticles(await loadDemoKnowledge(), 'demo');
     const clock = clockAt(script.date);
     const copilot = await createCopilot({
       dataDir: dir,

@@ -43,6 +43,8 @@ export interface Citation {
   title: string;
   section: string;
   url?: string;
+  /** The cited article is in another language than the draft. */
+  untranslated?: boolean;
 }
 
 export interface Suggestion {
@@ -50,6 +52,9 @@ export interface Suggestion {
   citations: Citation[];
   source: 'llm' | 'offline';
   confidence: number;
+  move?: 'ask' | 'answer' | 'confirm' | 'close';
+  language?: string;
+  uncertain?: boolean;
 }
 
 export type PolicyResult = { allowed: true; note?: string } | { allowed: false; reason: string };
@@ -85,4 +90,7 @@ export interface Escalation {
 
 export interface KnowledgeRef extends Pick<KnowledgeHit, 'articleId' | 'title' | 'section' | 'snippet' | 'chunkText' | 'score'> {
   url?: string;
+  /** Absent on hits checkpointed before sources had kinds: read as a playbook unless a demo policy page. */
+  kind?: KnowledgeHit['kind'];
+  language?: string;
 }

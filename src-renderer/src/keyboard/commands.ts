@@ -25,6 +25,8 @@ export const commandIds = [
   'theme.dark',
   'theme.system',
   'dialog.close',
+  'copilot.ask',
+  'copilot.copySummary',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -62,6 +64,8 @@ export const commandInfo: Record<CommandId, CommandInfo> = {
   'theme.dark': { title: 'Theme: dark', group: 'Views', keywords: 'appearance colours night' },
   'theme.system': { title: 'Theme: follow the system', group: 'Views', keywords: 'appearance colours auto' },
   'dialog.close': { title: 'Close the dialog or panel', group: 'General' },
+  'copilot.ask': { title: 'Ask the copilot a question', group: 'Suggestions' },
+  'copilot.copySummary': { title: 'Copy the case summary', group: 'Suggestions' },
 };
 
 export function isCommandId(value: unknown): value is CommandId {
@@ -95,4 +99,6 @@ export const defaultBindings: Record<CommandId, string | null> = {
   'theme.dark': null,
   'theme.system': null,
   'dialog.close': 'Escape',
+  'copilot.ask': 'Alt+O',
+  'copilot.copySummary': 'Alt+M',
 };

@@ -168,6 +168,24 @@ export const useCopilotStore = defineStore('copilot', () => {
     }
   }
 
+  /** What the last copy of the summary did, for the panel to say ("Copied", or why not). */
+  const summaryCopied = ref<string | undefined>();
+
+  /** The case summary as text on the clipboard, for a ticket, an email or another tool. */
+  async function copySummary(): Promise<void> {
+    const text = turn.value?.summary;
+    if (!text) {
+      summaryCopied.value = 'There is no summary yet: open a conversation with a customer message.';
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(text);
+      summaryCopied.value = 'Summary copied.';
+    } catch {
+      summaryCopied.value = 'The clipboard is not available here: select the summary text and copy it.';
+    }
+  }
+
   /** The agent's correction of the case card (request, identity, a slot, a step done, resolved): it wins. */
   async function correctCase(field: MethodInput<'copilot.correctCase'>['field'], value: string): Promise<boolean> {
     const id = conversationId.value;
@@ -195,5 +213,5 @@ export const useCopilotStore = defineStore('copilot', () => {
     opening.value = false;
   }
 
-  return { conversationId, turn, streaming, thinking, opening, deciding, error, focusedActionId, focusedAction, pendingActions, suggestions, llmState, llmDetail, deliveries, open, runTurn, onToken, onOutboxChanged, onMcpAction, focusAction, decide, correctCase, close, settle };
+  return { conversationId, turn, streaming, thinking, opening, deciding, error, focusedActionId, focusedAction, pendingActions, suggestions, llmState, llmDetail, deliveries, summaryCopied, open, runTurn, onToken, onOutboxChanged, onMcpAction, focusAction, decide, copySummary, correctCase, close, settle };
 });

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { nextTick, ref } from 'vue';
 
-const focusTargets = { composer: 'composer-text', knowledge: 'knowledge-query', queueSearch: 'queue-search', queue: 'queue-list' } as const;
+const focusTargets = { composer: 'composer-text', knowledge: 'knowledge-query', queueSearch: 'queue-search', queue: 'queue-list', copilotAsk: 'copilot-ask' } as const;
 
 export type View = 'workspace' | 'insights' | 'settings';
 export type SideTab = 'copilot' | 'customer' | 'knowledge';
@@ -15,7 +15,7 @@ export const useUiStore = defineStore('ui', () => {
   /** A counter per focus target: components watch it and focus themselves. */
   const focusRequests = ref<Record<string, number>>({});
 
-  function requestFocus(target: 'composer' | 'knowledge' | 'queueSearch' | 'queue'): void {
+  function requestFocus(target: keyof typeof focusTargets): void {
     focusRequests.value = { ...focusRequests.value, [target]: (focusRequests.value[target] ?? 0) + 1 };
     // Also focus by id once the DOM has caught up (a tab that was hidden must render first).
     const id = focusTargets[target];

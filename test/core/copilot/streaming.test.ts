@@ -77,7 +77,8 @@ describe('when the LLM fails', () => {
     expect(turn.llmError).toBe('The language model server failed (HTTP 500). Try again later; the copilot keeps suggesting offline meanwhile.');
     expect(turn.suggestions.length).toBeGreaterThan(0);
     expect(turn.suggestions.every((suggestion) => suggestion.source === 'offline')).toBe(true);
-    expect(turn.suggestions[0]?.citations.length).toBeGreaterThan(0);
+    // An offline draft either cites its help-centre article or is a move template (an ask, a confirmation, a close).
+    expect(turn.suggestions.every((suggestion) => suggestion.citations.length > 0 || suggestion.move !== undefined)).toBe(true);
     expect(turn.actions.length).toBeGreaterThan(0);
   }, 60_000);
 

@@ -1,28 +1,17 @@
+import { computeDraftMetrics, draftEvalConversation } from './draft-metrics';
 import type { EvalMetric } from './eval-types';
 
-interface DraftMetricsModule {
-  computeDraftMetrics(conversations: unknown[], replays: { suggestions: { text: string }[] }[][]): unknown;
-  draftEvalConversation(raw: unknown): unknown;
-}
-
 /**
- * The drafts' metrics (draft-metrics.ts, written with the drafting work) when that module exists: loaded by
- * a computed specifier, so this folder builds and runs without it and picks it up once it lands.
- * LEAD-HOOK: once draft-metrics.ts is on main, this may become a static import.
+ * The drafts' metrics (draft-metrics.ts) as one family of `copilot eval`: the conversations and, per replayed
+ * customer line, its suggestions with their move and confidence (for the move calibration).
  */
-export async function draftMetricFamily(): Promise<EvalMetric | undefined> {
-  const specifier = ['.', 'draft-metrics'].join('/');
-  let loaded: Partial<DraftMetricsModule>;
-  try {
-    loaded = (await import(specifier)) as Partial<DraftMetricsModule>;
-  } catch {
-    return undefined;
-  }
-  const { computeDraftMetrics, draftEvalConversation } = loaded;
-  if (typeof computeDraftMetrics !== 'function' || typeof draftEvalConversation !== 'function') return undefined;
-  return (replayed) =>
-    computeDraftMetrics(
+export function draftMetricFamily(): Promise<EvalMetric | undefined> {
+  const metric: EvalMetric = (replayed) => {
+    const { perConversation: _perConversation, ...metrics } = computeDraftMetrics(
       replayed.map((item) => draftEvalConversation(item.conversation)),
-      replayed.map((item) => item.replay.turns.map((turn) => ({ suggestions: turn.suggestions.map((suggestion) => ({ text: suggestion.text })) }))),
-    ) as Record<string, unknown>;
+      replayed.map((item) => item.replay.turns.map((turn) => ({ suggestions: turn.suggestions.map((suggestion) => ({ text: suggestion.text, confidence: suggestion.confidence, ...(suggestion.move ? { move: suggestion.move } : {}) })) }))),
+    );
+    return metrics as unknown as Record<string, unknown>;
+  };
+  return Promise.resolve(metric);
 }

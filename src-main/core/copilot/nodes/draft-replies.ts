@@ -1,7 +1,10 @@
 import type { AIMessageChunk } from '@langchain/core/messages';
 import type { NodeDeps } from '../deps';
 import { describeLlmError } from '../llm-errors';
-import { offlineSuggestions } from '../offline-drafts';
+import { caseForDrafts } from '../drafting/case-view';
+import { composeDrafts } from '../drafting/compose';
+import { draftTask } from '../drafting/llm-brief';
+import { conversationLanguage } from '../drafting/signals';
 import { buildPrompt } from '../prompt';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
 import { sanitizeSuggestion } from '../text-safety';
@@ -56,10 +59,13 @@ function restoringStreamer(restore: (text: string) => string, emit: (token: stri
 /** 1–3 replies citing the knowledge they use: the model's, streamed token by token, and the offline ones beside it. */
 export function draftRepliesNode(deps: NodeDeps) {
   return async (state: CopilotStateType): Promise<CopilotStateUpdate> => {
-    const offline = offlineSuggestions(state);
+    const caseState = caseForDrafts(state);
+    const offline = composeDrafts({ caseState, customer: state.customer, knowledge: state.knowledge, proposals: state.proposals, turns: state.turns });
     if (!deps.llm) return { suggestions: offline.slice(0, 3) };
     const redactor = deps.redactorFor(state.conversationId, state.customer);
-    const prompt = buildPrompt(state, redactor, deps.tokenBudget, 'Draft one reply the agent can send to the customer now, citing the knowledge you use as [article-id].');
+    const language = offline[0]?.language ?? conversationLanguage(state.turns.filter((turn) => turn.role === 'customer').map((turn) => turn.text), caseState.language);
+    const task = draftTask({ caseState, customer: state.customer, knowledge: state.knowledge, proposals: state.proposals, turns: state.turns, language, offline }, redactor);
+    const prompt = buildPrompt(state, redactor, deps.tokenBudget, task);
     try {
       const streamer = restoringStreamer(redactor.restore, (token) => deps.onToken?.(state.conversationId, 0, token));
       let raw = '';
@@ -77,7 +83,10 @@ export function draftRepliesNode(deps: NodeDeps) {
         text,
         citations: [...new Map(cited.map((hit) => [hit.articleId, { articleId: hit.articleId, title: hit.title, section: hit.section, ...(hit.url ? { url: hit.url } : {}) }])).values()],
         source: 'llm',
-        confidence: cited.length > 0 ? 0.8 : 0.55,
+        // The model was told the move the offline composer picked; its draft is as likely right as that move, a little more when grounded.
+        confidence: Number(Math.min(0.95, (offline[0]?.confidence ?? 0.5) + (cited.length > 0 ? 0.1 : 0)).toFixed(2)),
+        ...(offline[0]?.move ? { move: offline[0].move } : {}),
+        language,
       };
       return { suggestions: text ? [suggestion, ...offline].slice(0, 3) : offline.slice(0, 3) };
     } catch (error) {

@@ -1,24 +1,16 @@
 import { sentimentTrend } from '../../language/index';
+import { caseForDrafts } from '../drafting/case-view';
+import { conversationLanguage } from '../drafting/signals';
+import { handoffNoteText } from '../drafting/summary';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
 
 const escalatingIntents = new Set(['complaint', 'contact_human_agent']);
 
-/** The note the next agent reads, written offline from the state, so nobody asks the customer again. */
-export function handoffNote(state: CopilotStateType): string {
-  const customer = state.customer;
-  const intents = [...new Set(state.intents.map((entry) => entry.intent).filter((intent) => intent !== 'unknown' && intent !== 'none'))];
-  const tried = state.proposals.filter((proposal) => proposal.status !== 'pending').map((proposal) => `${proposal.tool} (${proposal.status}${proposal.decisionReason ? `: ${proposal.decisionReason}` : ''})`);
-  const pending = state.proposals.filter((proposal) => proposal.status === 'pending').map((proposal) => proposal.tool);
-  const lastWords = state.turns.filter((turn) => turn.role === 'customer').slice(-2).map((turn) => `"${turn.text.slice(0, 200)}"`);
-  return [
-    `Customer: ${customer ? `${customer.name} (${customer.membership}, id ${customer.id})` : 'not identified'}`,
-    `Wants: ${intents.map((intent) => intent.replace(/_/g, ' ')).join(', ') || 'unclear'}`,
-    `Tried: ${tried.join('; ') || 'nothing yet'}`,
-    `Pending actions: ${pending.join(', ') || 'none'}`,
-    `Sentiment: ${(state.sentiments.at(-1) ?? 0).toFixed(2)}, frustration ${state.frustration.toFixed(2)}${state.cues.length ? ` (${state.cues.join(', ')})` : ''}`,
-    `Key facts: ${state.facts.slice(-6).join('; ') || 'none'}`,
-    `Last messages: ${lastWords.join(' / ')}`,
-  ].join('\n');
+/** The note the next agent reads, written offline from the case, so nobody asks the customer again. */
+export function handoffNote(state: CopilotStateType, reasons: string[] = []): string {
+  const caseState = caseForDrafts(state);
+  const language = conversationLanguage(state.turns.filter((turn) => turn.role === 'customer').map((turn) => turn.text), caseState.language);
+  return handoffNoteText({ caseState, customer: state.customer, proposals: state.proposals, turns: state.turns, language }, reasons);
 }
 
 /** Whether to hand over, and why, in words the agent can check. */
@@ -37,6 +29,6 @@ export function escalationCheckNode() {
     if (state.customer?.membership === 'gold' && (state.sentiments.at(-1) ?? 0) < -0.2) reasons.push('A gold member is unhappy.');
     if (state.turnCount >= 12) reasons.push(`Long conversation (${state.turnCount} customer messages).`);
     const yes = reasons.length > 0 && (escalatingIntents.has(intent) || reasons.length >= 2);
-    return { escalation: { yes, reasons, handoffNote: yes ? handoffNote(state) : null } };
+    return { escalation: { yes, reasons, handoffNote: yes ? handoffNote(state, reasons) : null } };
   };
 }

@@ -1,5 +1,7 @@
 import type { NodeDeps } from '../deps';
+import { cutAtWord } from '../drafting/summary';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
+import { handoffNote } from './escalation-check';
 import { isToolName, toolCatalog } from '../tools/catalog';
 import type { Proposal } from '../types';
 
@@ -23,8 +25,15 @@ export function executeActionsNode(deps: NodeDeps) {
       const customerId = state.customer?.id;
       if (!kind || !customerId) continue;
       const payload: Record<string, unknown> =
-        proposal.tool === 'escalate_to_human' ? { ...proposal.args, handoffNote: String(proposal.args.handoffNote || state.escalation.handoffNote || '') } : { ...proposal.args };
+        proposal.tool === 'escalate_to_human'
+          ? { ...proposal.args, handoffNote: cutAtWord(String(proposal.args.handoffNote || state.escalation.handoffNote || handoffNote(state, [String(proposal.args.reason ?? '')])), 5000) }
+          : { ...proposal.args };
       deps.ports.enqueueAction({ customerId, kind, payload, idempotencyKey });
+      // The hand-off note is its own action, so the next agent finds it on the thread wherever they work.
+      if (proposal.tool === 'escalate_to_human' && typeof payload.handoffNote === 'string' && payload.handoffNote) {
+        const ticketId = typeof proposal.args.ticketId === 'string' ? proposal.args.ticketId : undefined;
+        deps.ports.enqueueAction({ customerId, kind: 'handoff_note', payload: { conversationId: state.conversationId, ...(ticketId ? { ticketId } : {}), text: payload.handoffNote }, idempotencyKey: `${idempotencyKey}:handoff` });
+      }
       executed.push({ ...proposal, status: 'executed', idempotencyKey });
     }
     return executed.length ? { proposals: executed } : {};

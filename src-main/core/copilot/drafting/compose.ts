@@ -1,0 +1,384 @@
+import { emptyCaseState, type CaseState } from '../case/case-types';
+import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
+import { isInternalText } from './internal-text';
+import { conversationLanguage, givenFacts, parsePurchaseDate, type GivenFacts } from './signals';
+import { fill, joinList, phrase, type DraftLanguage, type TemplateKey } from './templates';
+
+export type DraftMove = 'ask' | 'answer' | 'confirm' | 'close';
+
+const emptyCase = emptyCaseState();
+
+/** A hit as the drafts see it; `kind` and `language` come from the index once it records them. */
+export type DraftKnowledge = KnowledgeRef & { kind?: 'help-centre' | 'playbook'; language?: string };
+
+export interface DraftInput {
+  caseState: CaseState;
+  customer: CustomerContext | null;
+  knowledge: DraftKnowledge[];
+  proposals: Proposal[];
+  turns: Turn[];
+  /** The conversation's day, for return windows; the last turn's time when absent. */
+  now?: Date;
+}
+
+/** Subflows whose flow needs no identity (guidelines.json: storewide and single-item FAQs, site troubleshooting). */
+const noIdentityFlows = new Set(['storewide_query', 'single_item_query', 'troubleshoot_site']);
+const noIdentitySubflows = /^(pricing|timing|membership|policy|boots|shirt|jeans|jacket|shopping_cart|search_results|slow_speed|credit_card|promo_code_invalid|promo_code_out_of_date)$/;
+const returnSubflows = /^(return_|refund_initiate|refund_update|bad_price)/;
+
+/**
+ * A help-centre source: marked so by the index, or, for sources indexed before kinds existed, one of the
+ * demo's customer-facing policy pages. Anything unmarked is a playbook and never goes into a reply.
+ */
+export function isHelpCentre(hit: DraftKnowledge): boolean {
+  if (hit.kind) return hit.kind === 'help-centre';
+  return /^(policy-|help-)/.test(hit.articleId);
+}
+
+function citationOf(hit: DraftKnowledge, untranslated: boolean): Citation & { untranslated?: boolean } {
+  return { articleId: hit.articleId, title: hit.title, section: hit.section, ...(hit.url ? { url: hit.url } : {}), ...(untranslated ? { untranslated: true } : {}) };
+}
+
+const tierKey: Record<string, TemplateKey> = { gold: 'tierGold', silver: 'tierSilver', bronze: 'tierBronze', guest: 'tierGuest' };
+const windowDays: Record<string, number> = { silver: 183, bronze: 90, guest: 30 };
+const windowKey: Record<string, TemplateKey> = { silver: 'window6m', bronze: 'window90d', guest: 'window30d' };
+const otherTiers = (tier: string | null): RegExp | undefined => {
+  const names = ['gold', 'silver', 'bronze', 'guest'].filter((name) => name !== tier);
+  return tier ? new RegExp(`\\b(${names.join('|')})s?\\b`, 'i') : /\b(gold|silver|bronze|guest)s?\b/i;
+};
+
+function sentencesOf(text: string): string[] {
+  return text
+    .replace(/\*\*|__|`/g, '')
+    .replace(/^#+\s.*$/gm, '')
+    .replace(/^\s*(?:\d+\.|[-*])\s+/gm, '')
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 20 && sentence.length < 260 && /[.!?]$/.test(sentence) && !isInternalText(sentence));
+}
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[a-zà-ÿ]{4,}/g) ?? []);
+}
+
+interface Draft {
+  move: DraftMove;
+  sentences: string[];
+  citations: (Citation & { untranslated?: boolean })[];
+  confidence: number;
+}
+
+interface Context {
+  input: DraftInput;
+  language: DraftLanguage;
+  facts: GivenFacts;
+  lines: string[];
+  firstName: string | undefined;
+  subflow: string | null;
+  flow: string | null;
+  actions: string[];
+  now: Date;
+  tier: string | null;
+}
+
+// A question about their own order, charge or account needs the account, whatever FAQ its words also match.
+const ownAccountWords = /\b(refunds?|charged?|charges|billed|package|parcel|my orders?|my account|bought|sent (it )?back|returned|delivery|reembolso|cobr\w+|paquete|pedido|remboursement|colis|commande|erstattung|paket|bestellung|reembolso|cobrança|encomenda)\b/i;
+
+function needsIdentity(context: Context): boolean {
+  const ownAccount = ownAccountWords.test(context.lines.join(' '));
+  if (context.flow && noIdentityFlows.has(context.flow) && !ownAccount) return false;
+  if (context.subflow && noIdentitySubflows.test(context.subflow) && !ownAccount) return false;
+  return context.actions.length === 0 || context.actions.some((action) => ['pull-up-account', 'verify-identity', 'validate-purchase'].includes(action));
+}
+
+function idWord(language: DraftLanguage, kind: 'username' | 'email' | 'order_id' | 'account_id'): string {
+  return phrase(language, kind === 'username' ? 'idUsername' : kind === 'email' ? 'idEmail' : kind === 'order_id' ? 'idOrder' : 'idAccount');
+}
+
+/** The one question the flow needs answered next, or undefined when nothing is missing. */
+function nextQuestion(context: Context): { key: TemplateKey; text: string; identity: boolean } | undefined {
+  const { language, facts, input } = context;
+  const status = input.caseState.identity.status;
+  const ids = facts.identifiers;
+  const known = status === 'identified' || status === 'verified' || input.customer !== null;
+  if (needsIdentity(context)) {
+    if (!known && !ids.has('name') && !ids.has('account_id') && !ids.has('email') && !ids.has('username') && !ids.has('order_id')) {
+      return { key: 'askNameOrAccount', text: phrase(language, 'askNameOrAccount'), identity: true };
+    }
+    // validate-purchase checks username, email and order ID; verify-identity the order ID beside the name or account (guidelines.json).
+    const validating = context.actions.includes('validate-purchase');
+    const verifying = validating || context.actions.includes('verify-identity');
+    if (verifying && status !== 'verified') {
+      const wanted: ('username' | 'email' | 'order_id')[] = validating ? ['username', 'email', 'order_id'] : ['order_id'];
+      const missing = wanted.filter((kind) => !ids.has(kind));
+      const have = wanted.length - missing.length;
+      const enough = validating ? missing.length === 0 || (have >= 2 && ids.has('order_id')) : missing.length === 0;
+      if (!enough && missing.length > 0) {
+        const key: TemplateKey = context.actions.includes('validate-purchase') ? 'askValidate' : 'askVerify';
+        const text = fill(language, key, { ids: joinList(language, missing.map((kind) => idWord(language, kind))) });
+        if (text) return { key, text, identity: true };
+      }
+    }
+  }
+  if (context.actions.includes('membership') || (context.subflow && returnSubflows.test(context.subflow))) {
+    if (!context.tier) return { key: 'askMembership', text: phrase(language, 'askMembership'), identity: false };
+    if (context.tier !== 'gold' && !purchaseDay(context)) return { key: 'askPurchaseDate', text: phrase(language, 'askPurchaseDate'), identity: false };
+  }
+  if (context.subflow === 'missing' && !facts.item) return { key: 'askWhichItem', text: phrase(language, 'askWhichItem'), identity: false };
+  if (context.subflow && /^return_/.test(context.subflow) && withinPolicy(context) !== false) {
+    if (!facts.address) return { key: 'askAddress', text: phrase(language, 'askAddress'), identity: false };
+    if (!facts.returnMethod) return { key: 'askReturnMethod', text: phrase(language, 'askReturnMethod'), identity: false };
+  }
+  if (context.subflow && /^(refund_initiate)$/.test(context.subflow) && !facts.refundMethod) return { key: 'askRefundMethod', text: phrase(language, 'askRefundMethod'), identity: false };
+  if (context.actions.includes('notify-team') && input.caseState.lastAct === 'human_request' && !facts.phone) return { key: 'askPhone', text: phrase(language, 'askPhone'), identity: false };
+  return undefined;
+}
+
+function purchaseDay(context: Context): Date | null {
+  const orderId = context.input.caseState.slots.orderId;
+  const order = context.input.customer?.orders.find((item) => item.id === orderId);
+  if (order?.placedAt) return new Date(order.placedAt);
+  return context.facts.purchaseDate ? parsePurchaseDate(context.facts.purchaseDate, context.now) : null;
+}
+
+/** True inside the tier's return window, false outside, undefined when it cannot be told yet. */
+function withinPolicy(context: Context): boolean | undefined {
+  if (!context.tier) return undefined;
+  if (context.tier === 'gold') return true;
+  const day = purchaseDay(context);
+  const limit = windowDays[context.tier];
+  if (!day || limit === undefined) return undefined;
+  return (context.now.getTime() - day.getTime()) / 86_400_000 <= limit;
+}
+
+/** The help-centre sentences for this customer: their tier's rule only, in their language where the article is. */
+function helpCentreSentences(context: Context, limit: number): { sentences: string[]; hit: DraftKnowledge | undefined } {
+  const query = words(context.lines.slice(-2).join(' '));
+  const exclude = otherTiers(context.tier);
+  for (const hit of context.input.knowledge.filter(isHelpCentre)) {
+    if ((hit.language ?? 'en') !== context.language) continue;
+    const scored = sentencesOf(hit.chunkText)
+      .filter((sentence) => !(exclude && exclude.test(sentence)))
+      .map((sentence, index) => ({ sentence, overlap: [...words(sentence)].filter((word) => query.has(word)).length, index }))
+      .filter((entry) => entry.overlap > 0)
+      .map((entry) => ({ sentence: entry.sentence, score: entry.overlap * 10 - entry.index }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map((entry) => entry.sentence);
+    if (scored.length > 0) return { sentences: scored, hit };
+  }
+  return { sentences: [], hit: context.input.knowledge.find(isHelpCentre) };
+}
+
+function money(amount: unknown): string | undefined {
+  const value = typeof amount === 'number' ? amount : Number(amount);
+  return Number.isFinite(value) && value > 0 ? `$${value.toFixed(2)}` : undefined;
+}
+
+function methodWord(language: DraftLanguage, method: string | null | undefined): string {
+  const lower = (method ?? '').toLowerCase();
+  if (/gift|regalo|cadeau|geschenk|presente/.test(lower)) return phrase(language, 'methodGift');
+  if (/check|cheque|scheck/.test(lower)) return phrase(language, 'methodCheck');
+  if (/store|credit$|saldo|avoir|guthaben|add value/.test(lower) && !/card/.test(lower)) return phrase(language, 'methodCredit');
+  return phrase(language, 'methodCard');
+}
+
+/** The outcome of what the agent approved, or the offer of what waits for approval. */
+function actionDraft(context: Context): Draft | undefined {
+  const { language, input } = context;
+  // Only what this turn brought: an offer made earlier waits on its approval card, an outcome was already told.
+  const sideEffects = input.proposals.filter((proposal) => proposal.sideEffect && proposal.turn === context.lines.length);
+  const done = [...sideEffects].reverse().find((proposal) => proposal.status === 'executed' || proposal.status === 'approved');
+  const pending = [...sideEffects].reverse().find((proposal) => proposal.status === 'pending' && proposal.policy === 'allowed');
+  const pick = done && (!pending || done.turn >= pending.turn) ? done : pending;
+  if (!pick) return undefined;
+  const finished = pick === done;
+  const amount = money(pick.args.amount);
+  const method = methodWord(language, typeof pick.args.method === 'string' ? pick.args.method : context.facts.refundMethod);
+  let text: string | undefined;
+  if (pick.tool === 'request_refund') text = fill(language, finished ? 'refundDone' : 'refundOffer', { amount, method, days: phrase(language, 'days5to10') });
+  else if (pick.tool === 'escalate_to_human') text = phrase(language, finished ? 'escalateDone' : 'escalateOffer');
+  else if (pick.tool === 'update_preferences') text = finished ? phrase(language, 'preferencesDone') : phrase(language, 'ticketOffer');
+  else text = phrase(language, finished ? 'ticketDone' : 'ticketOffer');
+  if (!text) return undefined;
+  return { move: 'confirm', sentences: finished ? [text, phrase(language, 'anythingElse')] : [text], citations: [], confidence: finished ? 0.75 : 0.6 };
+}
+
+/** What the read-only tools said this turn (tracking, order status), or the CRM's status of the order in question. */
+function statusSentence(context: Context): string | undefined {
+  const { language, input } = context;
+  const lookup = [...input.proposals].reverse().find((proposal) => !proposal.sideEffect && proposal.status === 'executed' && proposal.result);
+  if (lookup?.result) {
+    const first = lookup.result.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s/)[0]?.slice(0, 160).replace(/[.!?]$/, '');
+    if (first && !isInternalText(first)) return fill(language, 'toolSaid', { status: first });
+  }
+  const orderId = input.caseState.slots.orderId;
+  const order = input.customer?.orders.find((item) => item.id === orderId) ?? (orderId ? undefined : input.customer?.orders[0]);
+  return order ? fill(language, 'orderStatus', { order: order.id, status: order.status.replace(/_/g, ' ') }) : undefined;
+}
+
+/** The rule that applies to this customer: their tier's window and, once the date is known, whether they are inside it. */
+function policyAnswer(context: Context): Draft | undefined {
+  const { language, tier } = context;
+  if (!tier) return undefined;
+  const english = context.language === 'en';
+  const source = helpCentreSentences(context, 1);
+  const sentences: string[] = [];
+  const citations: Draft['citations'] = [];
+  const tierRule = english ? source.sentences.find((sentence) => new RegExp(`\\b${tier}\\b`, 'i').test(sentence)) : undefined;
+  const template = tier === 'gold' ? phrase(language, 'tierAlways') : fill(language, 'tierWindow', { tier: phrase(language, tierKey[tier] ?? 'tierGuest'), window: windowKey[tier] ? phrase(language, windowKey[tier]) : undefined });
+  const rule = tierRule ?? template;
+  if (!rule) return undefined;
+  sentences.push(rule);
+  const inside = withinPolicy(context);
+  if (inside === true && tier !== 'gold') sentences.push(phrase(language, 'withinWindow'));
+  if (inside === false) {
+    const day = purchaseDay(context);
+    const date = day ? day.toISOString().slice(0, 10) : undefined;
+    const outside = fill(language, 'outsideWindow', { date });
+    if (outside) sentences.push(outside, phrase(language, 'outsideOffer'));
+  }
+  // Cite the article that states this tier's rule; a template rule with no such article cites nothing.
+  const ruleSource = tierRule ? source.hit : context.input.knowledge.find((hit) => isHelpCentre(hit) && new RegExp(`\\b${tier}\\b`, 'i').test(hit.chunkText));
+  if (ruleSource) citations.push(citationOf(ruleSource, !tierRule && (ruleSource.language ?? 'en') !== language));
+  return { move: 'answer', sentences, citations, confidence: inside === undefined ? 0.45 : 0.6 };
+}
+
+/** Where a refund is: the help centre's words in the customer's language, else the template with the English article cited and flagged. */
+function refundStatusAnswer(context: Context): Draft {
+  const found = helpCentreSentences(context, 1);
+  if (found.sentences.length > 0 && found.hit && /refund|reembolso|rembourse|erstattung/i.test(found.sentences.join(' '))) {
+    return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.55 };
+  }
+  const article = context.input.knowledge.find((hit) => isHelpCentre(hit) && /refund/i.test(`${hit.articleId} ${hit.title}`));
+  const text = fill(context.language, 'refundStatus', { days: phrase(context.language, 'days5to10') }) ?? phrase(context.language, 'lookingIntoIt');
+  return { move: 'answer', sentences: [text], citations: article ? [citationOf(article, (article.language ?? 'en') !== context.language)] : [], confidence: 0.5 };
+}
+
+function faqAnswer(context: Context): Draft | undefined {
+  const found = helpCentreSentences(context, 2);
+  if (found.sentences.length > 0 && found.hit) return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.5 };
+  // No article in the customer's language: say so in their language, and cite the English source, flagged.
+  const english = context.input.knowledge.find((hit) => isHelpCentre(hit) && (hit.language ?? 'en') !== context.language);
+  if (english && context.language !== 'en' && context.input.caseState.request) return { move: 'answer', sentences: [phrase(context.language, 'lookingIntoIt')], citations: [citationOf(english, true)], confidence: 0.3 };
+  return undefined;
+}
+
+function closingDraft(context: Context): Draft {
+  const { language, input } = context;
+  const closing = input.caseState.lastAct === 'closing';
+  return closing
+    ? { move: 'close', sentences: [phrase(language, 'goodbye')], citations: [], confidence: 0.8 }
+    : { move: 'close', sentences: [phrase(language, 'youreWelcome'), phrase(language, 'anythingElse')], citations: [], confidence: 0.75 };
+}
+
+function ackPrefix(context: Context): string[] {
+  const { language, input } = context;
+  const customerLines = context.lines.length;
+  if (customerLines <= 1) return [context.firstName ? (fill(language, 'greetNamed', { name: context.firstName }) ?? phrase(language, 'greet')) : phrase(language, 'greet')];
+  if (input.caseState.lastAct === 'information') return [context.firstName ? (fill(language, 'thanksNamed', { name: context.firstName }) ?? phrase(language, 'thanks')) : phrase(language, 'thanks')];
+  if (input.caseState.lastAct === 'complaint') return [phrase(language, 'sorryProblem')];
+  return [];
+}
+
+function contextOf(input: DraftInput): Context {
+  const lines = input.turns.filter((turn) => turn.role === 'customer').map((turn) => turn.text);
+  const language = conversationLanguage(lines, input.caseState.language);
+  const facts = givenFacts(lines, input.caseState, input.customer);
+  const lastAt = input.turns.at(-1)?.at;
+  const now = input.now ?? (lastAt ? new Date(lastAt) : new Date());
+  const request = input.caseState.request;
+  const stepActions = input.caseState.steps.map((step) => step.action);
+  const identified = input.caseState.identity.status === 'identified' || input.caseState.identity.status === 'verified';
+  const firstName = identified ? (input.caseState.identity.customerName ?? input.customer?.name)?.split(' ')[0] : facts.identifiers.has('name') ? input.customer?.name.split(' ')[0] : undefined;
+  const named = firstName ? firstName.charAt(0).toUpperCase() + firstName.slice(1) : undefined;
+  return {
+    input,
+    language,
+    facts,
+    lines,
+    firstName: named,
+    subflow: request?.subflow ?? null,
+    flow: request?.flow ?? null,
+    actions: stepActions,
+    now,
+    tier: facts.membership ?? null,
+  };
+}
+
+/**
+ * Up to three different replies, each one move (ask, answer, confirm, close), built from the case: greet
+ * only on the first line, ask the one thing the flow needs next, answer with this customer's rule, report
+ * what the tools and approved actions did, and close on thanks. Every sentence is a help-centre sentence
+ * (cited) or a move template, in the conversation's language.
+ */
+export function composeDrafts(input: DraftInput): Suggestion[] {
+  const context = contextOf(input);
+  const act = input.caseState.lastAct;
+  const drafts: Draft[] = [];
+  const confidenceOfCase = input.caseState.request?.confidence ?? 0.3;
+  const uncertain = input.caseState.request !== null && confidenceOfCase < 0.45 && act !== 'acknowledgement' && act !== 'closing';
+  const action = actionDraft(context);
+  const question = act === 'acknowledgement' || act === 'closing' ? undefined : nextQuestion(context);
+
+  if (act === 'acknowledgement' || act === 'closing') drafts.push(closingDraft(context));
+  if (act === 'human_request' || (act === 'complaint' && !question)) {
+    drafts.push({ move: 'confirm', sentences: [phrase(context.language, 'escalateOffer')], citations: [], confidence: 0.6 });
+  }
+  if (action) drafts.push(action);
+  if (question) {
+    drafts.push({ move: 'ask', sentences: [...ackPrefix(context), question.text], citations: [], confidence: question.identity ? 0.75 : 0.6 });
+  }
+  // The rule is told when its last fact arrives (the tier, the date) or the customer asks, not on every later line.
+  const latest = context.lines.at(-1) ?? '';
+  const freshPolicy = act !== 'acknowledgement' && act !== 'closing' && (/\?/.test(latest) || givenFacts([latest], emptyCase, null).membership !== null || givenFacts([latest], emptyCase, null).purchaseDate !== null || act === 'request');
+  const policy = freshPolicy ? policyAnswer(context) : undefined;
+  if (policy) drafts.push({ ...policy, sentences: question ? policy.sentences : [...ackPrefix(context), ...policy.sentences, phrase(context.language, 'anythingElse')] });
+  const status = context.subflow && /^(status|status_delivery|missing|status_shipping|status_delivery_time)/.test(context.subflow) ? statusSentence(context) : undefined;
+  if (context.subflow === 'refund_status') drafts.push(refundStatusAnswer(context));
+  else if (status) drafts.push({ move: 'answer', sentences: [status], citations: [], confidence: 0.55 });
+  if (!question || !needsIdentity(context) || (drafts.length < 2 && context.language === 'en')) {
+    const faq = faqAnswer(context);
+    if (faq) drafts.push({ ...faq, sentences: drafts.length === 0 ? [...ackPrefix(context), ...faq.sentences] : faq.sentences });
+  }
+  if (drafts.length === 0) {
+    const ask = input.caseState.request ? phrase(context.language, 'lookingIntoIt') : phrase(context.language, context.lines.length <= 1 ? 'howCanIHelp' : 'askClarify');
+    drafts.push({ move: input.caseState.request ? 'answer' : 'ask', sentences: [...ackPrefix(context), ask], citations: [], confidence: 0.35 });
+  }
+  if (uncertain && input.caseState.request) {
+    const check = fill(context.language, 'uncertain', { label: input.caseState.request.label.toLowerCase() });
+    if (check) drafts.push({ move: 'confirm', sentences: [check], citations: [], confidence: 0.4 });
+  }
+  const seen = new Set<string>();
+  const out: Suggestion[] = [];
+  for (const draft of drafts) {
+    const text = draft.sentences.join(' ').replace(/\s+/g, ' ').trim();
+    if (!text || seen.has(text) || out.some((existing) => existing.move === draft.move && draft.move !== 'answer')) continue;
+    seen.add(text);
+    const scaled = uncertain ? draft.confidence * 0.7 : draft.confidence;
+    out.push({
+      text,
+      citations: draft.citations,
+      source: 'offline',
+      confidence: Number(Math.max(0.05, Math.min(0.95, scaled)).toFixed(2)),
+      move: draft.move,
+      language: context.language,
+      ...(uncertain ? { uncertain: true } : {}),
+    });
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+/**
+ * The reply that reports what the agent just approved (the refund issued, the change made), in the
+ * conversation's language; undefined when nothing has been carried out on this turn.
+ */
+export function outcomeSuggestion(input: DraftInput, turn: number): Suggestion | undefined {
+  const done = input.proposals.filter((proposal) => proposal.sideEffect && proposal.turn === turn && (proposal.status === 'executed' || proposal.status === 'approved'));
+  if (done.length === 0) return undefined;
+  const context = contextOf({ ...input, proposals: done });
+  const draft = actionDraft(context);
+  if (!draft) return undefined;
+  return { text: draft.sentences.join(' '), citations: [], source: 'offline', confidence: draft.confidence, move: 'confirm', language: context.language };
+}

@@ -1,0 +1,44 @@
+import type { Redactor } from '../../language/redaction/redactor';
+import type { CaseState } from '../case/case-types';
+import type { CustomerContext, Proposal, Suggestion, Turn } from '../types';
+import { isHelpCentre, type DraftKnowledge } from './compose';
+import { cutAtWord, summarizeCase, summaryText } from './summary';
+
+const languageNames: Record<string, string> = { en: 'English', es: 'Spanish', fr: 'French', de: 'German', pt: 'Portuguese' };
+
+export interface BriefInput {
+  caseState: CaseState;
+  customer: CustomerContext | null;
+  knowledge: DraftKnowledge[];
+  proposals: Proposal[];
+  turns: Turn[];
+  language: string;
+  /** The offline drafts: their moves tell the model which move the flow needs now. */
+  offline: Suggestion[];
+}
+
+/**
+ * The drafting task for the model: the case (redacted), which passages may be quoted to the customer and
+ * which are the agent's playbook (guidance only), the flow's next step, and the language to reply in.
+ */
+export function draftTask(input: BriefInput, redactor: Redactor): string {
+  const language = languageNames[input.language] ?? input.language;
+  // Short: the prompt's budget is shared with the passages and the turns, and the task comes last.
+  const summary = cutAtWord(summaryText(summarizeCase(input)), 600);
+  const customerFacing = input.knowledge.filter(isHelpCentre).map((hit) => hit.articleId);
+  const playbooks = input.knowledge.filter((hit) => !isHelpCentre(hit)).map((hit) => hit.articleId);
+  const next = input.caseState.steps.find((step) => step.status === 'next') ?? input.caseState.steps.find((step) => step.status === 'todo');
+  const move = input.offline[0]?.move;
+  return [
+    `<case>\n${redactor.redact(summary)}\n</case>`,
+    customerFacing.length ? `Help-centre passages you may use: ${customerFacing.join(', ')}.` : 'No help-centre passage matched: state no policy.',
+    playbooks.length ? `Playbooks (${playbooks.join(', ')}) guide you only: never quote them or name their steps.` : '',
+    next ? `The playbook's next step: ${next.label || next.action}.` : '',
+    move ? `The move this reply should make: ${move}.` : '',
+    input.turns.filter((turn) => turn.role === 'customer').length > 1 ? 'Do not greet again.' : '',
+    `Reply in ${language}, the customer's language.`,
+    'Draft one reply the agent can send now, to the customer as "you", at most one question, citing passages used as [article-id].',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}

@@ -1,0 +1,407 @@
+/**
+ * The short sentences a draft may use besides help-centre text: one per move, in every language the
+ * demo supports. They are written to the customer ("you"), never about them, and carry no step names.
+ * `{x}` is filled by `fill`; a missing value leaves the sentence out rather than a hole in it.
+ */
+export const draftLanguages = ['en', 'es', 'fr', 'de', 'pt'] as const;
+export type DraftLanguage = (typeof draftLanguages)[number];
+
+export type TemplateKey =
+  | 'greet'
+  | 'greetNamed'
+  | 'howCanIHelp'
+  | 'sorryProblem'
+  | 'thanksNamed'
+  | 'thanks'
+  | 'askNameOrAccount'
+  | 'askValidate'
+  | 'askVerify'
+  | 'askMembership'
+  | 'askPurchaseDate'
+  | 'askReason'
+  | 'askWhichItem'
+  | 'askAddress'
+  | 'askRefundMethod'
+  | 'askReturnMethod'
+  | 'askAmount'
+  | 'askPhone'
+  | 'askConfirmAddress'
+  | 'askClarify'
+  | 'uncertain'
+  | 'tierAlways'
+  | 'tierWindow'
+  | 'withinWindow'
+  | 'outsideWindow'
+  | 'outsideOffer'
+  | 'orderStatus'
+  | 'toolSaid'
+  | 'refundDone'
+  | 'refundOffer'
+  | 'refundStatus'
+  | 'ticketDone'
+  | 'ticketOffer'
+  | 'escalateOffer'
+  | 'escalateDone'
+  | 'preferencesDone'
+  | 'lookingIntoIt'
+  | 'anythingElse'
+  | 'youreWelcome'
+  | 'goodbye'
+  | 'and'
+  | 'idName'
+  | 'idAccount'
+  | 'idUsername'
+  | 'idEmail'
+  | 'idOrder'
+  | 'idPhone'
+  | 'tierGold'
+  | 'tierSilver'
+  | 'tierBronze'
+  | 'tierGuest'
+  | 'window6m'
+  | 'window90d'
+  | 'window30d'
+  | 'methodCard'
+  | 'methodCredit'
+  | 'methodGift'
+  | 'methodCheck'
+  | 'days5to10';
+
+type Table = Record<TemplateKey, string>;
+
+const en: Table = {
+  greet: 'Hello, thank you for contacting AcmeBrands.',
+  greetNamed: 'Hello {name}, thank you for contacting AcmeBrands.',
+  howCanIHelp: 'How can I help you today?',
+  sorryProblem: "I'm sorry about that, I can help with this.",
+  thanksNamed: 'Thank you, {name}.',
+  thanks: 'Thank you.',
+  askNameOrAccount: 'Could I get your full name or account ID?',
+  askValidate: 'Could you give me your {ids} to validate the purchase?',
+  askVerify: 'Could you give me your {ids} so I can verify your identity?',
+  askMembership: 'What is your membership level: guest, bronze, silver or gold?',
+  askPurchaseDate: 'And when did you make the purchase?',
+  askReason: 'Could you tell me what went wrong with the item?',
+  askWhichItem: 'Which item is it exactly?',
+  askAddress: 'Could you give me your full address?',
+  askRefundMethod: 'How would you like the refund: back to your credit card, as store credit, a gift card or a paper check?',
+  askReturnMethod: 'Would you like to return it by mail, in store or at a drop-off center?',
+  askAmount: 'How much was the item?',
+  askPhone: 'Could I get a phone number where the manager can reach you?',
+  askConfirmAddress: 'Can you confirm your address is still {address}?',
+  askClarify: 'Could you tell me a little more about what you need?',
+  uncertain: 'Just to be sure I understand: is this about {label}?',
+  tierAlways: 'As a gold member, you can return items at any time.',
+  tierWindow: 'As a {tier} member, you can return items within {window} of purchase.',
+  withinWindow: "Your purchase is within that window, so you're covered.",
+  outsideWindow: "I'm sorry, your purchase from {date} is outside that window, so I can't offer a return on it.",
+  outsideOffer: 'If you still have the receipt or the original packaging, I can take another look.',
+  orderStatus: 'Your order {order} is {status}.',
+  toolSaid: 'The latest update on your order: {status}.',
+  refundDone: "I've issued a refund of {amount} {method}; it shows within {days}.",
+  refundOffer: 'I can refund {amount} {method}. Shall I go ahead?',
+  refundStatus: 'Your refund is being processed; it shows within {days} of being issued.',
+  ticketDone: "Done, I've made that change for you.",
+  ticketOffer: 'I can make that change for you now.',
+  escalateOffer: "I'm sorry about this. I'll pass your case to a manager right away.",
+  escalateDone: "I've passed your case to a manager, who will get back to you shortly.",
+  preferencesDone: "Done, I've updated how we contact you.",
+  lookingIntoIt: "I'm looking into this for you now.",
+  anythingElse: 'Is there anything else I can help you with?',
+  youreWelcome: "You're welcome!",
+  goodbye: 'Have a wonderful day, and thank you for choosing AcmeBrands!',
+  and: 'and',
+  idName: 'full name',
+  idAccount: 'account ID',
+  idUsername: 'username',
+  idEmail: 'email address',
+  idOrder: 'order ID',
+  idPhone: 'phone number',
+  tierGold: 'gold',
+  tierSilver: 'silver',
+  tierBronze: 'bronze',
+  tierGuest: 'guest',
+  window6m: '6 months',
+  window90d: '90 days',
+  window30d: '30 days',
+  methodCard: 'to your credit card',
+  methodCredit: 'as store credit on your account',
+  methodGift: 'on a gift card',
+  methodCheck: 'by paper check',
+  days5to10: '5–10 business days',
+};
+
+const es: Table = {
+  greet: 'Hola, gracias por contactar con AcmeBrands.',
+  greetNamed: 'Hola {name}, gracias por contactar con AcmeBrands.',
+  howCanIHelp: '¿En qué puedo ayudarle hoy?',
+  sorryProblem: 'Lamento lo ocurrido, le ayudo con esto.',
+  thanksNamed: 'Gracias, {name}.',
+  thanks: 'Gracias.',
+  askNameOrAccount: '¿Me dice su nombre completo o su ID de cuenta?',
+  askValidate: '¿Me da su {ids} para validar la compra?',
+  askVerify: '¿Me da su {ids} para verificar su identidad?',
+  askMembership: '¿Qué nivel de membresía tiene: invitado, bronce, plata u oro?',
+  askPurchaseDate: '¿Y cuándo hizo la compra?',
+  askReason: '¿Me cuenta qué problema tiene el artículo?',
+  askWhichItem: '¿De qué artículo se trata exactamente?',
+  askAddress: '¿Me da su dirección completa?',
+  askRefundMethod: '¿Cómo prefiere el reembolso: en su tarjeta de crédito, como saldo en su cuenta, en una tarjeta regalo o con un cheque?',
+  askReturnMethod: '¿Prefiere devolverlo por correo, en tienda o en un centro de entrega?',
+  askAmount: '¿Cuánto costó el artículo?',
+  askPhone: '¿Me da un número de teléfono para que el responsable pueda llamarle?',
+  askConfirmAddress: '¿Me confirma que su dirección sigue siendo {address}?',
+  askClarify: '¿Me cuenta un poco más sobre lo que necesita?',
+  uncertain: 'Para asegurarme de que le entiendo: ¿se trata de {label}?',
+  tierAlways: 'Como miembro oro, puede devolver artículos en cualquier momento.',
+  tierWindow: 'Como miembro {tier}, puede devolver artículos en un plazo de {window} desde la compra.',
+  withinWindow: 'Su compra está dentro de ese plazo, así que no hay problema.',
+  outsideWindow: 'Lo siento, su compra del {date} está fuera de ese plazo, así que no puedo ofrecerle la devolución.',
+  outsideOffer: 'Si aún tiene el recibo o el embalaje original, puedo revisarlo de nuevo.',
+  orderStatus: 'Su pedido {order} está {status}.',
+  toolSaid: 'La última actualización de su pedido: {status}.',
+  refundDone: 'He emitido un reembolso de {amount} {method}; se verá en {days}.',
+  refundOffer: 'Puedo reembolsarle {amount} {method}. ¿Lo hago?',
+  refundStatus: 'Su reembolso se está procesando; se verá en {days} desde su emisión.',
+  ticketDone: 'Listo, ya he hecho el cambio.',
+  ticketOffer: 'Puedo hacer ese cambio ahora mismo.',
+  escalateOffer: 'Lamento mucho lo ocurrido. Paso su caso a un responsable ahora mismo.',
+  escalateDone: 'He pasado su caso a un responsable, que se pondrá en contacto con usted en breve.',
+  preferencesDone: 'Listo, he actualizado cómo nos ponemos en contacto con usted.',
+  lookingIntoIt: 'Ahora mismo reviso su caso para darle una respuesta.',
+  anythingElse: '¿Hay algo más en lo que pueda ayudarle?',
+  youreWelcome: '¡De nada!',
+  goodbye: '¡Que tenga un buen día, y gracias por elegir AcmeBrands!',
+  and: 'y',
+  idName: 'nombre completo',
+  idAccount: 'ID de cuenta',
+  idUsername: 'usuario',
+  idEmail: 'correo electrónico',
+  idOrder: 'número de pedido',
+  idPhone: 'número de teléfono',
+  tierGold: 'oro',
+  tierSilver: 'plata',
+  tierBronze: 'bronce',
+  tierGuest: 'invitado',
+  window6m: '6 meses',
+  window90d: '90 días',
+  window30d: '30 días',
+  methodCard: 'a su tarjeta de crédito',
+  methodCredit: 'como saldo en su cuenta',
+  methodGift: 'en una tarjeta regalo',
+  methodCheck: 'con un cheque',
+  days5to10: '5 a 10 días hábiles',
+};
+
+const fr: Table = {
+  greet: "Bonjour, merci d'avoir contacté AcmeBrands.",
+  greetNamed: "Bonjour {name}, merci d'avoir contacté AcmeBrands.",
+  howCanIHelp: "Comment puis-je vous aider aujourd'hui ?",
+  sorryProblem: "Je suis désolé pour ce souci, je vais vous aider.",
+  thanksNamed: 'Merci, {name}.',
+  thanks: 'Merci.',
+  askNameOrAccount: 'Pourriez-vous me donner votre nom complet ou votre identifiant de compte ?',
+  askValidate: "Pourriez-vous me donner votre {ids} pour valider l'achat ?",
+  askVerify: 'Pourriez-vous me donner votre {ids} pour vérifier votre identité ?',
+  askMembership: "Quel est votre niveau d'adhésion : invité, bronze, argent ou or ?",
+  askPurchaseDate: "Et quand avez-vous fait l'achat ?",
+  askReason: "Pourriez-vous me dire quel est le problème avec l'article ?",
+  askWhichItem: "De quel article s'agit-il exactement ?",
+  askAddress: 'Pourriez-vous me donner votre adresse complète ?',
+  askRefundMethod: 'Comment souhaitez-vous être remboursé : sur votre carte bancaire, en avoir sur votre compte, par carte cadeau ou par chèque ?',
+  askReturnMethod: 'Souhaitez-vous le retourner par la poste, en magasin ou dans un point de dépôt ?',
+  askAmount: "Combien coûtait l'article ?",
+  askPhone: 'Pourriez-vous me donner un numéro de téléphone où le responsable peut vous joindre ?',
+  askConfirmAddress: "Pouvez-vous confirmer que votre adresse est toujours {address} ?",
+  askClarify: "Pourriez-vous m'en dire un peu plus sur ce dont vous avez besoin ?",
+  uncertain: "Pour être sûr de bien comprendre : s'agit-il de {label} ?",
+  tierAlways: 'En tant que membre or, vous pouvez retourner vos articles à tout moment.',
+  tierWindow: "En tant que membre {tier}, vous pouvez retourner vos articles dans les {window} suivant l'achat.",
+  withinWindow: 'Votre achat est dans ce délai, donc tout est en ordre.',
+  outsideWindow: "Je suis désolé, votre achat du {date} est hors de ce délai, je ne peux donc pas proposer de retour.",
+  outsideOffer: "Si vous avez encore le reçu ou l'emballage d'origine, je peux regarder à nouveau.",
+  orderStatus: 'Votre commande {order} est {status}.',
+  toolSaid: 'Dernière mise à jour de votre commande : {status}.',
+  refundDone: "J'ai émis un remboursement de {amount} {method} ; il apparaîtra sous {days}.",
+  refundOffer: 'Je peux vous rembourser {amount} {method}. Je le fais ?',
+  refundStatus: 'Votre remboursement est en cours ; il apparaît sous {days} après son émission.',
+  ticketDone: "C'est fait, j'ai effectué la modification.",
+  ticketOffer: 'Je peux faire cette modification pour vous maintenant.',
+  escalateOffer: 'Je suis vraiment désolé. Je transmets votre dossier à un responsable tout de suite.',
+  escalateDone: "J'ai transmis votre dossier à un responsable, qui vous recontactera rapidement.",
+  preferencesDone: "C'est fait, j'ai mis à jour la façon dont nous vous contactons.",
+  lookingIntoIt: "Je regarde votre dossier tout de suite pour vous répondre.",
+  anythingElse: 'Puis-je vous aider pour autre chose ?',
+  youreWelcome: 'Avec plaisir !',
+  goodbye: "Très bonne journée, et merci d'avoir choisi AcmeBrands !",
+  and: 'et',
+  idName: 'nom complet',
+  idAccount: 'identifiant de compte',
+  idUsername: "nom d'utilisateur",
+  idEmail: 'adresse e-mail',
+  idOrder: 'numéro de commande',
+  idPhone: 'numéro de téléphone',
+  tierGold: 'or',
+  tierSilver: 'argent',
+  tierBronze: 'bronze',
+  tierGuest: 'invité',
+  window6m: '6 mois',
+  window90d: '90 jours',
+  window30d: '30 jours',
+  methodCard: 'sur votre carte bancaire',
+  methodCredit: 'en avoir sur votre compte',
+  methodGift: 'sur une carte cadeau',
+  methodCheck: 'par chèque',
+  days5to10: '5 à 10 jours ouvrés',
+};
+
+const de: Table = {
+  greet: 'Hallo, danke, dass Sie sich an AcmeBrands wenden.',
+  greetNamed: 'Hallo {name}, danke, dass Sie sich an AcmeBrands wenden.',
+  howCanIHelp: 'Wie kann ich Ihnen heute helfen?',
+  sorryProblem: 'Das tut mir leid, ich helfe Ihnen gerne dabei.',
+  thanksNamed: 'Danke, {name}.',
+  thanks: 'Danke.',
+  askNameOrAccount: 'Können Sie mir bitte Ihren vollständigen Namen oder Ihre Kundennummer nennen?',
+  askValidate: 'Können Sie mir bitte {ids} nennen, damit ich den Kauf prüfen kann?',
+  askVerify: 'Können Sie mir bitte {ids} nennen, damit ich Ihre Identität bestätigen kann?',
+  askMembership: 'Welche Mitgliedsstufe haben Sie: Gast, Bronze, Silber oder Gold?',
+  askPurchaseDate: 'Und wann haben Sie den Kauf getätigt?',
+  askReason: 'Können Sie mir sagen, was mit dem Artikel nicht stimmt?',
+  askWhichItem: 'Um welchen Artikel geht es genau?',
+  askAddress: 'Können Sie mir bitte Ihre vollständige Adresse nennen?',
+  askRefundMethod: 'Wie möchten Sie die Erstattung erhalten: auf Ihre Kreditkarte, als Guthaben auf Ihrem Konto, als Geschenkkarte oder per Scheck?',
+  askReturnMethod: 'Möchten Sie den Artikel per Post, im Geschäft oder an einer Abgabestelle zurückgeben?',
+  askAmount: 'Wie viel hat der Artikel gekostet?',
+  askPhone: 'Unter welcher Telefonnummer kann der Vorgesetzte Sie erreichen?',
+  askConfirmAddress: 'Können Sie bestätigen, dass Ihre Adresse noch {address} ist?',
+  askClarify: 'Können Sie mir etwas mehr darüber sagen, was Sie brauchen?',
+  uncertain: 'Nur um sicherzugehen: Geht es um {label}?',
+  tierAlways: 'Als Gold-Mitglied können Sie Artikel jederzeit zurückgeben.',
+  tierWindow: 'Als {tier}-Mitglied können Sie Artikel innerhalb von {window} nach dem Kauf zurückgeben.',
+  withinWindow: 'Ihr Kauf liegt innerhalb dieser Frist, also ist alles in Ordnung.',
+  outsideWindow: 'Es tut mir leid, Ihr Kauf vom {date} liegt außerhalb dieser Frist, daher kann ich keine Rückgabe anbieten.',
+  outsideOffer: 'Wenn Sie noch den Beleg oder die Originalverpackung haben, schaue ich es mir gerne noch einmal an.',
+  orderStatus: 'Ihre Bestellung {order} ist {status}.',
+  toolSaid: 'Der aktuelle Stand Ihrer Bestellung: {status}.',
+  refundDone: 'Ich habe eine Erstattung von {amount} {method} veranlasst; sie erscheint innerhalb von {days}.',
+  refundOffer: 'Ich kann Ihnen {amount} {method} erstatten. Soll ich das tun?',
+  refundStatus: 'Ihre Erstattung wird bearbeitet; sie erscheint innerhalb von {days} nach der Ausstellung.',
+  ticketDone: 'Erledigt, ich habe die Änderung vorgenommen.',
+  ticketOffer: 'Ich kann diese Änderung jetzt für Sie vornehmen.',
+  escalateOffer: 'Das tut mir sehr leid. Ich gebe Ihren Fall sofort an einen Vorgesetzten weiter.',
+  escalateDone: 'Ich habe Ihren Fall an einen Vorgesetzten weitergegeben, der sich in Kürze bei Ihnen meldet.',
+  preferencesDone: 'Erledigt, ich habe aktualisiert, wie wir Sie kontaktieren.',
+  lookingIntoIt: 'Ich sehe mir Ihren Fall sofort an und melde mich mit einer Antwort.',
+  anythingElse: 'Kann ich Ihnen sonst noch helfen?',
+  youreWelcome: 'Gern geschehen!',
+  goodbye: 'Einen schönen Tag noch, und danke, dass Sie AcmeBrands gewählt haben!',
+  and: 'und',
+  idName: 'Ihren vollständigen Namen',
+  idAccount: 'Ihre Kundennummer',
+  idUsername: 'Ihren Benutzernamen',
+  idEmail: 'Ihre E-Mail-Adresse',
+  idOrder: 'Ihre Bestellnummer',
+  idPhone: 'Ihre Telefonnummer',
+  tierGold: 'Gold',
+  tierSilver: 'Silber',
+  tierBronze: 'Bronze',
+  tierGuest: 'Gast',
+  window6m: '6 Monaten',
+  window90d: '90 Tagen',
+  window30d: '30 Tagen',
+  methodCard: 'auf Ihre Kreditkarte',
+  methodCredit: 'als Guthaben auf Ihrem Kundenkonto',
+  methodGift: 'auf eine Geschenkkarte',
+  methodCheck: 'per Scheck',
+  days5to10: '5–10 Werktagen',
+};
+
+const pt: Table = {
+  greet: 'Olá, obrigado por entrar em contato com a AcmeBrands.',
+  greetNamed: 'Olá {name}, obrigado por entrar em contato com a AcmeBrands.',
+  howCanIHelp: 'Como posso ajudar você hoje?',
+  sorryProblem: 'Sinto muito pelo problema, vou ajudar você com isso.',
+  thanksNamed: 'Obrigado, {name}.',
+  thanks: 'Obrigado.',
+  askNameOrAccount: 'Pode me informar seu nome completo ou o ID da sua conta?',
+  askValidate: 'Pode me informar seu {ids} para validar a compra?',
+  askVerify: 'Pode me informar seu {ids} para eu verificar sua identidade?',
+  askMembership: 'Qual é o seu nível de associação: convidado, bronze, prata ou ouro?',
+  askPurchaseDate: 'E quando você fez a compra?',
+  askReason: 'Pode me dizer qual é o problema com o item?',
+  askWhichItem: 'De qual item se trata exatamente?',
+  askAddress: 'Pode me informar seu endereço completo?',
+  askRefundMethod: 'Como prefere o reembolso: no seu cartão de crédito, como crédito na sua conta, em um cartão-presente ou por cheque?',
+  askReturnMethod: 'Prefere devolver pelo correio, na loja ou em um ponto de entrega?',
+  askAmount: 'Quanto custou o item?',
+  askPhone: 'Pode me informar um número de telefone para o gerente entrar em contato?',
+  askConfirmAddress: 'Pode confirmar que seu endereço ainda é {address}?',
+  askClarify: 'Pode me contar um pouco mais sobre o que você precisa?',
+  uncertain: 'Só para ter certeza de que entendi: trata-se de {label}?',
+  tierAlways: 'Como membro ouro, você pode devolver itens a qualquer momento.',
+  tierWindow: 'Como membro {tier}, você pode devolver itens em até {window} após a compra.',
+  withinWindow: 'Sua compra está dentro desse prazo, então está tudo certo.',
+  outsideWindow: 'Sinto muito, sua compra de {date} está fora desse prazo, então não posso oferecer a devolução.',
+  outsideOffer: 'Se você ainda tiver o recibo ou a embalagem original, posso verificar novamente.',
+  orderStatus: 'Seu pedido {order} está {status}.',
+  toolSaid: 'A atualização mais recente do seu pedido: {status}.',
+  refundDone: 'Emiti um reembolso de {amount} {method}; ele aparece em {days}.',
+  refundOffer: 'Posso reembolsar {amount} {method}. Posso prosseguir?',
+  refundStatus: 'Seu reembolso está sendo processado; ele aparece em {days} após a emissão.',
+  ticketDone: 'Pronto, já fiz a alteração para você.',
+  ticketOffer: 'Posso fazer essa alteração para você agora.',
+  escalateOffer: 'Sinto muito por isso. Vou passar seu caso para um gerente agora mesmo.',
+  escalateDone: 'Passei seu caso para um gerente, que vai entrar em contato em breve.',
+  preferencesDone: 'Pronto, atualizei a forma como entramos em contato com você.',
+  lookingIntoIt: 'Estou verificando o seu caso agora para lhe dar uma resposta.',
+  anythingElse: 'Posso ajudar em mais alguma coisa?',
+  youreWelcome: 'De nada!',
+  goodbye: 'Tenha um ótimo dia, e obrigado por escolher a AcmeBrands!',
+  and: 'e',
+  idName: 'nome completo',
+  idAccount: 'ID da conta',
+  idUsername: 'nome de usuário',
+  idEmail: 'e-mail',
+  idOrder: 'número do pedido',
+  idPhone: 'número de telefone',
+  tierGold: 'ouro',
+  tierSilver: 'prata',
+  tierBronze: 'bronze',
+  tierGuest: 'convidado',
+  window6m: '6 meses',
+  window90d: '90 dias',
+  window30d: '30 dias',
+  methodCard: 'no seu cartão de crédito',
+  methodCredit: 'como crédito na sua conta',
+  methodGift: 'em um cartão-presente',
+  methodCheck: 'por cheque',
+  days5to10: '5 a 10 dias úteis',
+};
+
+const tables: Record<DraftLanguage, Table> = { en, es, fr, de, pt };
+
+export function isDraftLanguage(code: string): code is DraftLanguage {
+  return (draftLanguages as readonly string[]).includes(code);
+}
+
+export function phrase(language: DraftLanguage, key: TemplateKey): string {
+  return tables[language][key];
+}
+
+/** The template with its slots filled; undefined when a slot it needs has no value. */
+export function fill(language: DraftLanguage, key: TemplateKey, values: Record<string, string | undefined> = {}): string | undefined {
+  let missing = false;
+  const text = tables[language][key].replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === '') missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : text;
+}
+
+/** "a, b and c" in the language. */
+export function joinList(language: DraftLanguage, items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${tables[language].and} ${items.at(-1) ?? ''}`;
+}

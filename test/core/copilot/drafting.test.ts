@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { emptyCaseState, type CaseState, type CaseStep } from '../../../src-main/core/copilot/case/case-types';
+import { answerOffline } from '../../../src-main/core/copilot/drafting/ask';
+import { composeDrafts, outcomeSuggestion, type DraftInput, type DraftKnowledge } from '../../../src-main/core/copilot/drafting/compose';
+import { isInternalText } from '../../../src-main/core/copilot/drafting/internal-text';
+import { cutAtWord, handoffNoteText, summarizeCase, summaryText } from '../../../src-main/core/copilot/drafting/summary';
+import type { CustomerContext, Proposal, Turn } from '../../../src-main/core/copilot/types';
+import { detectLanguage } from '../../../src-main/core/language/index';
+import type { KnowledgeHit } from '../../../src-main/core/knowledge/types';
+
+// Hand-built cases: the composer is a pure function of the case, the customer, the knowledge, the proposals and the turns.
+const day = '2020-03-01T12:00:00.000Z';
+const turns = (...lines: string[]): Turn[] => lines.map((text) => ({ role: 'customer', text, at: day }));
+const steps = (actions: string[], done = 0): CaseStep[] => actions.map((action, index) => ({ action, label: action.replace(/-/g, ' '), status: index < done ? 'done' : index === done ? 'next' : 'todo' }));
+const returnFlow = ['pull-up-account', 'validate-purchase', 'membership', 'enter-details', 'update-order'];
+
+function caseOf(patch: Partial<CaseState>): CaseState {
+  return {
+    ...emptyCaseState(),
+    request: { flow: 'product_defect', subflow: 'return_size', intent: 'get_refund', label: 'Return (wrong size)', confidence: 0.8, openedAtLine: 0 },
+    steps: steps(returnFlow),
+    lastAct: 'request',
+    ...patch,
+  };
+}
+
+const nadia: CustomerContext = {
+  id: 'c-1',
+  name: 'Nadia Keller',
+  email: 'nkeller@example.com',
+  username: 'nkeller88',
+  phone: null,
+  membership: 'bronze',
+  lifetimeValue: 300,
+  orders: [{ id: '5550001112', status: 'delivered', total: 94, placedAt: '2019-07-01T00:00:00.000Z', items: ['jeans'] }],
+  openTickets: [],
+  memory: [],
+  identifiedBy: 'email',
+};
+
+const identified = (status: 'identified' | 'verified' = 'identified') => ({ status, customerId: nadia.id, customerName: nadia.name, matched: ['name' as const], claimed: [], conflict: null, source: 'customer' as const });
+
+const refundsArticle: DraftKnowledge = {
+  articleId: 'policy-returns',
+  title: 'Returns',
+  section: 'Who can return',
+  snippet: '',
+  score: 0.05,
+  kind: 'help-centre',
+  language: 'en',
+  chunkText: 'Gold members can return items at any time. Silver members can return items within 6 months of purchase. Bronze members can return items within 90 days of purchase. Guests can return items within 30 days of purchase.',
+};
+const playbook: DraftKnowledge = {
+  articleId: 'playbook-initiate-refund',
+  title: 'Initiate Refund',
+  section: 'Steps',
+  snippet: '',
+  score: 0.09,
+  kind: 'playbook',
+  chunkText: 'The customer wants to return an item. Pull up Account: ask for the full name using [Pull up Account]. If nothing works, just apologize and end the conversation.',
+};
+
+function input(patch: Partial<DraftInput>): DraftInput {
+  return { caseState: caseOf({}), customer: null, knowledge: [refundsArticle, playbook], proposals: [], turns: turns('Hi, the jeans I got are too big, can I return them?'), now: new Date(day), ...patch };
+}
+
+function proposal(patch: Partial<Proposal>): Proposal {
+  return { id: 'p1', tool: 'request_refund', args: { customerId: nadia.id, orderId: '5550001112', amount: 94, reason: 'wrong size' }, policy: 'allowed', policyReason: null, why: '', sideEffect: true, status: 'pending', decisionReason: null, idempotencyKey: null, turn: 1, flow: [], subflow: null, ...patch };
+}
+
+describe('drafts composed from the case', () => {
+  it('greets on the first line only and asks for the account first, in one question', () => {
+    const [first] = composeDrafts(input({}));
+    expect(first?.move).toBe('ask');
+    expect(first?.text).toMatch(/^Hello/);
+    expect(first?.text).toMatch(/full name or account ID\?$/);
+    expect(first?.text.match(/\?/g)).toHaveLength(1);
+    const later = composeDrafts(input({ caseState: caseOf({ identity: identified(), lastAct: 'information', acts: ['request', 'information'] }), turns: turns('Hi, the jeans I got are too big, can I return them?', 'Nadia Keller'), customer: nadia }));
+    expect(later.every((draft) => !/^(hello|hi)\b/i.test(draft.text))).toBe(true);
+    // Identified by name: next, the identifiers that validate the purchase, and only those not yet given.
+    expect(later[0]?.text).toContain('username, email address and order ID');
+    expect(later[0]?.text).not.toMatch(/full name/);
+  });
+
+  it('never asks again for an identifier the customer gave, and moves on to the membership level', () => {
+    const caseState = caseOf({ identity: identified('verified'), lastAct: 'information', steps: steps(returnFlow, 2) });
+    const drafts = composeDrafts(input({ caseState, customer: nadia, turns: turns('the jeans are too big, can I return them?', 'Nadia Keller', 'nkeller88, nkeller@example.com, 5550001112') }));
+    expect(drafts[0]?.text).toMatch(/membership level/);
+    expect(drafts.some((draft) => /username|e-?mail|order ID/i.test(draft.text))).toBe(false);
+  });
+
+  it("answers with this customer's tier rule only, and says when the purchase is outside the window", () => {
+    const caseState = caseOf({ identity: identified('verified'), lastAct: 'information', slots: { membership: 'bronze', orderId: '5550001112' }, steps: steps(returnFlow, 3) });
+    const drafts = composeDrafts(input({ caseState, customer: nadia, turns: turns('the jeans are too big, can I return them?', 'Nadia Keller', 'nkeller88 nkeller@example.com 5550001112', 'bronze') }));
+    const answer = drafts.find((draft) => draft.move === 'answer');
+    expect(answer?.text).toMatch(/Bronze members can return items within 90 days/);
+    expect(answer?.text).toMatch(/outside that window/);
+    expect(answer?.text).not.toMatch(/gold|silver|guest/i);
+    expect(answer?.citations.map((citation) => citation.articleId)).toEqual(['policy-returns']);
+  });
+
+  it('never puts playbook text, step names or talk about "the customer" in a draft', () => {
+    const drafts = composeDrafts(input({ knowledge: [playbook], caseState: caseOf({ request: { flow: 'storewide_query', subflow: 'policy', intent: null, label: 'Policy question', confidence: 0.8, openedAtLine: 0 }, steps: [] }) }));
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const draft of drafts) {
+      expect(isInternalText(draft.text), draft.text).toBe(false);
+      expect(draft.citations.some((citation) => citation.articleId.startsWith('playbook'))).toBe(false);
+    }
+    expect(isInternalText('Part of the Product Defect playbook: refunds and returns.')).toBe(true);
+    expect(isInternalText('The customer wants to manage their address.')).toBe(true);
+  });
+
+  it('writes a Spanish conversation in Spanish, and flags an English source it draws on', () => {
+    const caseState = caseOf({ language: 'es', identity: identified('verified'), lastAct: 'information', slots: { membership: 'gold' }, steps: steps(returnFlow, 3) });
+    const drafts = composeDrafts(input({ caseState, customer: nadia, turns: turns('Hola, quiero devolver unos vaqueros, me quedan grandes', 'Nadia Keller', 'nkeller88 nkeller@example.com 5550001112', 'gold') }));
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const draft of drafts) {
+      expect(draft.language).toBe('es');
+      expect(detectLanguage(draft.text).code, draft.text).toBe('es');
+    }
+    const answer = drafts.find((draft) => draft.move === 'answer');
+    expect(answer?.text).toContain('Como miembro oro');
+    expect(answer?.citations[0]).toMatchObject({ articleId: 'policy-returns', untranslated: true });
+  });
+
+  it('keeps the language of the conversation when a short line could be English', () => {
+    const drafts = composeDrafts(input({ caseState: caseOf({ lastAct: 'information' }), turns: turns('Bonjour, je voudrais retourner une veste, la couleur ne va pas du tout', 'ok') }));
+    expect(drafts[0]?.language).toBe('fr');
+  });
+
+  it('closes warmly on thanks and asks if there is anything else', () => {
+    const drafts = composeDrafts(input({ caseState: caseOf({ lastAct: 'acknowledgement', identity: identified() }), customer: nadia, turns: turns('can I return the jeans?', 'Nadia Keller', 'Got it, thanks!') }));
+    expect(drafts[0]?.move).toBe('close');
+    expect(drafts[0]?.text).toMatch(/anything else/);
+  });
+
+  it("reports what the agent approved, and what a lookup returned", () => {
+    const caseState = caseOf({ identity: identified('verified'), lastAct: 'information' });
+    const done = outcomeSuggestion(input({ caseState, customer: nadia, proposals: [proposal({ status: 'executed', args: { customerId: nadia.id, orderId: '5550001112', amount: 94, reason: 'size', method: 'credit card' } })], turns: turns('can I return the jeans?') }), 1);
+    expect(done?.text).toBe("I've issued a refund of $94.00 to your credit card; it shows within 5–10 business days. Is there anything else I can help you with?");
+    const tracking = caseOf({ request: { flow: 'shipping_issue', subflow: 'status', intent: 'track_order', label: 'Where is my order', confidence: 0.8, openedAtLine: 0 }, identity: identified('verified'), steps: steps(['pull-up-account', 'shipping-status'], 1), lastAct: 'information' });
+    const lookup = proposal({ id: 'carrier', tool: 'carrier__track', sideEffect: false, status: 'executed', result: 'Delivered to the front door. Signed by: nobody.' });
+    const drafts = composeDrafts(input({ caseState: tracking, customer: nadia, proposals: [lookup], turns: turns('where is my parcel?', 'nkeller88 nkeller@example.com 5550001112') }));
+    expect(drafts.some((draft) => draft.text.includes('Delivered to the front door'))).toBe(true);
+  });
+
+  it('gives at most three different drafts, each with its move, and says when the case is uncertain', () => {
+    const drafts = composeDrafts(input({ caseState: caseOf({ request: { flow: 'product_defect', subflow: 'return_size', intent: null, label: 'Return (wrong size)', confidence: 0.3, openedAtLine: 0 } }) }));
+    expect(drafts.length).toBeLessThanOrEqual(3);
+    expect(new Set(drafts.map((draft) => draft.text)).size).toBe(drafts.length);
+    expect(drafts.every((draft) => draft.move && draft.uncertain)).toBe(true);
+    expect(drafts.some((draft) => draft.move === 'confirm' && /is this about return \(wrong size\)\?/.test(draft.text))).toBe(true);
+  });
+});
+
+describe('case summary and hand-off note', () => {
+  it('shows an approved refund as done, and the next step as pending', () => {
+    const caseState = caseOf({ identity: identified('verified'), slots: { orderId: '5550001112' }, steps: steps(returnFlow, 3) });
+    const summary = summarizeCase({ caseState, customer: nadia, proposals: [proposal({ status: 'executed' })], turns: turns('can I return the jeans?'), language: 'en' });
+    expect(summary.wants).toBe('Return (wrong size)');
+    expect(summary.identity).toMatch(/^verified: Nadia Keller/);
+    expect(summary.done.join()).toContain('refund of $94.00 on order 5550001112, approved and sent');
+    expect(summary.pending.join()).toContain('next step: enter details');
+    expect(summaryText(summary).split('\n').map((line) => line.split(':')[0])).toEqual(['Wants', 'Identity', 'Facts', 'Done', 'Pending']);
+  });
+
+  it('writes the whole hand-off note and never cuts a word', () => {
+    const long = `${'my order never arrived and nobody answers '.repeat(20)}please call me`;
+    const note = handoffNoteText({ caseState: caseOf({ identity: identified() }), customer: nadia, proposals: [], turns: turns('where is my order', long), language: 'en' }, ['The customer asked for a person.']);
+    expect(note).toMatch(/^Wants: .*\nIdentity: .*\nFacts: .*\nDone: .*\nPending: .*\nWhy handed over: .*\nLast messages: /);
+    const quoted = /"([^"]*)"$/.exec(note)?.[1] ?? '';
+    expect(quoted.endsWith('…')).toBe(true);
+    expect(long.startsWith(quoted.slice(0, -1))).toBe(true);
+    expect(long.charAt(quoted.length - 1)).toMatch(/\s/);
+    expect(cutAtWord('alpha beta gamma', 12)).toBe('alpha beta…');
+  });
+});
+
+describe('ask the copilot, offline', () => {
+  const hit = (article: DraftKnowledge): KnowledgeHit => ({ ...article, kind: article.kind ?? "playbook", kindOrigin: "declared", language: article.language ?? "en", highlights: [] });
+  it('answers a policy question from the help centre, with the source', () => {
+    const answer = answerOffline("what's the return window for gold members?", null, [hit(playbook), hit(refundsArticle)]);
+    expect(answer.answer).toContain('Gold members can return items at any time.');
+    expect(answer.sources[0]).toMatchObject({ kind: 'help-centre', articleId: 'policy-returns' });
+  });
+
+  it('answers a question about this conversation from the case', () => {
+    const summary = summarizeCase({ caseState: caseOf({ identity: identified('verified') }), customer: nadia, proposals: [proposal({ status: 'executed' })], turns: turns('refund please'), language: 'en' });
+    const answer = answerOffline('did we already refund this order?', summary, []);
+    expect(answer.answer).toMatch(/^Yes: refund of \$94\.00 on order 5550001112/);
+    expect(answer.sources[0]).toEqual({ kind: 'case', title: 'This conversation' });
+    const none = answerOffline('did we already refund this order?', summarizeCase({ caseState: caseOf({}), customer: null, proposals: [], turns: turns('hi'), language: 'en' }), []);
+    expect(none.answer).toMatch(/^No,/);
+  });
+});
