@@ -61,7 +61,7 @@ const exercisedMethods = [
   'app.info', 'app.echo', 'knowledge.search', 'knowledge.getArticle', 'workspace.listConversations', 'workspace.getConversation',
   'workspace.watchConversation', 'customer.getProfile', 'customer.deleteMemory', 'sync.status', 'sync.now', 'outbox.list', 'outbox.retry',
   'conversation.sendReply', 'copilot.turn', 'copilot.decide', 'copilot.state', 'desktop.settings.get', 'desktop.settings.update', 'desktop.viewing',
-  'mcp.servers.add', 'mcp.servers.update', 'mcp.servers.test', 'mcp.servers.list',
+  'mcp.servers.add', 'mcp.servers.update', 'mcp.servers.test', 'mcp.servers.list', 'crm.owners', 'crm.setAgentSettings', 'crm.agentSettings',
 ] as const satisfies readonly MethodName[];
 
 const appUrl = 'file:///opt/Support%20Copilot/resources/app.asar/out/renderer/index.html';
@@ -133,6 +133,11 @@ beforeAll(async () => {
   await call('app.echo', { text: 'hello' });
   const synced = await call('sync.now', {});
   expect(synced).toMatchObject({ ok: true, value: { lastError: null } });
+  // Settings: the agent picks their own HubSpot user, who sends their replies (the portal's token is shared).
+  const owners = (await call('crm.owners', {})) as { ok: true; value: { userId: number }[] };
+  expect(owners.value.length).toBeGreaterThan(0);
+  expect(await call('crm.setAgentSettings', { hubspotUserId: owners.value[0]?.userId ?? 0, propertyConsent: true })).toMatchObject({ ok: true });
+  await call('crm.agentSettings', {});
   await call('sync.status', {});
   const list = (await call('workspace.listConversations', {})) as { ok: true; value: { id: string; customerId: string | null }[] };
   expect(list.value.length).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 import type { RunnableConfig } from '@langchain/core/runnables';
 import { WRITES_IDX_MAP, type Checkpoint, type CheckpointMetadata, type CheckpointTuple, type PendingWrite } from '@langchain/langgraph-checkpoint';
 import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openCheckpointConnection } from '../../storage/checkpoint-connection';
 import { FastJsonSerializer } from './fast-serde';
 
 interface CheckpointRow {
@@ -54,7 +55,7 @@ export class TurnCheckpointer extends SqliteSaver {
   }
 
   static open(file: string): TurnCheckpointer {
-    return new TurnCheckpointer(new Database(file));
+    return new TurnCheckpointer(openCheckpointConnection(file));
   }
 
   protected override setup(): void {
