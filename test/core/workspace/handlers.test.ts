@@ -41,6 +41,14 @@ describe('workspace handlers on the demo workspace (demo CRM on 127.0.0.1, real 
     await expect(handlers['customer.getProfile']({ id: '1' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it("shows a customer's earlier conversations in their profile, beside the open one", async () => {
+    const queue = await handlers['workspace.listConversations']({});
+    const profiles = await Promise.all(queue.filter((item) => item.customerId).map((item) => handlers['customer.getProfile']({ id: item.customerId ?? '' })));
+    const withHistory = profiles.filter((profile) => profile.conversations.length > 1);
+    expect(withHistory.length).toBeGreaterThan(0);
+    for (const profile of withHistory) expect(profile.conversations.some((conversation) => conversation.status !== 'open')).toBe(true);
+  });
+
   it('sends a reply through the outbox: shown at once as pending, then delivered exactly once', async () => {
     const [first] = await handlers['workspace.listConversations']({});
     const states: string[] = [];

@@ -38,12 +38,14 @@ export function listThreads(state: DemoState, url: URL): RouteResult {
   if (contactId !== null) {
     const surviving = state.survivingContactId(contactId);
     const items: DemoThread[] = [];
-    // Contact c's thread is thread c; a merged contact's threads read as the survivor's.
+    // Contact c's threads are thread c and at most thread c + 1 (an earlier one); a merged contact's read as the survivor's.
     for (const candidate of [surviving, ...state.mergedIdsOf(surviving)]) {
       const index = state.indexOf('contacts', candidate);
       if (index === undefined) continue;
-      const thread = state.thread(index);
-      if (thread.associatedContactId === surviving && keep(thread)) items.push(thread);
+      for (const threadIndex of state.threadIndicesOfContact(index)) {
+        const thread = state.thread(threadIndex);
+        if (thread.associatedContactId === surviving && keep(thread)) items.push(thread);
+      }
     }
     items.sort((a, b) => (sort.includes('-id') ? -1 : 1) * (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
     return { status: 200, body: page(items.slice(offset, offset + limit), offset + limit < items.length ? offset + limit : undefined) };

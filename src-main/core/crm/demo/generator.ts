@@ -429,13 +429,38 @@ export class DemoGenerator {
     return this.recentThreads.get(index, () => this.makeThread(index));
   }
 
-  private makeThread(index: number): DemoThread {
+  /** Whether thread c is still open: drawn once per thread, after its channel. */
+  threadIsOpen(index: number): boolean {
     const random = this.random(kind.thread, index);
-    const special = this.special(index);
-    const channel = this.channelOf(index);
     random(); // the channel's draw
     // The first dozen stay open so a small demo always has live conversations to show.
-    const open = special !== undefined || index < 12 || random() < 0.15;
+    return this.special(index) !== undefined || index < 12 || random() < 0.15;
+  }
+
+  /**
+   * The contact whose thread c is. Thread c is contact c's, except for some closed threads that are an earlier
+   * conversation of another contact, so that customers have a history to show: threads 13–24 belong to
+   * contacts 1–12 (whose threads stay open, so the queue shows customers with a past), and from 33 on every
+   * tenth closed thread belongs to the contact before it. The earlier thread is always the older one, since
+   * times fall as the index rises. ABCD customers and visitors keep their own.
+   */
+  threadContactIndex(index: number): number {
+    if (index >= this.contacts) return index;
+    const owner = index >= 13 && index <= 24 ? index - 12 : index >= 33 && index % 10 === 3 ? index - 1 : index;
+    if (owner === index) return index;
+    if (this.special(index) || this.special(owner) || this.isVisitorThread(index) || this.isVisitorThread(owner) || this.threadIsOpen(index)) return index;
+    return owner;
+  }
+
+  /** The threads of contact c: its own (unless it became another contact's earlier one) and its earlier ones. */
+  threadIndicesOf(contactIndex: number): number[] {
+    const candidates = [contactIndex, contactIndex + 12, contactIndex + 1];
+    return [...new Set(candidates)].filter((index) => index < this.contacts && this.threadContactIndex(index) === contactIndex);
+  }
+
+  private makeThread(index: number): DemoThread {
+    const channel = this.channelOf(index);
+    const open = this.threadIsOpen(index);
     const entries = this.entries(index, open);
     const messages = entries.filter((entry) => entry.type === 'MESSAGE');
     const latestIn = messages.filter((entry) => entry.direction === 'INCOMING').at(-1);
@@ -446,7 +471,7 @@ export class DemoGenerator {
       createdAt: entries[0]?.createdAt ?? iso(this.latestAtMs(index)),
       status: open ? 'OPEN' : 'CLOSED',
       ...(open ? {} : { closedAt: entries.at(-1)?.createdAt ?? iso(this.latestAtMs(index)) }),
-      associatedContactId: this.isVisitorThread(index) ? this.visitorId(index) : this.contactId(index),
+      associatedContactId: this.isVisitorThread(index) ? this.visitorId(index) : this.contactId(this.threadContactIndex(index)),
       latestMessageTimestamp: iso(this.latestAtMs(index)),
       ...(latestIn ? { latestMessageReceivedTimestamp: latestIn.createdAt } : {}),
       ...(latestOut ? { latestMessageSentTimestamp: latestOut.createdAt } : {}),
@@ -472,12 +497,12 @@ export class DemoGenerator {
 
   /** The customer's actor id: `V-` and the contact id, or the visitor id for a visitor thread. */
   customerActorId(index: number): string {
-    return `V-${this.isVisitorThread(index) ? this.visitorId(index) : this.contactId(index)}`;
+    return `V-${this.isVisitorThread(index) ? this.visitorId(index) : this.contactId(this.threadContactIndex(index))}`;
   }
 
   /** How the customer is reached on this thread's channel, for senders and recipients. */
   customerIdentifier(index: number): DeliveryIdentifier {
-    const contact = this.contact(index).properties;
+    const contact = this.contact(this.threadContactIndex(index)).properties;
     const channel = this.channelOf(index);
     if (channel === 'email') return { type: 'HS_EMAIL_ADDRESS', value: contact.email ?? '' };
     if (channel === 'phone') return { type: 'HS_PHONE_NUMBER', value: e164(contact.phone ?? '') };
@@ -498,9 +523,10 @@ export class DemoGenerator {
   }
 
   private makeSlots(index: number): Record<string, string> {
-    const contact = this.contact(index).properties;
-    const firstOrder = index * ordersPerContact;
-    const firstItem = this.lineItem(this.lineItemIndices(firstOrder)[0] ?? index * lineItemsPerContact).properties;
+    const owner = this.threadContactIndex(index);
+    const contact = this.contact(owner).properties;
+    const firstOrder = owner * ordersPerContact;
+    const firstItem = this.lineItem(this.lineItemIndices(firstOrder)[0] ?? owner * lineItemsPerContact).properties;
     const random = this.random(kind.scenario, index + 0x5bd1e995);
     return {
       first: contact.firstname ?? '',

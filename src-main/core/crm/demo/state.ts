@@ -348,6 +348,11 @@ export class DemoState {
     return this.generator.contacts;
   }
 
+  /** Which generated threads belong to contact c (created contacts have none). */
+  threadIndicesOfContact(contactIndex: number): number[] {
+    return contactIndex < this.generator.contacts ? this.generator.threadIndicesOf(contactIndex) : [];
+  }
+
   thread(index: number): DemoThread {
     const base = this.generator.thread(index);
     const thread = this.threadOverlay.get(base.id) ?? base;

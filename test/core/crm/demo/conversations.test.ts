@@ -66,6 +66,27 @@ describe('demo CRM conversations', () => {
     expect(newestFirst.map((entry) => entry.createdAt)).toEqual(newestFirst.map((entry) => entry.createdAt).sort().reverse());
   });
 
+  it('gives some customers an earlier, closed conversation, listed for them by associatedContactId', async () => {
+    const { items: threads } = await pageAll<WireThread>((after) => client.get(`/conversations/v3/conversations/threads?limit=50${after ? `&after=${after}` : ''}`));
+    const byContact = new Map<string, WireThread[]>();
+    for (const thread of threads) byContact.set(thread.associatedContactId, [...(byContact.get(thread.associatedContactId) ?? []), thread]);
+    const withHistory = [...byContact.entries()].filter(([, list]) => list.length > 1);
+    expect(withHistory.length).toBeGreaterThan(2);
+    for (const [contactId, list] of withHistory) {
+      expect(list).toHaveLength(2);
+      // The earlier one is closed and older than the other.
+      const [newer, older] = [...list].sort((a, b) => b.latestMessageTimestamp.localeCompare(a.latestMessageTimestamp));
+      expect(older?.status).toBe('CLOSED');
+      expect((older?.latestMessageTimestamp ?? '') < (newer?.latestMessageTimestamp ?? '')).toBe(true);
+      const closed = await client.get<WirePage<WireThread>>(`/conversations/v3/conversations/threads?associatedContactId=${contactId}&threadStatus=CLOSED`);
+      expect(closed.body.results.map((thread) => thread.id)).toContain(older?.id);
+      // The customer who writes in the earlier conversation is this contact.
+      const entries = (await messagesOf(older?.id ?? '')).items.filter((entry) => entry.type === 'MESSAGE');
+      expect(entries.some((entry) => entry.direction === 'INCOMING')).toBe(true);
+      expect(entries.every((entry) => entry.direction !== 'INCOMING' || entry.senders[0]?.actorId === `V-${contactId}`)).toBe(true);
+    }
+  });
+
   it('posts a customer message that shows up last, bumps the thread and is found by latestMessageTimestampAfter', async () => {
     const before = new Date().toISOString();
     const threadId = '8000000050';
