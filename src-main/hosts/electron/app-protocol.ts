@@ -1,6 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { desktopContentSecurityPolicy } from './content-security-policy';
+import { contentTypeOf } from '../../core/net/content-types';
 
 /** The renderer's own scheme: a secure, standard origin (app://renderer) instead of file://, which gets no header CSP. */
 export const appScheme = 'app';
@@ -15,21 +16,6 @@ export const appSchemePrivileges = {
   scheme: appScheme,
   privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: false },
 } as const;
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
 
 const securityHeaders = (): Record<string, string> => ({
   'Content-Security-Policy': desktopContentSecurityPolicy,
@@ -90,7 +76,7 @@ export function createAppProtocolHandler(rendererDir: string): (request: { url: 
         const real = await realpath(candidate);
         if (!real.startsWith((await realRoot) + sep)) return refuse(403, 'Forbidden');
         const body = await readFile(real);
-        const headers = { ...securityHeaders(), 'Content-Type': contentTypes[extname(real)] ?? 'application/octet-stream' };
+        const headers = { ...securityHeaders(), 'Content-Type': contentTypeOf(real) };
         return new Response(method === 'HEAD' ? null : body, { status: 200, headers });
       } catch {
         // Missing (or a folder): try the next candidate.

@@ -1,18 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+import { contentTypeOf } from '../../core/net/content-types';
 
 /** Resolves a URL path inside `root`, refusing anything that escapes it. */
 export function resolveStaticPath(root: string, urlPath: string): string | undefined {
@@ -54,7 +43,7 @@ export function serveStatic(root: string, urlPath: string, response: ServerRespo
   }
   response.writeHead(200, {
     ...headers,
-    'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'Cache-Control': 'no-store',
   });
   createReadStream(file).pipe(response);
