@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const alias = {
-  '@contract': resolve(__dirname, 'src-main/core/contract'),
-  '@renderer': resolve(__dirname, 'src-renderer/src'),
+  '@contract': resolve(import.meta.dirname, 'src-main/core/contract'),
+  '@renderer': resolve(import.meta.dirname, 'src-renderer/src'),
 };
 
 export default defineConfig({
