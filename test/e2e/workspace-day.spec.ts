@@ -44,6 +44,9 @@ test.beforeAll(async () => {
     crm: { url: crm.url, token, syncIntervalSeconds: 5 },
     llm: { baseUrl: proxy.url, model: 'scripted', apiKey: 'sk-test', timeoutMs: 20_000, maxRetries: 0 },
   });
+  // A configured CRM sends replies as the agent's own HubSpot user, picked once from its owners (as in Settings).
+  const [owner] = await running.core.handlers['crm.owners']({});
+  await running.core.handlers['crm.setAgentSettings']({ hubspotUserId: owner?.userId ?? null });
 });
 
 test.afterAll(async () => {
@@ -135,7 +138,7 @@ test('the agent works a conversation from the keyboard', async () => {
   await page.keyboard.press('Control+Shift+A');
   await expect(refundCard).toHaveAttribute('data-status', /executed|approved/);
   await expect
-    .poll(async () => (await sideEffects()).filter((effect) => effect.body.properties?.hs_ticket_category === 'REFUND_REQUEST').length, { timeout: 30_000 })
+    .poll(async () => (await sideEffects()).filter((effect) => effect.body.properties?.hs_ticket_category === 'BILLING_ISSUE' && (effect.body.properties.subject ?? '').startsWith('Refund request')).length, { timeout: 30_000 })
     .toBe(1);
   await shot(page, '06-refund-approved');
 
