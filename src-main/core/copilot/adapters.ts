@@ -4,12 +4,17 @@ import type { CacheDatabase } from '../storage/index';
 import type { CopilotPorts } from './ports';
 import type { CustomerContext } from './types';
 
+/** How the agent sees the contact named: first and last name, else the email, else the id. */
+function displayName(contact: { id: string; firstName: string | null; lastName: string | null; email: string | null }): string {
+  return [contact.firstName, contact.lastName].filter(Boolean).join(' ') || (contact.email ?? contact.id);
+}
+
 function toContext(db: CacheDatabase, id: string, identifiedBy: string): CustomerContext | undefined {
   const contact = db.customers.get(id);
   if (!contact) return undefined;
   return {
     id: contact.id,
-    name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') || (contact.email ?? contact.id),
+    name: displayName(contact),
     email: contact.email,
     username: contact.username,
     phone: contact.phone,
@@ -75,7 +80,7 @@ export function createCopilotPorts(options: { db: CacheDatabase; knowledge: () =
     rememberFact: (customerId, fact) => db.memory.add(customerId, fact, 'copilot'),
     threadContactId: (conversationId) => db.conversations.get(conversationId)?.contactId ?? null,
     findContacts(kind, value) {
-      const named = (contact: { id: string; firstName: string | null; lastName: string | null; email: string | null }) => ({ id: contact.id, name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') || (contact.email ?? contact.id) });
+      const named = (contact: { id: string; firstName: string | null; lastName: string | null; email: string | null }) => ({ id: contact.id, name: displayName(contact) });
       const one = (contact: Parameters<typeof named>[0] | undefined) => (contact ? [named(contact)] : []);
       switch (kind) {
         case 'email':
@@ -105,7 +110,7 @@ export function createCopilotPorts(options: { db: CacheDatabase; knowledge: () =
       if (!contact) return undefined;
       return {
         id: contact.id,
-        name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') || (contact.email ?? contact.id),
+        name: displayName(contact),
         email: contact.email,
         username: contact.username,
         phone: contact.phone,

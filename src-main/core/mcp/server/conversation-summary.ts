@@ -1,7 +1,7 @@
 import { loadIntentModel, type IntentModel } from '../../language/intent/model';
 import { createRedactor } from '../../language/redaction/redactor';
 import { analyzeSentiment, sentimentTrend } from '../../language/sentiment';
-import { literalScrubber } from './customer-view';
+import { contactLiterals, literalScrubber } from './customer-view';
 import type { CopilotMcpSources } from './sources';
 
 export interface ConversationSummary {
@@ -36,18 +36,7 @@ export function summarizeConversation(sources: CopilotMcpSources, conversationId
   const names = contact ? [`${contact.firstName ?? ''} ${contact.lastName ?? ''}`.trim(), contact.firstName ?? '', contact.lastName ?? ''] : [];
   const redactor = sources.shareCustomerData ? undefined : createRedactor({ knownNames: names });
   const orders = contact ? (sources.customers?.orders(contact.id) ?? []) : [];
-  const scrub = literalScrubber(
-    contact
-      ? [
-          [contact.id, '[CUSTOMER]'],
-          [contact.email, '[EMAIL]'],
-          [contact.phone, '[PHONE]'],
-          [contact.username, '[USERNAME]'],
-          [contact.address, '[ADDRESS]'],
-          ...orders.map((order): [string, string] => [order.id, '[ORDER]']),
-        ]
-      : [],
-  );
+  const scrub = literalScrubber(contact ? contactLiterals(contact, orders) : []);
   const hide = (text: string): string => (redactor ? redactor.redact(scrub(text)) : text);
   const incoming = messages.filter((message) => message.direction === 'incoming');
   const scores: number[] = [];

@@ -63,19 +63,23 @@ export function literalScrubber(values: [string | null | undefined, string][]): 
   return (text) => text.replace(pattern, (match) => byValue.get(match.toLowerCase()) ?? '[REDACTED]');
 }
 
-export function redactedCustomerSummary(sources: CopilotMcpSources, contact: CrmContact): RedactedCustomerSummary {
-  const customers = sources.customers;
-  const orders = customers?.orders(contact.id) ?? [];
-  const tickets = customers?.tickets(contact.id) ?? [];
-  const scrub = literalScrubber([
+/** The contact's own identifiers as they may appear in text, each with the placeholder that replaces it. */
+export function contactLiterals(contact: CrmContact, orders: readonly { id: string }[]): [string | null | undefined, string][] {
+  return [
     [contact.id, '[CUSTOMER]'],
     [contact.email, '[EMAIL]'],
     [contact.phone, '[PHONE]'],
     [contact.username, '[USERNAME]'],
     [contact.address, '[ADDRESS]'],
     ...orders.map((order): [string, string] => [order.id, '[ORDER]']),
-    ...tickets.map((ticket): [string, string] => [ticket.id, '[TICKET]']),
-  ]);
+  ];
+}
+
+export function redactedCustomerSummary(sources: CopilotMcpSources, contact: CrmContact): RedactedCustomerSummary {
+  const customers = sources.customers;
+  const orders = customers?.orders(contact.id) ?? [];
+  const tickets = customers?.tickets(contact.id) ?? [];
+  const scrub = literalScrubber([...contactLiterals(contact, orders), ...tickets.map((ticket): [string, string] => [ticket.id, '[TICKET]'])]);
   const redactor = createRedactor({ knownNames: namesOf(contact) });
   const ordersByStatus: Record<string, number> = {};
   for (const order of orders) ordersByStatus[order.status] = (ordersByStatus[order.status] ?? 0) + 1;
