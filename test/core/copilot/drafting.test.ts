@@ -149,7 +149,7 @@ describe('drafts composed from the case', () => {
     expect(drafts.length).toBeLessThanOrEqual(3);
     expect(new Set(drafts.map((draft) => draft.text)).size).toBe(drafts.length);
     expect(drafts.every((draft) => draft.move && draft.uncertain)).toBe(true);
-    expect(drafts.some((draft) => draft.move === 'confirm' && /is this about return \(wrong size\)\?/.test(draft.text))).toBe(true);
+    expect(drafts.some((draft) => draft.move === 'confirm' && /is this about a return or a refund\?/.test(draft.text))).toBe(true);
   });
 });
 

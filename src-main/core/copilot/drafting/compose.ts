@@ -120,6 +120,10 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
       }
     }
   }
+  // A change of address or phone needs the new value; without it there is nothing to change yet.
+  const change = changeWanted(context);
+  if (change === 'address' && !facts.address) return { key: 'askNewAddress', text: phrase(language, 'askNewAddress'), identity: false };
+  if (change === 'phone' && !facts.phone) return { key: 'askNewPhone', text: phrase(language, 'askNewPhone'), identity: false };
   if (context.actions.includes('membership') || (context.subflow && returnSubflows.test(context.subflow))) {
     if (!context.tier) return { key: 'askMembership', text: phrase(language, 'askMembership'), identity: false };
     if (context.tier !== 'gold' && !purchaseDay(context)) return { key: 'askPurchaseDate', text: phrase(language, 'askPurchaseDate'), identity: false };
@@ -131,6 +135,18 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
   }
   if (context.subflow && /^(refund_initiate)$/.test(context.subflow) && !facts.refundMethod) return { key: 'askRefundMethod', text: phrase(language, 'askRefundMethod'), identity: false };
   if (context.actions.includes('notify-team') && input.caseState.lastAct === 'human_request' && !facts.phone) return { key: 'askPhone', text: phrase(language, 'askPhone'), identity: false };
+  return undefined;
+}
+
+const addressWords = /\b(address|moved|dirección|direccion|mudado|mudé|adresse|déménagé|umgezogen|anschrift|endereço|mudei)\b/i;
+const phoneWords = /\b(phone|teléfono|telefono|téléphone|telefon|telefonnummer|telefone|número)\b/i;
+
+/** What the customer wants changed to a value they have still to give: a new address or phone number. */
+function changeWanted(context: Context): 'address' | 'phone' | undefined {
+  const { subflow, flow } = context;
+  const said = context.lines.join(' ');
+  if (subflow === 'manage_change_address' || (flow === 'shipping_issue' && subflow === 'manage' && (addressWords.test(said) || !phoneWords.test(said)))) return 'address';
+  if (subflow === 'manage_change_phone') return 'phone';
   return undefined;
 }
 
@@ -260,16 +276,18 @@ function faqAnswer(context: Context): Draft | undefined {
   if (found.sentences.length > 0 && found.hit) return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.5 };
   // No article in the customer's language: say so in their language, and cite the English source, flagged.
   const english = context.input.knowledge.find((hit) => isHelpCentre(hit) && (hit.language ?? 'en') !== context.language);
-  if (english && context.language !== 'en' && context.input.caseState.request) return { move: 'answer', sentences: [phrase(context.language, 'lookingIntoIt')], citations: [citationOf(english, true)], confidence: 0.3 };
+  if (english && context.language !== 'en' && context.input.caseState.request && fillerAllowed(context)) return { move: 'answer', sentences: [phrase(context.language, 'lookingIntoIt')], citations: [citationOf(english, true)], confidence: 0.3 };
   return undefined;
 }
 
-function closingDraft(context: Context): Draft {
+/** Close variants only: thanks is answered and the door left open; a goodbye is returned. */
+function closingDrafts(context: Context): Draft[] {
   const { language, input } = context;
-  const closing = input.caseState.lastAct === 'closing';
-  return closing
-    ? { move: 'close', sentences: [phrase(language, 'goodbye')], citations: [], confidence: 0.8 }
-    : { move: 'close', sentences: [phrase(language, 'youreWelcome'), phrase(language, 'anythingElse')], citations: [], confidence: 0.75 };
+  if (input.caseState.lastAct === 'closing') return [{ move: 'close', sentences: [phrase(language, 'goodbye')], citations: [], confidence: 0.8 }];
+  return [
+    { move: 'close', sentences: [phrase(language, 'youreWelcome'), phrase(language, 'anythingElse')], citations: [], confidence: 0.75 },
+    { move: 'close', sentences: [phrase(language, 'youreWelcome'), phrase(language, 'goodbye')], citations: [], confidence: 0.35 },
+  ];
 }
 
 function ackPrefix(context: Context): string[] {
@@ -315,23 +333,30 @@ function contextOf(input: DraftInput): Context {
 export function composeDrafts(input: DraftInput): Suggestion[] {
   const context = contextOf(input);
   const act = input.caseState.lastAct;
+  // On thanks or a goodbye the only reply is a closing one: anything else would answer a question nobody asked.
+  if (act === 'acknowledgement' || act === 'closing') return finish(closingDrafts(context), context, false);
   const drafts: Draft[] = [];
   const confidenceOfCase = input.caseState.request?.confidence ?? 0.3;
-  const uncertain = input.caseState.request !== null && confidenceOfCase < 0.45 && act !== 'acknowledgement' && act !== 'closing';
+  const uncertain = input.caseState.request !== null && confidenceOfCase < 0.45;
   const action = actionDraft(context);
-  const question = act === 'acknowledgement' || act === 'closing' ? undefined : nextQuestion(context);
+  const question = nextQuestion(context);
+  const latest = context.lines.at(-1) ?? '';
+  const latestFacts = givenFacts([latest], emptyCase, null);
 
-  if (act === 'acknowledgement' || act === 'closing') drafts.push(closingDraft(context));
   if (act === 'human_request' || (act === 'complaint' && !question)) {
     drafts.push({ move: 'confirm', sentences: [phrase(context.language, 'escalateOffer')], citations: [], confidence: 0.6 });
   }
   if (action) drafts.push(action);
+  else if (!question && suppliedFacts(latestFacts)) {
+    // The customer just gave the last thing the change needed: the offer waiting on its card is the reply now.
+    const waiting = pendingOffer(context);
+    if (waiting) drafts.push({ ...waiting, sentences: [...ackPrefix(context), ...waiting.sentences] });
+  }
   if (question) {
     drafts.push({ move: 'ask', sentences: [...ackPrefix(context), question.text], citations: [], confidence: question.identity ? 0.75 : 0.6 });
   }
   // The rule is told when its last fact arrives (the tier, the date) or the customer asks, not on every later line.
-  const latest = context.lines.at(-1) ?? '';
-  const freshPolicy = act !== 'acknowledgement' && act !== 'closing' && (/\?/.test(latest) || givenFacts([latest], emptyCase, null).membership !== null || givenFacts([latest], emptyCase, null).purchaseDate !== null || act === 'request');
+  const freshPolicy = /\?/.test(latest) || latestFacts.membership !== null || latestFacts.purchaseDate !== null || act === 'request';
   const policy = freshPolicy ? policyAnswer(context) : undefined;
   if (policy) drafts.push({ ...policy, sentences: question ? policy.sentences : [...ackPrefix(context), ...policy.sentences, phrase(context.language, 'anythingElse')] });
   const status = context.subflow && /^(status|status_delivery|missing|status_shipping|status_delivery_time)/.test(context.subflow) ? statusSentence(context) : undefined;
@@ -342,18 +367,24 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
     if (faq) drafts.push({ ...faq, sentences: drafts.length === 0 ? [...ackPrefix(context), ...faq.sentences] : faq.sentences });
   }
   if (drafts.length === 0) {
-    const ask = input.caseState.request ? phrase(context.language, 'lookingIntoIt') : phrase(context.language, context.lines.length <= 1 ? 'howCanIHelp' : 'askClarify');
-    drafts.push({ move: input.caseState.request ? 'answer' : 'ask', sentences: [...ackPrefix(context), ask], citations: [], confidence: 0.35 });
+    if (!input.caseState.request) drafts.push({ move: 'ask', sentences: [...ackPrefix(context), phrase(context.language, context.lines.length <= 1 ? 'howCanIHelp' : 'askClarify')], citations: [], confidence: 0.35 });
+    else if (fillerAllowed(context)) drafts.push({ move: 'answer', sentences: [...ackPrefix(context), phrase(context.language, 'lookingIntoIt')], citations: [], confidence: 0.35 });
   }
+  // Unsure what the case is about: one draft asks, in the customer's words for the topic, and it is never crowded out.
   if (uncertain && input.caseState.request) {
-    const check = fill(context.language, 'uncertain', { label: input.caseState.request.label.toLowerCase() });
-    if (check) drafts.push({ move: 'confirm', sentences: [check], citations: [], confidence: 0.4 });
+    const check = fill(context.language, 'uncertain', { label: topicOf(context) });
+    if (check) drafts.splice(Math.min(drafts.length, 1), 0, { move: 'confirm', sentences: [check], citations: [], confidence: 0.4 });
   }
+  return finish(drafts, context, uncertain);
+}
+
+/** Distinct drafts, at most one per move besides answers, at most three, with confidence scaled down on an unsure case. */
+function finish(drafts: Draft[], context: Context, uncertain: boolean): Suggestion[] {
   const seen = new Set<string>();
   const out: Suggestion[] = [];
   for (const draft of drafts) {
     const text = draft.sentences.join(' ').replace(/\s+/g, ' ').trim();
-    if (!text || seen.has(text) || out.some((existing) => existing.move === draft.move && draft.move !== 'answer')) continue;
+    if (!text || seen.has(text) || out.some((existing) => existing.move === draft.move && draft.move !== 'answer' && draft.move !== 'close')) continue;
     seen.add(text);
     const scaled = uncertain ? draft.confidence * 0.7 : draft.confidence;
     out.push({
@@ -368,6 +399,49 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
     if (out.length === 3) break;
   }
   return out;
+}
+
+function suppliedFacts(facts: GivenFacts): boolean {
+  return facts.address || facts.phone || facts.returnMethod || facts.refundMethod !== null || facts.identifiers.size > 0 || facts.membership !== null || facts.purchaseDate !== null;
+}
+
+/** The side effect of this case still waiting for the agent's approval, offered in the customer's language. */
+function pendingOffer(context: Context): Draft | undefined {
+  const caseKey = context.input.caseState.caseKey;
+  const waiting = [...context.input.proposals].reverse().find((proposal) => proposal.sideEffect && proposal.status === 'pending' && proposal.policy === 'allowed' && (!caseKey || !proposal.caseKey || proposal.caseKey === caseKey));
+  if (!waiting) return undefined;
+  return actionDraft({ ...context, input: { ...context.input, proposals: [{ ...waiting, turn: context.lines.length }] } });
+}
+
+/**
+ * "I'm looking into this" says nothing new: it is offered once, on the line that opened the case, and never
+ * when the agent has already said it.
+ */
+function fillerAllowed(context: Context): boolean {
+  const request = context.input.caseState.request;
+  if (!request || request.openedAtLine !== context.lines.length - 1) return false;
+  const filler = phrase(context.language, 'lookingIntoIt');
+  return !context.input.turns.some((turn) => turn.role === 'agent' && turn.text.includes(filler));
+}
+
+const topicKeys: Record<string, TemplateKey> = {
+  account_access: 'topicAccountAccess',
+  manage_account: 'topicManageAccount',
+  order_issue: 'topicOrder',
+  product_defect: 'topicReturn',
+  purchase_dispute: 'topicCharge',
+  shipping_issue: 'topicShipping',
+  single_item_query: 'topicProduct',
+  storewide_query: 'topicPolicy',
+  subscription_inquiry: 'topicSubscription',
+  troubleshoot_site: 'topicSite',
+};
+
+/** The case's topic as the customer would say it, in their language (the case's labels are the agent's English). */
+function topicOf(context: Context): string | undefined {
+  const key = context.flow ? topicKeys[context.flow] : undefined;
+  if (key) return phrase(context.language, key);
+  return context.language === 'en' ? context.input.caseState.request?.label.toLowerCase() : undefined;
 }
 
 /**

@@ -26,6 +26,8 @@ export type TemplateKey =
   | 'askAmount'
   | 'askPhone'
   | 'askConfirmAddress'
+  | 'askNewAddress'
+  | 'askNewPhone'
   | 'askClarify'
   | 'uncertain'
   | 'tierAlways'
@@ -65,7 +67,17 @@ export type TemplateKey =
   | 'methodCredit'
   | 'methodGift'
   | 'methodCheck'
-  | 'days5to10';
+  | 'days5to10'
+  | 'topicAccountAccess'
+  | 'topicManageAccount'
+  | 'topicOrder'
+  | 'topicReturn'
+  | 'topicCharge'
+  | 'topicShipping'
+  | 'topicProduct'
+  | 'topicPolicy'
+  | 'topicSubscription'
+  | 'topicSite';
 
 type Table = Record<TemplateKey, string>;
 
@@ -89,6 +101,8 @@ const en: Table = {
   askAmount: 'How much was the item?',
   askPhone: 'Could I get a phone number where the manager can reach you?',
   askConfirmAddress: 'Can you confirm your address is still {address}?',
+  askNewAddress: 'What is the new address?',
+  askNewPhone: 'What is the new phone number?',
   askClarify: 'Could you tell me a little more about what you need?',
   uncertain: 'Just to be sure I understand: is this about {label}?',
   tierAlways: 'As a gold member, you can return items at any time.',
@@ -129,6 +143,16 @@ const en: Table = {
   methodGift: 'on a gift card',
   methodCheck: 'by paper check',
   days5to10: '5–10 business days',
+  topicAccountAccess: 'access to your account',
+  topicManageAccount: 'a change to your account',
+  topicOrder: 'your order',
+  topicReturn: 'a return or a refund',
+  topicCharge: 'a charge on your order',
+  topicShipping: 'the delivery of your order',
+  topicProduct: 'one of our products',
+  topicPolicy: 'our store policies',
+  topicSubscription: 'your subscription',
+  topicSite: 'a problem with our website',
 };
 
 const es: Table = {
@@ -151,8 +175,10 @@ const es: Table = {
   askAmount: '¿Cuánto costó el artículo?',
   askPhone: '¿Me da un número de teléfono para que el responsable pueda llamarle?',
   askConfirmAddress: '¿Me confirma que su dirección sigue siendo {address}?',
+  askNewAddress: '¿Cuál es la nueva dirección?',
+  askNewPhone: '¿Cuál es el nuevo número de teléfono?',
   askClarify: '¿Me cuenta un poco más sobre lo que necesita?',
-  uncertain: 'Para asegurarme de que le entiendo: ¿se trata de {label}?',
+  uncertain: 'Para asegurarme de que le entiendo: ¿su consulta es sobre {label}?',
   tierAlways: 'Como miembro oro, puede devolver artículos en cualquier momento.',
   tierWindow: 'Como miembro {tier}, puede devolver artículos en un plazo de {window} desde la compra.',
   withinWindow: 'Su compra está dentro de ese plazo, así que no hay problema.',
@@ -191,6 +217,16 @@ const es: Table = {
   methodGift: 'en una tarjeta regalo',
   methodCheck: 'con un cheque',
   days5to10: '5 a 10 días hábiles',
+  topicAccountAccess: 'el acceso a su cuenta',
+  topicManageAccount: 'un cambio en su cuenta',
+  topicOrder: 'su pedido',
+  topicReturn: 'una devolución o un reembolso',
+  topicCharge: 'un cargo en su pedido',
+  topicShipping: 'la entrega de su pedido',
+  topicProduct: 'uno de nuestros productos',
+  topicPolicy: 'las condiciones de nuestra tienda',
+  topicSubscription: 'su suscripción',
+  topicSite: 'un problema con nuestra web',
 };
 
 const fr: Table = {
@@ -213,8 +249,10 @@ const fr: Table = {
   askAmount: "Combien coûtait l'article ?",
   askPhone: 'Pourriez-vous me donner un numéro de téléphone où le responsable peut vous joindre ?',
   askConfirmAddress: "Pouvez-vous confirmer que votre adresse est toujours {address} ?",
+  askNewAddress: 'Quelle est la nouvelle adresse ?',
+  askNewPhone: 'Quel est le nouveau numéro de téléphone ?',
   askClarify: "Pourriez-vous m'en dire un peu plus sur ce dont vous avez besoin ?",
-  uncertain: "Pour être sûr de bien comprendre : s'agit-il de {label} ?",
+  uncertain: 'Pour être sûr de bien comprendre : votre demande concerne {label} ?',
   tierAlways: 'En tant que membre or, vous pouvez retourner vos articles à tout moment.',
   tierWindow: "En tant que membre {tier}, vous pouvez retourner vos articles dans les {window} suivant l'achat.",
   withinWindow: 'Votre achat est dans ce délai, donc tout est en ordre.',
@@ -253,6 +291,16 @@ const fr: Table = {
   methodGift: 'sur une carte cadeau',
   methodCheck: 'par chèque',
   days5to10: '5 à 10 jours ouvrés',
+  topicAccountAccess: "l'accès à votre compte",
+  topicManageAccount: 'une modification de votre compte',
+  topicOrder: 'votre commande',
+  topicReturn: 'un retour ou un remboursement',
+  topicCharge: 'un montant facturé sur votre commande',
+  topicShipping: 'la livraison de votre commande',
+  topicProduct: "l'un de nos produits",
+  topicPolicy: 'les conditions de notre boutique',
+  topicSubscription: 'votre abonnement',
+  topicSite: 'un problème sur notre site',
 };
 
 const de: Table = {
@@ -275,6 +323,8 @@ const de: Table = {
   askAmount: 'Wie viel hat der Artikel gekostet?',
   askPhone: 'Unter welcher Telefonnummer kann der Vorgesetzte Sie erreichen?',
   askConfirmAddress: 'Können Sie bestätigen, dass Ihre Adresse noch {address} ist?',
+  askNewAddress: 'Wie lautet die neue Adresse?',
+  askNewPhone: 'Wie lautet die neue Telefonnummer?',
   askClarify: 'Können Sie mir etwas mehr darüber sagen, was Sie brauchen?',
   uncertain: 'Nur um sicherzugehen: Geht es um {label}?',
   tierAlways: 'Als Gold-Mitglied können Sie Artikel jederzeit zurückgeben.',
@@ -315,6 +365,16 @@ const de: Table = {
   methodGift: 'auf eine Geschenkkarte',
   methodCheck: 'per Scheck',
   days5to10: '5–10 Werktagen',
+  topicAccountAccess: 'den Zugang zu Ihrem Konto',
+  topicManageAccount: 'eine Änderung an Ihrem Konto',
+  topicOrder: 'Ihre Bestellung',
+  topicReturn: 'eine Rückgabe oder Erstattung',
+  topicCharge: 'eine Abbuchung für Ihre Bestellung',
+  topicShipping: 'die Lieferung Ihrer Bestellung',
+  topicProduct: 'einen unserer Artikel',
+  topicPolicy: 'die Bedingungen unseres Shops',
+  topicSubscription: 'Ihr Abonnement',
+  topicSite: 'ein Problem mit unserer Website',
 };
 
 const pt: Table = {
@@ -337,8 +397,10 @@ const pt: Table = {
   askAmount: 'Quanto custou o item?',
   askPhone: 'Pode me informar um número de telefone para o gerente entrar em contato?',
   askConfirmAddress: 'Pode confirmar que seu endereço ainda é {address}?',
+  askNewAddress: 'Qual é o novo endereço?',
+  askNewPhone: 'Qual é o novo número de telefone?',
   askClarify: 'Pode me contar um pouco mais sobre o que você precisa?',
-  uncertain: 'Só para ter certeza de que entendi: trata-se de {label}?',
+  uncertain: 'Só para ter certeza de que entendi: sua dúvida é sobre {label}?',
   tierAlways: 'Como membro ouro, você pode devolver itens a qualquer momento.',
   tierWindow: 'Como membro {tier}, você pode devolver itens em até {window} após a compra.',
   withinWindow: 'Sua compra está dentro desse prazo, então está tudo certo.',
@@ -377,6 +439,16 @@ const pt: Table = {
   methodGift: 'em um cartão-presente',
   methodCheck: 'por cheque',
   days5to10: '5 a 10 dias úteis',
+  topicAccountAccess: 'o acesso à sua conta',
+  topicManageAccount: 'uma alteração na sua conta',
+  topicOrder: 'o seu pedido',
+  topicReturn: 'uma devolução ou um reembolso',
+  topicCharge: 'uma cobrança no seu pedido',
+  topicShipping: 'a entrega do seu pedido',
+  topicProduct: 'um dos nossos produtos',
+  topicPolicy: 'as condições da nossa loja',
+  topicSubscription: 'a sua assinatura',
+  topicSite: 'um problema no nosso site',
 };
 
 const tables: Record<DraftLanguage, Table> = { en, es, fr, de, pt };
