@@ -2,7 +2,7 @@ import { emptyCaseState, type CaseState } from '../case/case-types';
 import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
 import { isInternalText } from './internal-text';
 import { conversationLanguage, givenFacts, parsePurchaseDate, type GivenFacts } from './signals';
-import { fill, joinList, phrase, type DraftLanguage, type TemplateKey } from './templates';
+import { fill, formatMoney, joinList, phrase, statusWord, type DraftLanguage, type TemplateKey } from './templates';
 
 export type DraftMove = 'ask' | 'answer' | 'confirm' | 'close';
 
@@ -133,7 +133,8 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
     if (!facts.address) return { key: 'askAddress', text: phrase(language, 'askAddress'), identity: false };
     if (!facts.returnMethod) return { key: 'askReturnMethod', text: phrase(language, 'askReturnMethod'), identity: false };
   }
-  if (context.subflow && /^(refund_initiate)$/.test(context.subflow) && !facts.refundMethod) return { key: 'askRefundMethod', text: phrase(language, 'askRefundMethod'), identity: false };
+  const refundWaiting = input.proposals.some((proposal) => proposal.tool === 'request_refund' && proposal.status === 'pending' && proposal.policy === 'allowed');
+  if (((context.subflow && /^(refund_initiate)$/.test(context.subflow)) || refundWaiting) && !facts.refundMethod) return { key: 'askRefundMethod', text: phrase(language, 'askRefundMethod'), identity: false };
   if (context.actions.includes('notify-team') && input.caseState.lastAct === 'human_request' && !facts.phone) return { key: 'askPhone', text: phrase(language, 'askPhone'), identity: false };
   return undefined;
 }
@@ -171,10 +172,13 @@ function withinPolicy(context: Context): boolean | undefined {
 function helpCentreSentences(context: Context, limit: number): { sentences: string[]; hit: DraftKnowledge | undefined } {
   const query = words(context.lines.slice(-2).join(' '));
   const exclude = otherTiers(context.tier);
+  // Once the account is known, a passage about which identifiers we ask for would ask again.
+  const status = context.input.caseState.identity.status;
+  const identityKnown = status === 'identified' || status === 'verified' || context.facts.identifiers.size > 0;
   for (const hit of context.input.knowledge.filter(isHelpCentre)) {
     if ((hit.language ?? 'en') !== context.language) continue;
     const scored = sentencesOf(hit.chunkText)
-      .filter((sentence) => !(exclude && exclude.test(sentence)))
+      .filter((sentence) => !(exclude && exclude.test(sentence)) && !(identityKnown && identifierWords.test(sentence)))
       .map((sentence, index) => ({ sentence, overlap: [...words(sentence)].filter((word) => query.has(word)).length, index }))
       .filter((entry) => entry.overlap > 0)
       .map((entry) => ({ sentence: entry.sentence, score: entry.overlap * 10 - entry.index }))
@@ -186,9 +190,11 @@ function helpCentreSentences(context: Context, limit: number): { sentences: stri
   return { sentences: [], hit: context.input.knowledge.find(isHelpCentre) };
 }
 
-function money(amount: unknown): string | undefined {
+const identifierWords = /\b(username|user name|e-?mail|order (id|number)|account id|nombre de usuario|usuario|correo|número de pedido|nom d'utilisateur|adresse e-mail|numéro de commande|benutzername|e-mail-adresse|bestellnummer|kundennummer|nome de usuário|número do pedido)\b/i;
+
+function money(language: DraftLanguage, amount: unknown): string | undefined {
   const value = typeof amount === 'number' ? amount : Number(amount);
-  return Number.isFinite(value) && value > 0 ? `$${value.toFixed(2)}` : undefined;
+  return Number.isFinite(value) && value > 0 ? formatMoney(language, value) : undefined;
 }
 
 function methodWord(language: DraftLanguage, method: string | null | undefined): string {
@@ -209,7 +215,7 @@ function actionDraft(context: Context): Draft | undefined {
   const pick = done && (!pending || done.turn >= pending.turn) ? done : pending;
   if (!pick) return undefined;
   const finished = pick === done;
-  const amount = money(pick.args.amount);
+  const amount = money(language, pick.args.amount);
   const method = methodWord(language, typeof pick.args.method === 'string' ? pick.args.method : context.facts.refundMethod);
   let text: string | undefined;
   if (pick.tool === 'request_refund') text = fill(language, finished ? 'refundDone' : 'refundOffer', { amount, method, days: phrase(language, 'days5to10') });
@@ -226,11 +232,13 @@ function statusSentence(context: Context): string | undefined {
   const lookup = [...input.proposals].reverse().find((proposal) => !proposal.sideEffect && proposal.status === 'executed' && proposal.result);
   if (lookup?.result) {
     const first = lookup.result.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s/)[0]?.slice(0, 160).replace(/[.!?]$/, '');
-    if (first && !isInternalText(first)) return fill(language, 'toolSaid', { status: first });
+    // The tool speaks English: another language gets the status it names, or nothing.
+    const status = first && !isInternalText(first) ? (language === 'en' ? first : statusWord(language, first)) : undefined;
+    if (status) return fill(language, 'toolSaid', { status });
   }
   const orderId = input.caseState.slots.orderId;
   const order = input.customer?.orders.find((item) => item.id === orderId) ?? (orderId ? undefined : input.customer?.orders[0]);
-  return order ? fill(language, 'orderStatus', { order: order.id, status: order.status.replace(/_/g, ' ') }) : undefined;
+  return order ? fill(language, 'orderStatus', { order: order.id, status: statusWord(language, order.status) }) : undefined;
 }
 
 /** The rule that applies to this customer: their tier's window and, once the date is known, whether they are inside it. */
@@ -281,9 +289,9 @@ function faqAnswer(context: Context): Draft | undefined {
 }
 
 /** Close variants only: thanks is answered and the door left open; a goodbye is returned. */
-function closingDrafts(context: Context): Draft[] {
-  const { language, input } = context;
-  if (input.caseState.lastAct === 'closing') return [{ move: 'close', sentences: [phrase(language, 'goodbye')], citations: [], confidence: 0.8 }];
+function closingDrafts(context: Context, act: 'acknowledgement' | 'closing'): Draft[] {
+  const { language } = context;
+  if (act === 'closing') return [{ move: 'close', sentences: [phrase(language, 'goodbye')], citations: [], confidence: 0.8 }];
   return [
     { move: 'close', sentences: [phrase(language, 'youreWelcome'), phrase(language, 'anythingElse')], citations: [], confidence: 0.75 },
     { move: 'close', sentences: [phrase(language, 'youreWelcome'), phrase(language, 'goodbye')], citations: [], confidence: 0.35 },
@@ -332,9 +340,9 @@ function contextOf(input: DraftInput): Context {
  */
 export function composeDrafts(input: DraftInput): Suggestion[] {
   const context = contextOf(input);
-  const act = input.caseState.lastAct;
+  const act = closingAct(context.lines.at(-1) ?? '') ?? input.caseState.lastAct;
   // On thanks or a goodbye the only reply is a closing one: anything else would answer a question nobody asked.
-  if (act === 'acknowledgement' || act === 'closing') return finish(closingDrafts(context), context, false);
+  if (act === 'acknowledgement' || act === 'closing') return finish(closingDrafts(context, act), context, false);
   const drafts: Draft[] = [];
   const confidenceOfCase = input.caseState.request?.confidence ?? 0.3;
   const uncertain = input.caseState.request !== null && confidenceOfCase < 0.45;
@@ -376,6 +384,22 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
     if (check) drafts.splice(Math.min(drafts.length, 1), 0, { move: 'confirm', sentences: [check], citations: [], confidence: 0.4 });
   }
   return finish(drafts, context, uncertain);
+}
+
+const goodbyeWords = /\b(bye|goodbye|good night|have a (good|great|nice) (day|one)|adiós|adios|hasta luego|hasta pronto|chao|au revoir|bonne (journée|soirée)|à bientôt|tschüss|tschüs|auf wiedersehen|auf wiederhören|schönen tag|tchau|até logo|até mais)\b/i;
+const moreToAsk = /\b(but|also|want|need|still|pero|también|quiero|necesito|todavía|mais|aussi|veux|voudrais|encore|aber|auch|möchte|brauche|mas|quero|preciso|ainda)\b/i;
+const thanksWords = /\b(thanks|thank you|thx|cheers|gracias|merci|danke|vielen dank|obrigad[oa])\b/i;
+
+/**
+ * A short line that only thanks or says goodbye, whatever else the case made of it: it gets a closing reply.
+ * A line with a question, a number or more than a few words is left to the case.
+ */
+function closingAct(line: string): 'closing' | 'acknowledgement' | undefined {
+  const words = line.trim().split(/\s+/).filter(Boolean).length;
+  if (words === 0 || words > 9 || /[?¿\d@]/.test(line) || moreToAsk.test(line)) return undefined;
+  if (goodbyeWords.test(line)) return 'closing';
+  if (thanksWords.test(line)) return 'acknowledgement';
+  return undefined;
 }
 
 /** Distinct drafts, at most one per move besides answers, at most three, with confidence scaled down on an unsure case. */

@@ -477,3 +477,35 @@ export function joinList(language: DraftLanguage, items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${tables[language].and} ${items.at(-1) ?? ''}`;
 }
+
+/** An order's status as the customer reads it: the CRM's and carriers' English words, in each language. */
+const statusWords: Record<DraftLanguage, Record<string, string>> = {
+  en: { processing: 'being processed', shipped: 'on its way', in_transit: 'on its way', out_for_delivery: 'out for delivery', delivered: 'delivered', cancelled: 'cancelled', returned: 'returned' },
+  es: { processing: 'en preparación', shipped: 'en camino', in_transit: 'en camino', out_for_delivery: 'en reparto', delivered: 'entregado', cancelled: 'cancelado', returned: 'devuelto' },
+  fr: { processing: 'en préparation', shipped: 'en route', in_transit: 'en route', out_for_delivery: 'en cours de livraison', delivered: 'livrée', cancelled: 'annulée', returned: 'retournée' },
+  de: { processing: 'in Bearbeitung', shipped: 'unterwegs', in_transit: 'unterwegs', out_for_delivery: 'in der Zustellung', delivered: 'zugestellt', cancelled: 'storniert', returned: 'zurückgesendet' },
+  pt: { processing: 'em preparação', shipped: 'a caminho', in_transit: 'a caminho', out_for_delivery: 'saiu para entrega', delivered: 'entregue', cancelled: 'cancelado', returned: 'devolvido' },
+};
+
+const statusPatterns: [RegExp, string][] = [
+  [/\bout for delivery\b/i, 'out_for_delivery'],
+  [/\bdelivered\b/i, 'delivered'],
+  [/\b(in transit|on (its|the) way|shipped|dispatched)\b/i, 'in_transit'],
+  [/\b(processing|being prepared|not (yet )?shipped)\b/i, 'processing'],
+  [/\bcancel+ed\b/i, 'cancelled'],
+  [/\breturned\b/i, 'returned'],
+];
+
+/** The status in the customer's language; undefined when the words are not a status we know (never English in another language). */
+export function statusWord(language: DraftLanguage, status: string): string | undefined {
+  const key = status.toLowerCase().replace(/[\s-]+/g, '_');
+  const known = statusWords[language][key] ?? statusPatterns.find(([pattern]) => pattern.test(status))?.[1];
+  return known ? (statusWords[language][known] ?? known) : language === 'en' ? status.replace(/_/g, ' ') : undefined;
+}
+
+const currencyLocales: Record<DraftLanguage, string> = { en: 'en-US', es: 'es-ES', fr: 'fr-FR', de: 'de-DE', pt: 'pt-BR' };
+
+/** A dollar amount written as the customer's language writes it ("$94.00", "94,00 $"). */
+export function formatMoney(language: DraftLanguage, amount: number): string {
+  return new Intl.NumberFormat(currencyLocales[language], { style: 'currency', currency: 'USD' }).format(amount);
+}
