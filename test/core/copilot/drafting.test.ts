@@ -119,7 +119,7 @@ describe('drafts composed from the case', () => {
       expect(detectLanguage(draft.text).code, draft.text).toBe('es');
     }
     const answer = drafts.find((draft) => draft.move === 'answer');
-    expect(answer?.text).toContain('Como miembro oro');
+    expect(answer?.text).toContain('Como miembro Gold');
     expect(answer?.citations[0]).toMatchObject({ articleId: 'policy-returns', untranslated: true });
   });
 

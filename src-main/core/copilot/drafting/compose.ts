@@ -250,7 +250,7 @@ function policyAnswer(context: Context): Draft | undefined {
   const sentences: string[] = [];
   const citations: Draft['citations'] = [];
   const tierRule = english ? source.sentences.find((sentence) => new RegExp(`\\b${tier}\\b`, 'i').test(sentence)) : undefined;
-  const template = tier === 'gold' ? phrase(language, 'tierAlways') : fill(language, 'tierWindow', { tier: phrase(language, tierKey[tier] ?? 'tierGuest'), window: windowKey[tier] ? phrase(language, windowKey[tier]) : undefined });
+  const template = tier === 'gold' ? phrase(language, 'tierAlways') : tier === 'guest' ? phrase(language, 'guestWindow') : fill(language, 'tierWindow', { tier: phrase(language, tierKey[tier] ?? 'tierGuest'), window: windowKey[tier] ? phrase(language, windowKey[tier]) : undefined });
   const rule = tierRule ?? template;
   if (!rule) return undefined;
   sentences.push(rule);
