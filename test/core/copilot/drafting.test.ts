@@ -176,6 +176,21 @@ describe('case summary and hand-off note', () => {
   });
 });
 
+describe('the summary of a foreign-language case', () => {
+  it("is written for the agent in the app's English, names the customer's language, and quotes the customer verbatim", () => {
+    const caseState = caseOf({ language: 'de', identity: identified('verified'), request: { flow: 'shipping_issue', subflow: 'manage', intent: null, label: 'Change shipping address', confidence: 0.8, openedAtLine: 0 }, slots: { address: '2207 Elm St, Cambridge, MA 02139' } });
+    const lines = turns('hallo, ich bin umgezogen und meine bestellung geht noch an die alte adresse', '2207 Elm St, Cambridge, MA 02139');
+    const summary = summarizeCase({ caseState, customer: nadia, proposals: [proposal({ tool: 'create_ticket', args: { subject: 'Change the shipping address' }, status: 'pending' })], turns: lines, language: 'de' });
+    expect(summary.wants).toBe('Change shipping address');
+    expect(summary.facts).toContain('language: German');
+    expect(summary.pending.join()).toContain('ticket "Change the shipping address", waiting for approval');
+    const note = handoffNoteText({ caseState, customer: nadia, proposals: [], turns: lines, language: 'de' }, ['The agent transferred the chat.']);
+    expect(note).toContain('"hallo, ich bin umgezogen und meine bestellung geht noch an die alte adresse"');
+    // Nothing of a customer-facing draft leaks into the agent's note.
+    expect(note).not.toMatch(/Können Sie|Danke, Nadia/);
+  });
+});
+
 describe('ask the copilot, offline', () => {
   const hit = (article: DraftKnowledge): KnowledgeHit => ({ ...article, kind: article.kind ?? "playbook", kindOrigin: "declared", language: article.language ?? "en", highlights: [] });
   it('answers a policy question from the help centre, with the source', () => {
