@@ -82,7 +82,7 @@ interface Context {
 }
 
 // A question about their own order, charge or account needs the account, whatever FAQ its words also match.
-const ownAccountWords = /\b(refunds?|charged?|charges|billed|package|parcel|my orders?|my account|bought|sent (it )?back|returned|delivery|reembolso|cobr\w+|paquete|pedido|remboursement|colis|commande|erstattung|paket|bestellung|reembolso|cobrança|encomenda)\b/i;
+const ownAccountWords = /\b(refunds?|charged?|charges|billed|package|parcel|my orders?|my account|bought|sent (it )?back|returned|delivery|reembolso|cobr\w+|paquete|pedido|remboursement|colis|commande|erstattung|paket|bestellung|reembolso|cobrança|encomenda|arrived|llegado|llegó|pedí|arrivé|reçu|angekommen|erhalten|chegou|recebi)\b/i;
 
 function needsIdentity(context: Context): boolean {
   const ownAccount = ownAccountWords.test(context.lines.join(' '));
@@ -120,6 +120,12 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
       }
     }
   }
+  // A new password is made once the username and the PIN or security answer are given (guidelines.json, recover_password).
+  if (context.subflow === 'recover_password' && !facts.identifiers.has('username')) {
+    const text = fill(language, 'askVerify', { ids: idWord(language, 'username') });
+    if (text) return { key: 'askVerify', text, identity: true };
+  }
+  if (context.subflow === 'recover_password' && facts.identifiers.has('username') && !securityGiven(context)) return { key: 'askSecurity', text: phrase(language, 'askSecurity'), identity: false };
   // A change of address or phone needs the new value; without it there is nothing to change yet.
   const change = changeWanted(context);
   if (change === 'address' && !facts.address) return { key: 'askNewAddress', text: phrase(language, 'askNewAddress'), identity: false };
@@ -151,6 +157,12 @@ function changeWanted(context: Context): 'address' | 'phone' | undefined {
   return undefined;
 }
 
+const securityWords = /\b(pin|answer|respuesta|réponse|antwort|resposta)\b|(?<![\d.])\d{4,6}(?![\d.])/i;
+
+function securityGiven(context: Context): boolean {
+  return Boolean(context.input.caseState.slots.details) || context.lines.slice(1).some((line) => securityWords.test(line));
+}
+
 function purchaseDay(context: Context): Date | null {
   const orderId = context.input.caseState.slots.orderId;
   const order = context.input.customer?.orders.find((item) => item.id === orderId);
@@ -169,8 +181,10 @@ function withinPolicy(context: Context): boolean | undefined {
 }
 
 /** The help-centre sentences for this customer: their tier's rule only, in their language where the article is. */
-function helpCentreSentences(context: Context, limit: number): { sentences: string[]; hit: DraftKnowledge | undefined } {
+function helpCentreSentences(context: Context, limit: number, overlapNeeded?: number): { sentences: string[]; hit: DraftKnowledge | undefined } {
   const query = words(context.lines.slice(-2).join(' '));
+  // One shared word is chance ("la réponse" of a security answer and of a product FAQ); a question needs less.
+  const minOverlap = overlapNeeded ?? (/\?/.test(context.lines.at(-1) ?? '') || context.lines.length <= 1 ? 1 : 2);
   const exclude = otherTiers(context.tier);
   // Once the account is known, a passage about which identifiers we ask for would ask again.
   const status = context.input.caseState.identity.status;
@@ -180,7 +194,7 @@ function helpCentreSentences(context: Context, limit: number): { sentences: stri
     const scored = sentencesOf(hit.chunkText)
       .filter((sentence) => !(exclude && exclude.test(sentence)) && !(identityKnown && identifierWords.test(sentence)))
       .map((sentence, index) => ({ sentence, overlap: [...words(sentence)].filter((word) => query.has(word)).length, index }))
-      .filter((entry) => entry.overlap > 0)
+      .filter((entry) => entry.overlap >= minOverlap)
       .map((entry) => ({ sentence: entry.sentence, score: entry.overlap * 10 - entry.index }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
@@ -246,7 +260,8 @@ function policyAnswer(context: Context): Draft | undefined {
   const { language, tier } = context;
   if (!tier) return undefined;
   const english = context.language === 'en';
-  const source = helpCentreSentences(context, 1);
+  // The tier's own sentence is wanted here, however few words it shares with the line.
+  const source = helpCentreSentences(context, 1, 1);
   const sentences: string[] = [];
   const citations: Draft['citations'] = [];
   const tierRule = english ? source.sentences.find((sentence) => new RegExp(`\\b${tier}\\b`, 'i').test(sentence)) : undefined;
@@ -355,7 +370,7 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
     drafts.push({ move: 'confirm', sentences: [phrase(context.language, 'escalateOffer')], citations: [], confidence: 0.6 });
   }
   if (action) drafts.push(action);
-  else if (!question && suppliedFacts(latestFacts)) {
+  else if (!question && suppliedFacts(latestFacts, latest)) {
     // The customer just gave the last thing the change needed: the offer waiting on its card is the reply now.
     const waiting = pendingOffer(context);
     if (waiting) drafts.push({ ...waiting, sentences: [...ackPrefix(context), ...waiting.sentences] });
@@ -388,6 +403,8 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
 
 const goodbyeWords = /\b(bye|goodbye|good night|have a (good|great|nice) (day|one)|adiós|adios|hasta luego|hasta pronto|chao|au revoir|bonne (journée|soirée)|à bientôt|tschüss|tschüs|auf wiedersehen|auf wiederhören|schönen tag|tchau|até logo|até mais)\b/i;
 const moreToAsk = /\b(but|also|want|need|still|pero|también|quiero|necesito|todavía|mais|aussi|veux|voudrais|encore|aber|auch|möchte|brauche|mas|quero|preciso|ainda)\b/i;
+// "No, thanks" and "that's all" after "anything else?" end the chat: a goodbye, not another offer of help.
+const doneWords = /^\W*(no|nope|nah|non|nein|não|nada)\b|\b(that's all|that is all|eso es todo|nada más|c'est tout|ce sera tout|das war's|das wars|das war alles|é só isso|só isso)\b/i;
 const thanksWords = /\b(thanks|thank you|thx|cheers|gracias|merci|danke|vielen dank|obrigad[oa])\b/i;
 
 /**
@@ -397,7 +414,7 @@ const thanksWords = /\b(thanks|thank you|thx|cheers|gracias|merci|danke|vielen d
 function closingAct(line: string): 'closing' | 'acknowledgement' | undefined {
   const words = line.trim().split(/\s+/).filter(Boolean).length;
   if (words === 0 || words > 9 || /[?¿\d@]/.test(line) || moreToAsk.test(line)) return undefined;
-  if (goodbyeWords.test(line)) return 'closing';
+  if (goodbyeWords.test(line) || doneWords.test(line)) return 'closing';
   if (thanksWords.test(line)) return 'acknowledgement';
   return undefined;
 }
@@ -425,8 +442,8 @@ function finish(drafts: Draft[], context: Context, uncertain: boolean): Suggesti
   return out;
 }
 
-function suppliedFacts(facts: GivenFacts): boolean {
-  return facts.address || facts.phone || facts.returnMethod || facts.refundMethod !== null || facts.identifiers.size > 0 || facts.membership !== null || facts.purchaseDate !== null;
+function suppliedFacts(facts: GivenFacts, line: string): boolean {
+  return securityWords.test(line) || facts.address || facts.phone || facts.returnMethod || facts.refundMethod !== null || facts.identifiers.size > 0 || facts.membership !== null || facts.purchaseDate !== null;
 }
 
 /** The side effect of this case still waiting for the agent's approval, offered in the customer's language. */

@@ -31,6 +31,7 @@ export type TemplateKey =
   | 'askConfirmAddress'
   | 'askNewAddress'
   | 'askNewPhone'
+  | 'askSecurity'
   | 'askClarify'
   | 'uncertain'
   | 'tierAlways'
@@ -107,6 +108,7 @@ const en: Table = {
   askConfirmAddress: 'Can you confirm your address is still {address}?',
   askNewAddress: 'What is the new address?',
   askNewPhone: 'What is the new phone number?',
+  askSecurity: 'Could you give me your PIN or the answer to your security question?',
   askClarify: 'Could you tell me a little more about what you need?',
   uncertain: 'Just to be sure I understand: is this about {label}?',
   tierAlways: 'As a gold member, you can return items at any time.',
@@ -182,6 +184,7 @@ const es: Table = {
   askConfirmAddress: '¿Me confirma que su dirección sigue siendo {address}?',
   askNewAddress: '¿Cuál es la nueva dirección?',
   askNewPhone: '¿Cuál es el nuevo número de teléfono?',
+  askSecurity: '¿Me da su PIN o la respuesta a su pregunta de seguridad?',
   askClarify: '¿Me cuenta un poco más sobre lo que necesita?',
   uncertain: 'Para asegurarme de que le entiendo: ¿su consulta es sobre {label}?',
   tierAlways: 'Como miembro Gold, puede devolver artículos en cualquier momento.',
@@ -257,6 +260,7 @@ const fr: Table = {
   askConfirmAddress: "Pouvez-vous confirmer que votre adresse est toujours {address} ?",
   askNewAddress: 'Quelle est la nouvelle adresse ?',
   askNewPhone: 'Quel est le nouveau numéro de téléphone ?',
+  askSecurity: 'Pourriez-vous me donner votre code PIN ou la réponse à votre question de sécurité ?',
   askClarify: "Pourriez-vous m'en dire un peu plus sur ce dont vous avez besoin ?",
   uncertain: 'Pour être sûr de bien comprendre : votre demande concerne {label} ?',
   tierAlways: 'En tant que membre Gold, vous pouvez retourner vos articles à tout moment.',
@@ -332,6 +336,7 @@ const de: Table = {
   askConfirmAddress: 'Können Sie bestätigen, dass Ihre Adresse noch {address} ist?',
   askNewAddress: 'Wie lautet die neue Adresse?',
   askNewPhone: 'Wie lautet die neue Telefonnummer?',
+  askSecurity: 'Können Sie mir bitte Ihre PIN oder die Antwort auf Ihre Sicherheitsfrage nennen?',
   askClarify: 'Können Sie mir etwas mehr darüber sagen, was Sie brauchen?',
   uncertain: 'Nur um sicherzugehen: Geht es um {label}?',
   tierAlways: 'Als Gold-Mitglied können Sie Artikel jederzeit zurückgeben.',
@@ -407,6 +412,7 @@ const pt: Table = {
   askConfirmAddress: 'Pode confirmar que seu endereço ainda é {address}?',
   askNewAddress: 'Qual é o novo endereço?',
   askNewPhone: 'Qual é o novo número de telefone?',
+  askSecurity: 'Pode me informar seu PIN ou a resposta à sua pergunta de segurança?',
   askClarify: 'Pode me contar um pouco mais sobre o que você precisa?',
   uncertain: 'Só para ter certeza de que entendi: sua dúvida é sobre {label}?',
   tierAlways: 'Como membro Gold, você pode devolver itens a qualquer momento.',
