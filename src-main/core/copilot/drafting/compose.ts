@@ -88,6 +88,8 @@ function needsIdentity(context: Context): boolean {
   const ownAccount = ownAccountWords.test(context.lines.join(' '));
   if (context.flow && noIdentityFlows.has(context.flow) && !ownAccount) return false;
   if (context.subflow && noIdentitySubflows.test(context.subflow) && !ownAccount) return false;
+  // An FAQ reading of a line about their own order (one that has not arrived, a charge) still needs the account.
+  if (ownAccount && ((context.flow && noIdentityFlows.has(context.flow)) || (context.subflow && noIdentitySubflows.test(context.subflow)))) return true;
   return context.actions.length === 0 || context.actions.some((action) => ['pull-up-account', 'verify-identity', 'validate-purchase'].includes(action));
 }
 
