@@ -239,7 +239,7 @@ function actionDraft(context: Context): Draft | undefined {
   else if (pick.tool === 'update_preferences') text = finished ? phrase(language, 'preferencesDone') : phrase(language, 'ticketOffer');
   else text = phrase(language, finished ? 'ticketDone' : 'ticketOffer');
   if (!text) return undefined;
-  return { move: 'confirm', sentences: finished ? [text, phrase(language, 'anythingElse')] : [text], citations: [], confidence: finished ? 0.75 : 0.6 };
+  return { move: 'confirm', sentences: finished ? [text, phrase(language, 'anythingElse')] : [text], citations: [], confidence: finished ? 0.75 : 0.45 };
 }
 
 /** What the read-only tools said this turn (tracking, order status), or the CRM's status of the order in question. */
@@ -289,7 +289,7 @@ function policyAnswer(context: Context): Draft | undefined {
 function refundStatusAnswer(context: Context): Draft {
   const found = helpCentreSentences(context, 1);
   if (found.sentences.length > 0 && found.hit && /refund|reembolso|rembourse|erstattung/i.test(found.sentences.join(' '))) {
-    return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.55 };
+    return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.6 };
   }
   const article = context.input.knowledge.find((hit) => isHelpCentre(hit) && /refund/i.test(`${hit.articleId} ${hit.title}`));
   const text = fill(context.language, 'refundStatus', { days: phrase(context.language, 'days5to10') }) ?? phrase(context.language, 'lookingIntoIt');
@@ -298,7 +298,7 @@ function refundStatusAnswer(context: Context): Draft {
 
 function faqAnswer(context: Context): Draft | undefined {
   const found = helpCentreSentences(context, 2);
-  if (found.sentences.length > 0 && found.hit) return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.5 };
+  if (found.sentences.length > 0 && found.hit) return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.6 };
   // No article in the customer's language: say so in their language, and cite the English source, flagged.
   const english = context.input.knowledge.find((hit) => isHelpCentre(hit) && (hit.language ?? 'en') !== context.language);
   if (english && context.language !== 'en' && context.input.caseState.request && fillerAllowed(context)) return { move: 'answer', sentences: [phrase(context.language, 'lookingIntoIt')], citations: [citationOf(english, true)], confidence: 0.3 };
@@ -308,9 +308,9 @@ function faqAnswer(context: Context): Draft | undefined {
 /** Close variants only: thanks is answered and the door left open; a goodbye is returned. */
 function closingDrafts(context: Context, act: 'acknowledgement' | 'closing'): Draft[] {
   const { language } = context;
-  if (act === 'closing') return [{ move: 'close', sentences: [phrase(language, 'goodbye')], citations: [], confidence: 0.8 }];
+  if (act === 'closing') return [{ move: 'close', sentences: [phrase(language, 'goodbye')], citations: [], confidence: 0.7 }];
   return [
-    { move: 'close', sentences: [phrase(language, 'youreWelcome'), phrase(language, 'anythingElse')], citations: [], confidence: 0.75 },
+    { move: 'close', sentences: [phrase(language, 'youreWelcome'), phrase(language, 'anythingElse')], citations: [], confidence: 0.85 },
     { move: 'close', sentences: [phrase(language, 'youreWelcome'), phrase(language, 'goodbye')], citations: [], confidence: 0.35 },
   ];
 }
@@ -369,7 +369,9 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   const latestFacts = givenFacts([latest], emptyCase, null);
 
   if (act === 'human_request' || (act === 'complaint' && !question)) {
-    drafts.push({ move: 'confirm', sentences: [phrase(context.language, 'escalateOffer')], citations: [], confidence: 0.6 });
+    // The manager calls back: the phone number is taken with the promise (guidelines.json, notify-team "manager").
+    const phone = act === 'human_request' && !context.facts.phone && !question ? phrase(context.language, 'askPhone') : undefined;
+    drafts.push(phone ? { move: 'ask', sentences: [phrase(context.language, 'escalateOffer'), phone], citations: [], confidence: 0.6 } : { move: 'confirm', sentences: [phrase(context.language, 'escalateOffer')], citations: [], confidence: 0.45 });
   }
   if (action) drafts.push(action);
   else if (!question && suppliedFacts(latestFacts, latest)) {
@@ -378,7 +380,7 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
     if (waiting) drafts.push({ ...waiting, sentences: [...ackPrefix(context), ...waiting.sentences] });
   }
   if (question) {
-    drafts.push({ move: 'ask', sentences: [...ackPrefix(context), question.text], citations: [], confidence: question.identity ? 0.75 : 0.6 });
+    drafts.push({ move: 'ask', sentences: [...ackPrefix(context), question.text], citations: [], confidence: question.identity ? 0.68 : 0.72 });
   }
   // The rule is told when its last fact arrives (the tier, the date) or the customer asks, not on every later line.
   const freshPolicy = /\?/.test(latest) || latestFacts.membership !== null || latestFacts.purchaseDate !== null || act === 'request';
@@ -386,7 +388,7 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   if (policy) drafts.push({ ...policy, sentences: question ? policy.sentences : [...ackPrefix(context), ...policy.sentences, phrase(context.language, 'anythingElse')] });
   const status = context.subflow && /^(status|status_delivery|missing|status_shipping|status_delivery_time)/.test(context.subflow) ? statusSentence(context) : undefined;
   if (context.subflow === 'refund_status') drafts.push(refundStatusAnswer(context));
-  else if (status) drafts.push({ move: 'answer', sentences: [status], citations: [], confidence: 0.55 });
+  else if (status) drafts.push({ move: 'answer', sentences: [status], citations: [], confidence: 0.6 });
   if (!question || !needsIdentity(context) || (drafts.length < 2 && context.language === 'en')) {
     const faq = faqAnswer(context);
     if (faq) drafts.push({ ...faq, sentences: drafts.length === 0 ? [...ackPrefix(context), ...faq.sentences] : faq.sentences });
