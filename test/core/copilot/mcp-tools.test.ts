@@ -201,7 +201,7 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       expect(notes).toMatch(/^<tool_result tool="notes__customer_notes" server="Notes" trust="untrusted">\n/);
       expect(notes.match(/<\/tool_result>/g)).toHaveLength(1);
       expect(notes).not.toContain(customerEmail);
-      expect(notes).toContain('[EMAIL_');
+      expect(notes).toContain('⟨EMAIL_');
       expect(notes).not.toMatch(/evil\.example|<system>|[\u{E0000}-\u{E007F}]/u);
       expect(fed.some((content) => content.includes('did not answer within 1 s'))).toBe(true);
       expect(JSON.stringify(llm.requests.slice(before))).not.toContain(customerEmail);
