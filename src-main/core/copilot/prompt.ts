@@ -1,9 +1,8 @@
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import type { Redactor } from '../language/redaction/redactor';
-import { frameToolResult } from '../mcp/client/langchain-tools';
 import { isHelpCentre } from './drafting/compose';
 import type { CopilotStateType } from './state';
-import { estimateTokens, neutralizeFenceTags } from './text-safety';
+import { estimateTokens, frameToolResult, neutralizeFenceTags } from './text-safety';
 
 const instructions = `You are the copilot of a human support agent at AcmeBrands, a clothing retailer.
 You draft replies the agent may send, and propose actions with the tools; the agent approves every action.
@@ -54,7 +53,7 @@ function toolResultsBlock(state: CopilotStateType, redactor: Redactor, budget: n
   // A small share of the budget: the system prompt is cut at the budget, and the task comes last in it.
   const each = Math.max(200, Math.floor(budget / 3));
   const recent = state.proposals.filter((proposal) => proposal.server && proposal.result && proposal.turn >= state.turnCount - 1).slice(-2);
-  return recent.map((proposal) => frameToolResult({ qualifiedName: proposal.tool, serverName: proposal.server ?? '' }, neutralizeFenceTags(redactor.redact((proposal.result ?? '').slice(0, each))))).join('\n');
+  return recent.map((proposal) => frameToolResult({ qualifiedName: proposal.tool, serverName: proposal.server ?? '' }, redactor.redact((proposal.result ?? '').slice(0, each)))).join('\n');
 }
 
 /**

@@ -1,6 +1,5 @@
 import { tool } from '@langchain/core/tools';
 import { ToolMessage, type BaseMessage } from '@langchain/core/messages';
-import { frameToolResult } from '../../mcp/client/langchain-tools';
 import { checkCasePolicy, toCents, type CasePolicyContext } from '../case/case-policy';
 import { subflowActions } from '../case/flows';
 import { planCaseActions } from '../case/plan-actions';
@@ -11,6 +10,7 @@ import { isToolName, toolCatalog } from '../tools/catalog';
 import { checkProposedTool, mcpLlmTools, offlineMcpCalls } from '../tools/mcp-tools';
 import type { Proposal } from '../types';
 import { describeLlmError } from '../llm-errors';
+import { frameToolResult } from '../text-safety';
 
 const builtInTools = Object.values(toolCatalog).map((spec) =>
   tool(async () => 'handled by the copilot graph', { name: spec.name, description: spec.description, schema: spec.schema }),
