@@ -67,9 +67,10 @@ function mintId(wanted: string, taken: Set<string>, turn: number): string {
 /** What the model is told about each of its calls, so its next round builds on the results. */
 function feedback(proposal: Proposal | undefined, redact: (text: string) => string): string {
   if (!proposal) return 'Already proposed in this case.';
-  if (proposal.status === 'blocked') return `Not allowed: ${proposal.policyReason ?? 'blocked by policy'}`;
+  // Policy reasons and errors name real orders and customers: they go back to the model redacted too.
+  if (proposal.status === 'blocked') return `Not allowed: ${redact(proposal.policyReason ?? 'blocked by policy')}`;
   if (proposal.status === 'pending') return 'Proposed to the agent for approval; it has not run.';
-  if (proposal.server && proposal.error) return `The tool failed: ${proposal.error}`;
+  if (proposal.server && proposal.error) return `The tool failed: ${redact(proposal.error)}`;
   if (proposal.server) return frameToolResult({ qualifiedName: proposal.tool, serverName: proposal.server }, redact(proposal.result ?? ''));
   return 'Shown to the agent.';
 }
