@@ -41,7 +41,7 @@ function caseBlock(state: CopilotStateType, redactor: Redactor): string {
     ...caseState.steps.map((step) => `step ${step.action}: ${step.status}`),
     `last customer line: ${caseState.lastAct}${caseState.resolved ? '; the case is resolved' : ''}`,
   ];
-  return `<case>\n${redactor.redact(lines.join('\n'))}\n</case>`;
+  return `<case>\n${neutralizeFenceTags(redactor.redact(lines.join('\n')))}\n</case>`;
 }
 
 function knowledgeBlock(state: CopilotStateType, redactor: Redactor): string {
