@@ -271,7 +271,7 @@ export const findIdentityNumbers = (text: string): Span[] =>
     : longestFirst([
     ...valueAfter(
       text,
-      new RegExp(`\\b(?:${passportWords})(?:\\s+(?:no\\.?|number|num|nr\\.?|número|numero|numéro|nummer|n[º°]))?\\s*(?:(?:is|es|est|ist|é)(?=\\s)|:|#)?\\s*[:#]?\\s*([A-Z0-9][A-Z0-9-]{4,13}[A-Z0-9])\\b`, 'giu'),
+      new RegExp(`\\b(?:${passportWords})(?:\\s+(?:no\\.|no(?=[\\s:#])|number|num(?![\\p{L}\\p{N}])|nr\\.?|número|numero|numéro|nummer|n[º°]))?\\s*(?:(?:is|es|est|ist|é)(?=\\s)|:|#)?\\s*[:#]?\\s*([A-Z0-9][A-Z0-9-]{4,13}[A-Z0-9])\\b`, 'giu'),
       (value) => /\d/.test(value),
     ),
     ...valueAfter(text, /\b(?:ssn|social\s+security(?:\s+number)?)\s*(?:is|:|#)?\s*(\d{3}[- ]?\d{2}[- ]?\d{4})\b/giu),
@@ -291,7 +291,7 @@ export const findCardSecrets = (text: string): Span[] =>
 
 // An order word, then an optional number word: "order", "order number", "pedido nº", "numéro de commande", "Bestellnummer".
 const orderWords =
-  "orders?(?:\\s+(?:number|no\\.?|num|nr\\.?|id|#|ref(?:erence)?))?|order[_-]?id|purchase(?:\\s+(?:number|no\\.?))?|invoice(?:\\s+(?:number|no\\.?))?|receipt(?:\\s+(?:number|no\\.?))?|confirmation\\s+(?:number|no\\.?|code)|" +
+  "orders?(?:\\s+(?:number|no\\.|no(?=[\\s:#])|num(?![\\p{L}\\p{N}])|nr\\.?|id|#|ref(?:erence)?))?|order[_-]?id|purchase(?:\\s+(?:number|no\\.?))?|invoice(?:\\s+(?:number|no\\.?))?|receipt(?:\\s+(?:number|no\\.?))?|confirmation\\s+(?:number|no\\.?|code)|" +
   "(?:n[úu]mero\\s+de\\s+)?pedido(?:\\s+(?:n[úu]mero|n[º°o]\\.?))?|(?:num[ée]ro\\s+de\\s+)?commande(?:\\s+(?:n[º°o]\\.?|num[ée]ro))?|bestell(?:ung|nummer|nr\\.?)(?:\\s+(?:nr\\.?|nummer))?|auftrags?(?:nummer|nr\\.?)|(?:n[úu]mero\\s+da\\s+)?encomenda|ordine";
 // An id: letters and a dash allowed in front ("ORD-55123"), at least four digits in all.
 const orderId = '#?\\s?[A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,24}(?![\\dA-Za-z-])';
