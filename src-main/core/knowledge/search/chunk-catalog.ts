@@ -61,6 +61,19 @@ export class ChunkCatalog {
     return removed;
   }
 
+  /** The live chunks with their slots, in slot order. */
+  *live(): Generator<[number, ChunkInfo]> {
+    for (let slot = 0; slot < this.slots.length; slot += 1) {
+      const chunk = this.slots[slot];
+      if (chunk) yield [slot, chunk];
+    }
+  }
+
+  /** One past the highest slot ever given. */
+  get slotCount(): number {
+    return this.slots.length;
+  }
+
   at(slot: number): ChunkInfo | undefined {
     return this.slots[slot];
   }

@@ -1,0 +1,140 @@
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { Bm25Index } from '../search/bm25-index';
+import { ChunkCatalog, type ArticleInfo } from '../search/chunk-catalog';
+import type { KindMarks } from '../kinds/kind-marks';
+import type { ArticleEntry } from '../store/metadata';
+import { articleInfo, type InMemoryIndex } from './in-memory-index';
+
+/**
+ * The in-memory index as one file, so reopening 100k chunks reads a few typed arrays instead of
+ * re-analysing every row of the table. It mirrors the table's rows (chunk identity and terms), never
+ * the articles' kinds or labels: those come from the store when it is loaded. It is valid for the one
+ * table version it was written at; any other version loads from the table, as before, and writes a new one.
+ */
+const magic = 0x4b425331; // "KBS1"
+const format = 1;
+
+interface Header {
+  format: number;
+  tableVersion: number;
+  chunkIds: string[];
+  /** Distinct article ids and sections; each chunk names them by position. */
+  articleIds: string[];
+  sections: string[];
+  terms: string[];
+  lengths: { termOffsets: number; postings: number; docs: number };
+}
+
+export function writeFullTextSnapshot(file: string, index: InMemoryIndex, tableVersion: number): void {
+  const { catalog, fullText } = index;
+  const docMap = new Int32Array(catalog.slotCount).fill(-1);
+  const chunkIds: string[] = [];
+  const articleIds: string[] = [];
+  const articleAt = new Map<string, number>();
+  const sections: string[] = [];
+  const sectionAt = new Map<string, number>();
+  const articleOf: number[] = [];
+  const sectionOf: number[] = [];
+  const pages: number[] = [];
+  for (const [slot, chunk] of catalog.live()) {
+    docMap[slot] = chunkIds.length;
+    chunkIds.push(chunk.id);
+    let article = articleAt.get(chunk.article.id);
+    if (article === undefined) articleAt.set(chunk.article.id, (article = articleIds.push(chunk.article.id) - 1));
+    let section = sectionAt.get(chunk.section);
+    if (section === undefined) sectionAt.set(chunk.section, (section = sections.push(chunk.section) - 1));
+    articleOf.push(article);
+    sectionOf.push(section);
+    pages.push(chunk.page);
+  }
+  const exported = fullText.export(docMap, chunkIds.length);
+  const header: Header = {
+    format,
+    tableVersion,
+    chunkIds,
+    articleIds,
+    sections,
+    terms: exported.terms,
+    lengths: { termOffsets: exported.termOffsets.length, postings: exported.postings.length, docs: chunkIds.length },
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const padded = Math.ceil(headerBytes.length / 4) * 4;
+  const prefix = Buffer.alloc(8 + padded);
+  prefix.writeUInt32LE(magic, 0);
+  prefix.writeUInt32LE(padded, 4);
+  headerBytes.copy(prefix, 8);
+  prefix.fill(0x20, 8 + headerBytes.length);
+  const parts = [
+    prefix,
+    exported.termOffsets,
+    exported.postings,
+    exported.docLength,
+    Uint32Array.from(articleOf),
+    Uint32Array.from(sectionOf),
+    Uint32Array.from(pages),
+  ];
+  // A unique temporary name, fsync, rename: a crash leaves the old snapshot or the new one, and an old
+  // one names an older table version, so it is never used for the wrong table.
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const fd = openSync(temporary, 'w', 0o600);
+  try {
+    for (const part of parts) writeSync(fd, part instanceof Buffer ? part : new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
+}
+
+export function removeFullTextSnapshot(file: string): void {
+  rmSync(file, { force: true });
+}
+
+/**
+ * The in-memory index from the snapshot, when it was written at `tableVersion` and every chunk's
+ * article is still in the store; otherwise undefined (the caller loads from the table).
+ */
+export function readFullTextSnapshot(file: string, tableVersion: number, entries: Record<string, ArticleEntry>, marks: KindMarks): InMemoryIndex | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const bytes = readFileSync(file);
+    if (bytes.readUInt32LE(0) !== magic) return undefined;
+    const headerLength = bytes.readUInt32LE(4);
+    const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString('utf8')) as Header;
+    if (header.format !== format || header.tableVersion !== tableVersion) return undefined;
+    // Copied into an aligned buffer of its own: a Buffer from readFileSync may sit at any offset of a pool.
+    const body = new Uint8Array(bytes.length - 8 - headerLength);
+    body.set(bytes.subarray(8 + headerLength));
+    let offset = 0;
+    const take = <T extends Uint32Array | Float32Array>(make: new (buffer: ArrayBuffer, offset: number, length: number) => T, length: number): T => {
+      const array = new make(body.buffer, offset, length);
+      offset += length * 4;
+      return array;
+    };
+    const { termOffsets: termOffsetCount, postings: postingCount, docs } = header.lengths;
+    const termOffsets = take(Uint32Array, termOffsetCount);
+    const postings = take(Uint32Array, postingCount);
+    const docLength = take(Float32Array, docs);
+    const articleOf = take(Uint32Array, docs);
+    const sectionOf = take(Uint32Array, docs);
+    const pages = take(Uint32Array, docs);
+    if (offset !== body.length || header.chunkIds.length !== docs) return undefined;
+
+    const infos: ArticleInfo[] = [];
+    for (const id of header.articleIds) {
+      const entry = entries[id];
+      // A chunk whose article left the store (a removal cut short): the table decides, not the snapshot.
+      if (!entry) return undefined;
+      infos.push(articleInfo(id, entry, marks));
+    }
+    const catalog = new ChunkCatalog();
+    for (let doc = 0; doc < docs; doc += 1) {
+      const article = infos[articleOf[doc] ?? 0];
+      if (!article) return undefined;
+      catalog.add({ id: header.chunkIds[doc] ?? '', article, section: header.sections[sectionOf[doc] ?? 0] ?? '', page: pages[doc] ?? 0 });
+    }
+    return { catalog, fullText: Bm25Index.import({ terms: header.terms, termOffsets, postings, docLength }) };
+  } catch {
+    return undefined;
+  }
+}
