@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { Bm25Index } from '../search/bm25-index';
-import { ChunkCatalog, type ArticleInfo } from '../search/chunk-catalog';
+import { ChunkCatalog, type ArticleInfo, type ChunkInfo } from '../search/chunk-catalog';
 import type { KindMarks } from '../kinds/kind-marks';
 import type { ArticleEntry } from '../store/metadata';
 import { articleInfo, type InMemoryIndex } from './in-memory-index';
@@ -12,18 +12,20 @@ import { articleInfo, type InMemoryIndex } from './in-memory-index';
  * table version it was written at; any other version loads from the table, as before, and writes a new one.
  */
 const magic = 0x4b425331; // "KBS1"
-const format = 1;
+const format = 2;
+/** String lists are joined by NUL: splitting them is several times faster than JSON.parse of an array. */
+const separator = '\u0000';
 
 interface Header {
   format: number;
   tableVersion: number;
-  chunkIds: string[];
-  /** Distinct article ids and sections; each chunk names them by position. */
-  articleIds: string[];
-  sections: string[];
-  terms: string[];
-  lengths: { termOffsets: number; postings: number; docs: number };
+  /** Byte lengths of the joined string lists: chunk ids, distinct article ids, distinct sections, terms. */
+  strings: { chunkIds: number; articleIds: number; sections: number; terms: number };
+  lengths: { termOffsets: number; postings: number; docs: number; articles: number; sections: number; terms: number };
 }
+
+const joined = (list: string[]): Buffer => Buffer.from(list.join(separator), 'utf8');
+const split = (bytes: Buffer, count: number): string[] => (count === 0 ? [] : bytes.toString('utf8').split(separator));
 
 export function writeFullTextSnapshot(file: string, index: InMemoryIndex, tableVersion: number): void {
   const { catalog, fullText } = index;
@@ -48,14 +50,22 @@ export function writeFullTextSnapshot(file: string, index: InMemoryIndex, tableV
     pages.push(chunk.page);
   }
   const exported = fullText.export(docMap, chunkIds.length);
+  const lists = [chunkIds, articleIds, sections, exported.terms];
+  // A NUL inside a name would split it in two on reading: no snapshot then, the table serves the next open.
+  if (lists.some((list) => list.some((value) => value.includes(separator)))) return;
+  const [chunkIdBytes, articleIdBytes, sectionBytes, termBytes] = lists.map(joined) as [Buffer, Buffer, Buffer, Buffer];
   const header: Header = {
     format,
     tableVersion,
-    chunkIds,
-    articleIds,
-    sections,
-    terms: exported.terms,
-    lengths: { termOffsets: exported.termOffsets.length, postings: exported.postings.length, docs: chunkIds.length },
+    strings: { chunkIds: chunkIdBytes.length, articleIds: articleIdBytes.length, sections: sectionBytes.length, terms: termBytes.length },
+    lengths: {
+      termOffsets: exported.termOffsets.length,
+      postings: exported.postings.length,
+      docs: chunkIds.length,
+      articles: articleIds.length,
+      sections: sections.length,
+      terms: exported.terms.length,
+    },
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const padded = Math.ceil(headerBytes.length / 4) * 4;
@@ -72,6 +82,10 @@ export function writeFullTextSnapshot(file: string, index: InMemoryIndex, tableV
     Uint32Array.from(articleOf),
     Uint32Array.from(sectionOf),
     Uint32Array.from(pages),
+    chunkIdBytes,
+    articleIdBytes,
+    sectionBytes,
+    termBytes,
   ];
   // A unique temporary name, fsync, rename: a crash leaves the old snapshot or the new one, and an old
   // one names an older table version, so it is never used for the wrong table.
@@ -102,12 +116,12 @@ export function readFullTextSnapshot(file: string, tableVersion: number, entries
     const headerLength = bytes.readUInt32LE(4);
     const header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString('utf8')) as Header;
     if (header.format !== format || header.tableVersion !== tableVersion) return undefined;
-    // Copied into an aligned buffer of its own: a Buffer from readFileSync may sit at any offset of a pool.
-    const body = new Uint8Array(bytes.length - 8 - headerLength);
-    body.set(bytes.subarray(8 + headerLength));
+    // Typed arrays need 4-byte alignment: a file's Buffer normally has its own, else it is copied.
+    let body: Uint8Array = bytes.subarray(8 + headerLength);
+    if (body.byteOffset % 4 !== 0) body = new Uint8Array(body);
     let offset = 0;
-    const take = <T extends Uint32Array | Float32Array>(make: new (buffer: ArrayBuffer, offset: number, length: number) => T, length: number): T => {
-      const array = new make(body.buffer, offset, length);
+    const take = <T extends Uint32Array | Float32Array>(make: new (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number): T => {
+      const array = new make(body.buffer, body.byteOffset + offset, length);
       offset += length * 4;
       return array;
     };
@@ -118,22 +132,31 @@ export function readFullTextSnapshot(file: string, tableVersion: number, entries
     const articleOf = take(Uint32Array, docs);
     const sectionOf = take(Uint32Array, docs);
     const pages = take(Uint32Array, docs);
-    if (offset !== body.length || header.chunkIds.length !== docs) return undefined;
+    const text = (length: number): Buffer => {
+      const slice = bytes.subarray(8 + headerLength + offset, 8 + headerLength + offset + length);
+      offset += length;
+      return slice;
+    };
+    const chunkIds = split(text(header.strings.chunkIds), docs);
+    const articleIds = split(text(header.strings.articleIds), header.lengths.articles);
+    const sections = split(text(header.strings.sections), header.lengths.sections);
+    const terms = split(text(header.strings.terms), header.lengths.terms);
+    if (offset !== body.length || chunkIds.length !== docs || articleIds.length !== header.lengths.articles || sections.length !== header.lengths.sections || terms.length !== header.lengths.terms) return undefined;
 
     const infos: ArticleInfo[] = [];
-    for (const id of header.articleIds) {
+    for (const id of articleIds) {
       const entry = entries[id];
       // A chunk whose article left the store (a removal cut short): the table decides, not the snapshot.
       if (!entry) return undefined;
       infos.push(articleInfo(id, entry, marks));
     }
-    const catalog = new ChunkCatalog();
+    const chunks: ChunkInfo[] = new Array<ChunkInfo>(docs);
     for (let doc = 0; doc < docs; doc += 1) {
       const article = infos[articleOf[doc] ?? 0];
       if (!article) return undefined;
-      catalog.add({ id: header.chunkIds[doc] ?? '', article, section: header.sections[sectionOf[doc] ?? 0] ?? '', page: pages[doc] ?? 0 });
+      chunks[doc] = { id: chunkIds[doc] ?? '', article, section: sections[sectionOf[doc] ?? 0] ?? '', page: pages[doc] ?? 0 };
     }
-    return { catalog, fullText: Bm25Index.import({ terms: header.terms, termOffsets, postings, docLength }) };
+    return { catalog: ChunkCatalog.load(chunks), fullText: Bm25Index.import({ terms, termOffsets, postings, docLength }) };
   } catch {
     return undefined;
   }

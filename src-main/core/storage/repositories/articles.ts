@@ -56,6 +56,8 @@ interface ArticleRow extends EntryRow {
 
 function stringList(json: string | null): string[] | undefined {
   if (json === null) return undefined;
+  // Most articles have no tags: 100k entries are read on every open of the knowledge index.
+  if (json === '[]') return [];
   try {
     const parsed: unknown = JSON.parse(json);
     return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : undefined;
