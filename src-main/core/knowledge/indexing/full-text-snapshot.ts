@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { Bm25Index } from '../search/bm25-index';
 import { ChunkCatalog, type ArticleInfo, type ChunkInfo } from '../search/chunk-catalog';
 import type { KindMarks } from '../kinds/kind-marks';
@@ -27,7 +28,8 @@ interface Header {
 const joined = (list: string[]): Buffer => Buffer.from(list.join(separator), 'utf8');
 const split = (bytes: Buffer, count: number): string[] => (count === 0 ? [] : bytes.toString('utf8').split(separator));
 
-export function writeFullTextSnapshot(file: string, index: InMemoryIndex, tableVersion: number): void {
+/** The arrays are built at once (the index must not change meanwhile); the file is written without blocking. */
+export async function writeFullTextSnapshot(file: string, index: InMemoryIndex, tableVersion: number): Promise<void> {
   const { catalog, fullText } = index;
   const docMap = new Int32Array(catalog.slotCount).fill(-1);
   const chunkIds: string[] = [];
@@ -90,14 +92,18 @@ export function writeFullTextSnapshot(file: string, index: InMemoryIndex, tableV
   // A unique temporary name, fsync, rename: a crash leaves the old snapshot or the new one, and an old
   // one names an older table version, so it is never used for the wrong table.
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
+  const handle = await open(temporary, 'w', 0o600);
   try {
-    for (const part of parts) writeSync(fd, part instanceof Buffer ? part : new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    // writeFile writes each part whole, from the current position.
+    for (const part of parts) await handle.writeFile(part instanceof Buffer ? part : new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    rmSync(temporary, { force: true });
+    throw error;
   }
-  renameSync(temporary, file);
+  await handle.close();
+  await rename(temporary, file);
 }
 
 export function removeFullTextSnapshot(file: string): void {

@@ -43,7 +43,7 @@ export class SnapshotKeeper {
     this.pending = false;
     this.writing = this.between(async () => {
       try {
-        writeFullTextSnapshot(this.file, this.memory.current, await this.table.version());
+        await writeFullTextSnapshot(this.file, this.memory.current, await this.table.version());
       } catch (error) {
         this.logger.warn('full-text snapshot not written; the next open loads from the table', { error: error instanceof Error ? error.message : String(error) });
       }
