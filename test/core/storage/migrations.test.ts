@@ -34,6 +34,16 @@ describe('cache migrations', () => {
     expect(() => db.prepare("INSERT INTO messages (id, conversation_id, direction, text, created_at, crm_id) VALUES ('m2', 'x', 'outgoing', 'x', 'x', '77')").run()).toThrow(/UNIQUE/);
   });
 
+  it('007 upgrades a version 4 cache: the unused articles table gives way to the knowledge articles, other rows stay', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, migrations.filter((migration) => migration.version <= 4))).toBe(4);
+    db.prepare("INSERT INTO contacts (id, email, updated_at) VALUES ('c1', 'a@b.c', '2025-01-01')").run();
+    expect(migrate(db)).toBe(migrations.at(-1)?.version);
+    const columns = (db.prepare('PRAGMA table_info(articles)').all() as { name: string }[]).map((column) => column.name);
+    expect(columns).toEqual(expect.arrayContaining(['id', 'source', 'hash', 'chunks', 'title', 'body', 'language', 'declared_kind', 'pages']));
+    expect(db.prepare('SELECT id FROM contacts').all()).toEqual([{ id: 'c1' }]);
+  });
+
   it('rolls a failing migration back whole', () => {
     const db = new Database(':memory:');
     migrate(db, migrations);
