@@ -1,9 +1,9 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Percentiles } from './harness';
 
 export interface MainThreadWatch {
   /** Event-loop delay of this thread while watched (perf_hooks' histogram, 1 ms resolution). */
-  loopP50Ms: number;
-  loopP99Ms: number;
+  loop: Percentiles;
   loopMaxMs: number;
   /** Peak resident set of the whole process, sampled every 50 ms. */
   peakRssMb: number;
@@ -26,8 +26,7 @@ export function watchMainThread(): { stop(): MainThreadWatch } {
       delay.disable();
       const ms = (ns: number): number => Number((ns / 1e6).toFixed(1));
       return {
-        loopP50Ms: ms(delay.percentile(50)),
-        loopP99Ms: ms(delay.percentile(99)),
+        loop: { n: delay.count, p50: ms(delay.percentile(50)), p95: ms(delay.percentile(95)), p99: ms(delay.percentile(99)), mean: ms(delay.mean) },
         loopMaxMs: ms(delay.max),
         peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage.rss()) / 1048576),
         peakHeapMb: Math.round(peakHeap / 1048576),
