@@ -4,12 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { createHubSpotConnector } from '../../src-main/core/crm/index';
-import { createMainThreadPageWriter, openCacheDatabase } from '../../src-main/core/storage/index';
-import { createSyncEngine } from '../../src-main/core/sync/index';
+import { openCacheDatabase } from '../../src-main/core/storage/index';
 import { startDemoCrmProcess } from './demo-crm-process';
-import { watchMainThread, type MainThreadWatch } from './sync-watch';
+import { measuredSync, type MainThreadWatch } from './sync-watch';
 
 export interface IngestRun extends MainThreadWatch {
   contacts: number;
@@ -32,23 +29,13 @@ try {
     requests += 1;
     return fetch(input, init);
   };
-  const watch = watchMainThread();
-  const cpuBefore = process.cpuUsage();
-  const start = performance.now();
-  const report = await createSyncEngine({
-    db,
-    connector: createHubSpotConnector({ baseUrl: crm.url, token: 't', source: 'bench', messageConcurrency: 16, fetch: counted }),
-    ...(writer === 'main' ? { pageWriter: createMainThreadPageWriter(db) } : {}),
-  }).syncAll();
-  const seconds = (performance.now() - start) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const watched = watch.stop();
+  const { report, seconds, cpuMicros, watched } = await measuredSync(db, crm.url, counted, writer);
   db.close();
   // With --expose-gc: what the sync left behind once its garbage is gone (a leak grows it with the portal).
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const retainedHeapMb = Math.round(process.memoryUsage().heapUsed / 1048576);
-  const run: IngestRun = { contacts, writer, records: report.records, requests, seconds, cpuMicros: cpu.user + cpu.system, retainedHeapMb, ...watched };
+  const run: IngestRun = { contacts, writer, records: report.records, requests, seconds, cpuMicros, retainedHeapMb, ...watched };
   process.stdout.write(`${JSON.stringify(run)}\n`);
 } finally {
   await crm.close();

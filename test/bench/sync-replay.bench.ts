@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createHubSpotConnector } from '../../src-main/core/crm/index';
-import { createMainThreadPageWriter, openCacheDatabase } from '../../src-main/core/storage/index';
+import { openCacheDatabase } from '../../src-main/core/storage/index';
 import { createSyncEngine } from '../../src-main/core/sync/index';
 import { startDemoCrmProcess } from './demo-crm-process';
 import { percentiles, type Benchmark, type BenchFigure, type Percentiles } from './harness';
 import { hasRecording, loadRecording, recordingFetch, replayFetch } from './sync-recording';
-import { watchMainThread } from './sync-watch';
+import { measuredSync } from './sync-watch';
 
 const contacts = Number(process.env.SYNC_REPLAY_CONTACTS ?? 20_000);
 const runs = Number(process.env.SYNC_REPLAY_RUNS ?? 3);
@@ -49,20 +49,10 @@ interface ReplayRun {
 async function replayOnce(answers: Awaited<ReturnType<typeof loadRecording>>, dir: string, index: number, writer: 'thread' | 'main'): Promise<ReplayRun> {
   const db = openCacheDatabase(join(dir, `replay-${writer}-${index}.db`));
   const replay = replayFetch(answers);
-  const watch = watchMainThread();
-  const cpuBefore = process.cpuUsage();
-  const start = performance.now();
-  const report = await createSyncEngine({
-    db,
-    connector: createHubSpotConnector({ baseUrl: recordedBase, token: 't', source: 'bench', messageConcurrency: 16, fetch: replay.fetch }),
-    ...(writer === 'main' ? { pageWriter: createMainThreadPageWriter(db) } : {}),
-  }).syncAll();
-  const seconds = (performance.now() - start) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const watched = watch.stop();
+  const { report, seconds, cpuMicros, watched } = await measuredSync(db, recordedBase, replay.fetch, writer);
   db.close();
   if (replay.served() !== answers.size) throw new Error(`the replay asked ${replay.served()} of ${answers.size} recorded requests`);
-  return { writer, seconds, records: report.records, cpuMicros: cpu.user + cpu.system, loop: watched.loop, loopMax: watched.loopMaxMs, peakRssMb: watched.peakRssMb };
+  return { writer, seconds, records: report.records, cpuMicros, loop: watched.loop, loopMax: watched.loopMaxMs, peakRssMb: watched.peakRssMb };
 }
 
 /**

@@ -1,4 +1,7 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { createHubSpotConnector } from '../../src-main/core/crm/index';
+import { createMainThreadPageWriter, type CacheDatabase } from '../../src-main/core/storage/index';
+import { createSyncEngine, type SyncReport } from '../../src-main/core/sync/index';
 import type { Percentiles } from './harness';
 
 export interface MainThreadWatch {
@@ -33,4 +36,27 @@ export function watchMainThread(): { stop(): MainThreadWatch } {
       };
     },
   };
+}
+
+export interface MeasuredSync {
+  report: SyncReport;
+  seconds: number;
+  /** CPU time of the whole process (every thread) during the sync. */
+  cpuMicros: number;
+  watched: MainThreadWatch;
+}
+
+/** One full sync through the real connector and engine, watched; pages written by the writer thread or on the main thread. */
+export async function measuredSync(db: CacheDatabase, baseUrl: string, transport: typeof fetch, writer: 'thread' | 'main'): Promise<MeasuredSync> {
+  const watch = watchMainThread();
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  const report = await createSyncEngine({
+    db,
+    connector: createHubSpotConnector({ baseUrl, token: 't', source: 'bench', messageConcurrency: 16, fetch: transport }),
+    ...(writer === 'main' ? { pageWriter: createMainThreadPageWriter(db) } : {}),
+  }).syncAll();
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { report, seconds, cpuMicros: cpu.user + cpu.system, watched: watch.stop() };
 }
