@@ -56,6 +56,8 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
   if (db.file === ':memory:' || db.file === '') return inMain;
   const logger = options.logger ?? silentLogger;
   let thread: Promise<Worker | undefined> | undefined;
+  /** Threads that failed or ended: a message posted to one would never be answered. */
+  const gone = new WeakSet<Worker>();
   let last: 'thread' | 'main' = 'thread';
   let nextId = 0;
   const pending = new Map<number, { resolve: (fresh: string[]) => void; reject: (error: Error) => void }>();
@@ -89,10 +91,12 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
         else waiting?.reject(new Error(`The cache could not store a synced page: ${message.message}`));
       });
       worker.on('error', (error) => {
+        gone.add(worker);
         if (!ready) logger.warn('sync writer thread did not start; pages are written on the main thread', { error: error.message });
         failAll(error);
       });
       worker.on('exit', (code) => {
+        gone.add(worker);
         if (thread === started) thread = undefined;
         failAll(new Error(`The sync's writer thread stopped (exit ${code}).`));
         if (!ready) resolve(undefined);
@@ -104,7 +108,11 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
   return {
     async write(source, type, page) {
       thread ??= start();
-      const worker = await thread;
+      let worker = await thread;
+      if (worker && gone.has(worker)) {
+        thread = start();
+        worker = await thread;
+      }
       if (!worker) {
         last = 'main';
         return inMain.write(source, type, page);
