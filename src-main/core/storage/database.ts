@@ -28,6 +28,8 @@ export interface MessageRepository {
 
 export interface CacheDatabase {
   readonly db: Database.Database;
+  /** The database file, or ':memory:': the sync's writer thread opens its own connection to the same file. */
+  readonly file: string;
   readonly records: CrmRecordWriter;
   readonly contacts: ContactRepository;
   readonly orders: OrderRepository;
@@ -69,6 +71,7 @@ export function openCacheDatabase(file: string): CacheDatabase {
   const conversations = createConversationRepository(db);
   return {
     db,
+    file,
     records: createCrmRecordWriter(db),
     contacts: {
       get: customers.get,
