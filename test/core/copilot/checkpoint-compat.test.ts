@@ -4,8 +4,8 @@ import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FastJsonSerializer } from '../../../src-main/core/copilot/checkpoint/fast-serde';
-import { TurnCheckpointer } from '../../../src-main/core/copilot/checkpoint/turn-checkpointer';
+import { existsSync } from 'node:fs';
+import { FastJsonSerializer, TurnCheckpointer } from '../../../src-main/core/storage/checkpoints/index';
 import { copilotRunConfig, createCopilotPorts } from '../../../src-main/core/copilot/index';
 import type { NodeDeps } from '../../../src-main/core/copilot/deps';
 import { buildCopilotGraph } from '../../../src-main/core/copilot/graph';
@@ -46,7 +46,9 @@ function stockGraph(saver: SqliteSaver) {
   return buildCopilotGraph(deps, saver);
 }
 
+/** Where the previous version kept the copilot's threads; the copilot moves it into the cache when it starts. */
 const checkpointFile = () => join(workspace.dir, 'copilot-checkpoints.db');
+const cacheFile = () => join(workspace.dir, 'cache.db');
 
 describe('the copilot checkpointer reads what SqliteSaver wrote', () => {
   it('keeps the history and the pending approval of a conversation begun with SqliteSaver, and acts once', async () => {
@@ -74,7 +76,13 @@ describe('the copilot checkpointer reads what SqliteSaver wrote', () => {
     reader.db.close();
     ours.db.close();
 
+    // The copilot moves the file into the cache, keeps it as .migrated, and the cache then holds the same tuple.
     const copilot = await workspace.open(settings());
+    expect(existsSync(checkpointFile())).toBe(false);
+    expect(existsSync(`${checkpointFile()}.migrated`)).toBe(true);
+    const imported = new TurnCheckpointer(new Database(cacheFile(), { readonly: true }));
+    expect(await imported.getTuple(copilotRunConfig(thread))).toEqual(stockLatest);
+    imported.db.close();
     const restored = await copilot.state(thread);
     expect(restored?.timeline).toHaveLength(2);
     expect(restored?.actions.find((action) => action.id === 'call_compat_ticket')?.status).toBe('pending');
@@ -94,7 +102,7 @@ describe('the copilot checkpointer reads what SqliteSaver wrote', () => {
     expect(tickets).toHaveLength(1);
   }, 90_000);
 
-  it('writes checkpoints SqliteSaver can still read, pending approval included', async () => {
+  it('writes checkpoints into the cache that SqliteSaver can still read, pending approval included', async () => {
     const thread = '8000000006';
     const customerId = workspace.db.conversations.get(thread)?.contactId ?? '';
     const copilot = await workspace.open(settings());
@@ -102,8 +110,9 @@ describe('the copilot checkpointer reads what SqliteSaver wrote', () => {
     await copilot.handleCustomerMessage(thread, 'My parcel is two weeks late, please open a ticket');
     await copilot.close();
 
-    const reader = new SqliteSaver(new Database(checkpointFile(), { readonly: true }));
-    const ours = new TurnCheckpointer(new Database(checkpointFile()));
+    expect(existsSync(checkpointFile())).toBe(false);
+    const reader = new SqliteSaver(new Database(cacheFile(), { readonly: true }));
+    const ours = new TurnCheckpointer(new Database(cacheFile(), { readonly: true }));
     const stockLatest = await reader.getTuple(copilotRunConfig(thread));
     expect(await ours.getTuple(copilotRunConfig(thread))).toEqual(stockLatest);
     const values = stockLatest?.checkpoint.channel_values as Partial<CopilotStateType> | undefined;
