@@ -1,30 +1,18 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src-main/core/random/mulberry32';
-import { startCopilotWorkspace, type CopilotWorkspace } from '../../fixtures/copilot-workspace';
-import { startScriptedLlm, type ScriptedLlm } from '../../fixtures/scripted-llm/server';
+import { useScriptedWorkspace } from '../../fixtures/copilot-workspace';
 
 const child = join(process.cwd(), 'test', 'fixtures', 'approval-child.ts');
-
-let workspace: CopilotWorkspace;
-let llm: ScriptedLlm;
-const settings = () => ({ baseUrl: llm.url, model: 'scripted', apiKey: 'sk-test', timeoutMs: 5000, maxRetries: 0 });
-
-beforeAll(async () => {
-  workspace = await startCopilotWorkspace();
-  llm = await startScriptedLlm([], { fallback: () => ({ text: 'Happy to help with that.' }) });
-}, 120_000);
-afterAll(async () => {
-  await workspace?.close();
-  await llm?.close();
-});
+const rig = useScriptedWorkspace();
+const settings = rig.settings;
 
 /** Runs the child; with `killAfterMs`, SIGKILLs it that long after it starts deciding. Resolves with its signal or exit. */
 function decideInChild(thread: string, proposalId: string, options: { killPoint?: 'before-record' | 'after-record'; killAfterMs?: number } = {}): Promise<string> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, workspace.dir, thread, proposalId, ...(options.killPoint ? [options.killPoint] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, rig.workspace().dir, thread, proposalId, ...(options.killPoint ? [options.killPoint] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let timer: ReturnType<typeof setTimeout> | undefined;
     proc.stdout.on('data', (data: Buffer) => {
@@ -43,7 +31,7 @@ const keyOf = (thread: string, proposalId: string) => `copilot:${thread}:${propo
 
 /** What the file holds for one proposal, read on a connection of the test's own (as a second process would). */
 function stored(thread: string, proposalId: string): { outbox: number; approvals: number } {
-  const raw = new Database(join(workspace.dir, 'cache.db'), { readonly: true });
+  const raw = new Database(join(rig.workspace().dir, 'cache.db'), { readonly: true });
   try {
     const outbox = (raw.prepare('SELECT count(*) AS n FROM outbox WHERE idempotency_key = ?').get(keyOf(thread, proposalId)) as { n: number }).n;
     const hasApprovals = raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'approvals'").get() !== undefined;
@@ -55,7 +43,7 @@ function stored(thread: string, proposalId: string): { outbox: number; approvals
 }
 
 function integrity(): string {
-  const raw = new Database(join(workspace.dir, 'cache.db'));
+  const raw = new Database(join(rig.workspace().dir, 'cache.db'));
   try {
     return String(raw.pragma('integrity_check', { simple: true }));
   } finally {
@@ -65,19 +53,19 @@ function integrity(): string {
 
 /** One turn on `thread` in which the model proposes a ticket (and, with `preferences`, a preference change); each waits for the agent. */
 async function pendingProposals(thread: string, ticket: string, preferences?: string): Promise<void> {
-  const customerId = workspace.db.conversations.get(thread)?.contactId ?? '';
+  const customerId = rig.workspace().db.conversations.get(thread)?.contactId ?? '';
   expect(customerId).not.toBe('');
-  const copilot = await workspace.open(settings());
+  const copilot = await rig.workspace().open(settings());
   const calls = [{ id: ticket, name: 'create_ticket', args: { customerId, subject: `Crash test ${ticket}`, content: `Ticket ${ticket}`, priority: 'LOW' } }];
   if (preferences) calls.push({ id: preferences, name: 'update_preferences', args: { customerId, preferences: { newsletter: false } } } as unknown as (typeof calls)[number]);
-  llm.push({ text: 'I will take care of that.' }, { toolCalls: calls });
+  rig.llm().push({ text: 'I will take care of that.' }, { toolCalls: calls });
   const turn = await copilot.handleCustomerMessage(thread, 'My parcel is two weeks late, please open a ticket, and stop sending me the newsletter');
   for (const { id } of calls) expect(turn.actions.find((action) => action.id === id)?.status, JSON.stringify(turn.actions)).toBe('pending');
   await copilot.close();
 }
 
 async function statusAfterRestart(thread: string, proposalId: string): Promise<string | undefined> {
-  const copilot = await workspace.open(settings());
+  const copilot = await rig.workspace().open(settings());
   const state = await copilot.state(thread);
   await copilot.close();
   return state?.actions.find((action) => action.id === proposalId)?.status;
@@ -94,7 +82,7 @@ describe('a decision SIGKILLed on the single store', () => {
     expect(stored(thread, 'call_crash_a').approvals).toBe(1);
     expect(await statusAfterRestart(thread, 'call_crash_b')).toBe('pending');
 
-    const copilot = await workspace.open(settings());
+    const copilot = await rig.workspace().open(settings());
     const rejected = await copilot.decide(thread, { toolCallId: 'call_crash_a', action: 'reject', reason: 'changed my mind' });
     expect(rejected.actions.find((action) => action.id === 'call_crash_a')?.status).toBe('executed');
     await copilot.decide(thread, { toolCallId: 'call_crash_a', action: 'approve' });
@@ -141,7 +129,7 @@ describe('a decision SIGKILLed on the single store', () => {
       expect(after.outbox, outcomes.join('\n')).toBe(after.approvals);
     }
     // The agent approves whatever a kill interrupted; nothing is queued twice.
-    const copilot = await workspace.open(settings());
+    const copilot = await rig.workspace().open(settings());
     for (const { thread, id } of decisions) {
       const view = await copilot.decide(thread, { toolCallId: id, action: 'approve' });
       expect(view.actions.find((action) => action.id === id)?.status).toBe('executed');
@@ -150,10 +138,9 @@ describe('a decision SIGKILLed on the single store', () => {
     for (const { thread, id } of decisions) expect(stored(thread, id), outcomes.join('\n')).toEqual({ outbox: 1, approvals: 1 });
     expect(integrity()).toBe('ok');
 
-    await workspace.deliver();
-    const effects = await workspace.sideEffects();
-    for (const { id } of decisions) expect(effects.filter((effect) => effect.body.properties?.subject === `Crash test ${id}`)).toHaveLength(1);
-    // Where each kill landed (the two tests above pin both sides of the commit).
-    console.info(outcomes.join('\n'));
+    await rig.workspace().deliver();
+    const effects = await rig.workspace().sideEffects();
+    // Where each kill landed is in the messages; the two tests above pin both sides of the commit.
+    for (const { id } of decisions) expect(effects.filter((effect) => effect.body.properties?.subject === `Crash test ${id}`), outcomes.join('\n')).toHaveLength(1);
   }, 240_000);
 });
