@@ -69,9 +69,6 @@ function findCycle(graph: Map<string, Map<string, string>>, without: Set<string>
  * ended it is also taken off this list.
  */
 const knownCycleEdges: Record<string, string> = {
-  // copilot ↔ mcp: the prompt and propose-actions frame tool results with mcp/client/langchain-tools, while mcp
-  // implements copilot/mcp-port. Issue 15 ("Structure") ends it through copilot/adapters.ts.
-  'copilot -> mcp': 'the copilot ↔ mcp loop of issue 15',
   // contract ↔ copilot: contract/copilot.ts takes the case card's CaseState type from copilot/case/case-types; the
   // contract should own that shape and the copilot import it.
   'contract -> copilot': 'the CaseState type of the case card',
