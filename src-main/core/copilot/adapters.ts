@@ -1,9 +1,10 @@
 import { createLanguageAnalyzer, createRedactor, extractEntities, loadIntentModel } from '../language/index';
 import type { KnowledgeIndex } from '../knowledge/knowledge-index';
-import type { CacheDatabase } from '../storage/index';
+import { importLegacyCheckpoints, openCheckpointSaver } from '../storage/checkpoints/index';
+import { recordApproval, type CacheDatabase } from '../storage/index';
 import type { CopilotMcpPort, McpClientForCopilot } from './mcp-port';
 import type { CopilotPorts } from './ports';
-import type { CustomerContext } from './types';
+import type { CustomerContext, Proposal } from './types';
 
 /** How the agent sees the contact named: first and last name, else the email, else the id. */
 function displayName(contact: { id: string; firstName: string | null; lastName: string | null; email: string | null }): string {
@@ -78,6 +79,14 @@ export function createCopilotPorts(options: { db: CacheDatabase; knowledge: () =
     customerById: (id) => toContext(db, id, 'conversation'),
     createRedactor: (knownNames) => createRedactor({ knownNames }),
     enqueueAction: (action) => db.transaction(() => db.outbox.enqueue(action)),
+    recordDecision: ({ conversationId, action, status, proposal }, actions = []) =>
+      recordApproval(db, { conversationId, proposalId: proposal.id, action, status, proposal: { ...proposal }, decidedAt: new Date().toISOString() }, actions),
+    decisions: (conversationId) =>
+      db.approvals.forConversation(conversationId).map(({ action, status, proposal }) => ({ conversationId, action, status, proposal: proposal as unknown as Proposal })),
+    checkpointSaver(legacyFile) {
+      importLegacyCheckpoints(db, legacyFile);
+      return openCheckpointSaver(db);
+    },
     rememberFact: (customerId, fact) => db.memory.add(customerId, fact, 'copilot'),
     threadContactId: (conversationId) => db.conversations.get(conversationId)?.contactId ?? null,
     findContacts(kind, value) {

@@ -57,22 +57,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const logger = options.logger ?? silentLogger;
   /** Conversations open in the UI: their new messages are pushed as they are stored, by the poll or by a sync. */
   const watched = new Set<string>();
-  const countQueries = {
-    contacts: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts'),
-    orders: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM orders'),
-    line_items: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM line_items'),
-    tickets: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tickets'),
-    conversations: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conversations'),
-    messages: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages'),
-  };
-  const counts = (): SyncReport['counts'] => ({
-    contacts: countQueries.contacts.get()?.n ?? 0,
-    orders: countQueries.orders.get()?.n ?? 0,
-    line_items: countQueries.line_items.get()?.n ?? 0,
-    tickets: countQueries.tickets.get()?.n ?? 0,
-    conversations: countQueries.conversations.get()?.n ?? 0,
-    messages: countQueries.messages.get()?.n ?? 0,
-  });
+  const counts = (): SyncReport['counts'] => db.counts();
 
   async function syncAll(signal?: AbortSignal): Promise<SyncReport> {
     const started = performance.now();

@@ -1,14 +1,15 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, migrations, openCacheDatabase } from '../../../src-main/core/storage/index';
+import { inspectCache, migrate, migrations, openCacheDatabase } from '../../../src-main/core/storage/index';
 
 describe('cache migrations', () => {
   it('creates the current schema with WAL, foreign keys, a busy timeout and full sync', () => {
     const cache = openCacheDatabase(':memory:');
-    expect(cache.db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)?.version);
-    expect(cache.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(cache.db.pragma('busy_timeout', { simple: true })).toBe(5000);
-    expect(cache.db.pragma('synchronous', { simple: true })).toBe(2);
+    const settings = inspectCache(cache);
+    expect(settings.setting('user_version')).toBe(migrations.at(-1)?.version);
+    expect(settings.setting('foreign_keys')).toBe(1);
+    expect(settings.setting('busy_timeout')).toBe(5000);
+    expect(settings.setting('synchronous')).toBe(2);
     cache.close();
   });
 
