@@ -17,7 +17,7 @@ describe('sync under 20% 5xx and a rate limit', () => {
     const outcomes: string[] = [];
     let throttled = 0;
     for (let run = 0; run < runs; run += 1) {
-      const crm = await startDemoCrm({ seed: 100 + run, contacts, failRate: 0.2, rateLimitPerSecond: Math.max(80, contacts / 2) });
+      const crm = await startDemoCrm({ seed: 100 + run, contacts, failRate: 0.2, rateLimitPerSecond: Math.max(40, contacts / 4) });
       const db = openCacheDatabase(':memory:');
       try {
         const connector = createHubSpotConnector({ baseUrl: crm.url, token: 't', source: 'crm', retry: { baseDelayMs: 5, maxDelayMs: 200 } });
