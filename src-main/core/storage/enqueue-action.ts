@@ -1,9 +1,9 @@
 import type { CacheDatabase } from './database';
-import { outboxKinds, type OutboxKind } from './repositories/outbox';
+import { crmActionKinds, type CrmActionKind } from '../outbox/model';
 
 export interface OutboxAction {
   customerId: string;
-  kind: OutboxKind;
+  kind: CrmActionKind;
   payload: Record<string, unknown>;
   /** Stable for one approved action: the same key enqueues once and the CRM acts once. */
   idempotencyKey: string;
@@ -17,8 +17,8 @@ const maxPayloadChars = 100_000;
  * Returns false when the key was already queued.
  */
 export function enqueueAction(db: CacheDatabase, action: OutboxAction): boolean {
-  if (!outboxKinds.includes(action.kind)) throw new Error(`Unknown outbox action ${String(action.kind).slice(0, 40)}.`);
+  if (!crmActionKinds.includes(action.kind)) throw new Error(`Unknown outbox action ${String(action.kind).slice(0, 40)}.`);
   if (!action.customerId || !action.idempotencyKey || action.idempotencyKey.length > 200) throw new Error('An outbox action needs a customer and an idempotency key of at most 200 characters.');
   if (JSON.stringify(action.payload).length > maxPayloadChars) throw new Error('The outbox action payload is too large.');
-  return db.outbox.enqueue(action);
+  return db.outbox.enqueue({ target: 'crm', customerId: action.customerId, kind: action.kind, payload: action.payload, idempotencyKey: action.idempotencyKey });
 }

@@ -3,10 +3,11 @@ import { initialSchema } from './001-initial';
 import { replyReconciliation } from './002-reply-reconciliation';
 import { agentActivity } from './003-agent-activity';
 import { internalNotes } from './004-internal-notes';
+import { oneOutbox } from './006-one-outbox';
 import type { Migration } from './migration';
 
 /** In order; a migration is never edited once released, only followed by another. */
-export const migrations: Migration[] = [initialSchema, replyReconciliation, agentActivity, internalNotes];
+export const migrations: Migration[] = [initialSchema, replyReconciliation, agentActivity, internalNotes, oneOutbox];
 
 /** Applies every migration above the database's `user_version`, each in its own transaction. */
 export function migrate(db: Database.Database, list: Migration[] = migrations): number {
@@ -15,6 +16,7 @@ export function migrate(db: Database.Database, list: Migration[] = migrations): 
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.up);
+      migration.importData?.(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }
