@@ -130,7 +130,9 @@ const bench: Benchmark = {
       const run = String(Date.now());
       const figures: BenchFigure[] = [];
       let baseline: BenchFigure | undefined;
-      for (const loop of drainLoops) {
+      // OUTBOX_DRAIN_LOOPS=baseline,one-outbox picks loops (the baseline always runs first).
+      const only = process.env.OUTBOX_DRAIN_LOOPS?.split(',');
+      for (const loop of drainLoops.filter((candidate) => candidate.name === 'baseline' || !only || only.includes(candidate.name))) {
         const figure = await measure(loop, crm.url, customers, run);
         if (loop.name === 'baseline') baseline = figure;
         else if (baseline) figures.push({ ...figure, baseline: baseline.subject, extra: { ...figure.extra, baselineDrainS: baseline.extra?.drainS ?? 'n/a' } });

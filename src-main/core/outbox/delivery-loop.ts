@@ -40,6 +40,8 @@ export interface OutboxDelivery {
   start(intervalMs?: number): void;
   /** Stops the timer and resolves once the delivery in flight has recorded its outcome, so the database can close. */
   stop(): Promise<void>;
+  /** Resolves when no run is under way. */
+  idle(): Promise<void>;
   /** After every outcome of an item: delivered, waiting to retry, or dead. */
   onSettled(listener: (item: OutboxItem) => void): () => void;
 }
@@ -52,7 +54,6 @@ export function outboxBackoffMs(attempts: number): number {
   return Math.min(5 * 60_000, 1000 * 2 ** Math.min(Math.max(1, attempts), 12));
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
  * The one delivery loop for every approved side effect, whatever its target. Items are independent
@@ -111,7 +112,7 @@ export function createOutboxDelivery(options: { store: OutboxStore; now?: () => 
   function failed(item: OutboxItem, deliverer: Deliverer, verdict: FailureVerdict, report: DeliveryReport): void {
     const attempts = item.attempts + 1;
     const giveUp = verdict.permanent || (verdict.offline !== true && attempts >= maxAttempts);
-    const reason = verdict.permanent ? verdict.reason : `Gave up after ${plural(attempts, 'try')}: ${verdict.reason}`;
+    const reason = verdict.permanent ? verdict.reason : `Gave up after ${attempts === 1 ? '1 try' : `${attempts} tries`}: ${verdict.reason}`;
     store.transaction(() => {
       if (giveUp) {
         store.markDead(item.id, reason);
@@ -161,6 +162,9 @@ export function createOutboxDelivery(options: { store: OutboxStore; now?: () => 
       stopped = true;
       if (timer) clearInterval(timer);
       timer = undefined;
+      await running?.catch(() => undefined);
+    },
+    async idle() {
       await running?.catch(() => undefined);
     },
     onSettled(listener) {

@@ -18,6 +18,10 @@ export const useStatusStore = defineStore('status', () => {
   const offline = computed(() => !browserOnline.value || sync.value?.state === 'offline');
   const queued = computed(() => outbox.value.filter((item) => item.state === 'pending' || item.state === 'delivering'));
   const failed = computed(() => outbox.value.filter((item) => item.state === 'dead' || (item.state === 'pending' && item.lastError !== null)));
+  /** Given up on: only the agent's retry or discard moves these. */
+  const dead = computed(() => outbox.value.filter((item) => item.state === 'dead'));
+  /** Failed at least once and waiting for their next try. */
+  const retrying = computed(() => outbox.value.filter((item) => item.state === 'pending' && item.lastError !== null));
 
   async function refresh(): Promise<void> {
     try {
@@ -51,6 +55,15 @@ export const useStatusStore = defineStore('status', () => {
     }
   }
 
+  async function discard(id: number): Promise<void> {
+    try {
+      await useClient().call('outbox.discard', { id });
+      await refresh();
+    } catch (caught) {
+      error.value = shownError(caught, 'That item could not be discarded.', 'Try again in a moment.');
+    }
+  }
+
   function onProgress(event: SyncProgressEvent): void {
     progress.value = event;
     if (sync.value && !event.done) sync.value = { ...sync.value, state: 'syncing' };
@@ -76,5 +89,5 @@ export const useStatusStore = defineStore('status', () => {
     browserOnline.value = value;
   }
 
-  return { sync, progress, syncError, outbox, error, syncing, offline, queued, failed, refresh, syncNow, retry, onProgress, onSyncError, onOutboxChanged, setBrowserOnline };
+  return { sync, progress, syncError, outbox, error, syncing, offline, queued, failed, dead, retrying, refresh, syncNow, retry, discard, onProgress, onSyncError, onOutboxChanged, setBrowserOnline };
 });

@@ -71,7 +71,7 @@ describe('outbox delivery against the demo CRM', () => {
   it('dead-letters an action the CRM rejects at once, with the reason, without holding up the customer, and retries on request', async () => {
     const db = openCacheDatabase(':memory:');
     // The worker's clock starts just after the items were queued (on the real clock).
-    let clock = Date.now() + 1000;
+    const clock = Date.now() + 1000;
     const events = new EventBus();
     const changes: string[] = [];
     events.on('outbox.changed', (change) => changes.push(change.state));
