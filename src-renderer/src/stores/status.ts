@@ -46,23 +46,17 @@ export const useStatusStore = defineStore('status', () => {
     }
   }
 
-  async function retry(id: number): Promise<void> {
+  /** Retries or discards an outbox item, then shows the outbox as it is now. */
+  async function settleItem(method: 'outbox.retry' | 'outbox.discard', id: number, failure: string): Promise<void> {
     try {
-      await useClient().call('outbox.retry', { id });
+      await useClient().call(method, { id });
       await refresh();
     } catch (caught) {
-      error.value = shownError(caught, 'That item could not be retried.', 'Try again in a moment.');
+      error.value = shownError(caught, failure, 'Try again in a moment.');
     }
   }
-
-  async function discard(id: number): Promise<void> {
-    try {
-      await useClient().call('outbox.discard', { id });
-      await refresh();
-    } catch (caught) {
-      error.value = shownError(caught, 'That item could not be discarded.', 'Try again in a moment.');
-    }
-  }
+  const retry = (id: number): Promise<void> => settleItem('outbox.retry', id, 'That item could not be retried.');
+  const discard = (id: number): Promise<void> => settleItem('outbox.discard', id, 'That item could not be discarded.');
 
   function onProgress(event: SyncProgressEvent): void {
     progress.value = event;
