@@ -52,7 +52,8 @@ test('a reply the CRM refuses shows in the outbox with the reason; Retry sends i
   const dead = page.getByTestId('outbox-dead');
   await expect(dead).toHaveCount(1);
   await expect(dead).toContainText('send reply to the CRM');
-  await expect(dead).toContainText('The CRM refused it (400)');
+  await expect(dead).toContainText('The CRM refused it (400): Scripted failure (before acting)');
+  await expect(dead).not.toContainText('{');
   const bubble = page.getByTestId('message-outgoing').filter({ hasText: text });
   await expect(bubble).toHaveAttribute('data-delivery', 'failed');
   await page.screenshot({ path: 'test-results/outbox-dead.png' });

@@ -7,6 +7,8 @@ export interface OutboxAction {
   payload: Record<string, unknown>;
   /** Stable for one approved action: the same key enqueues once and the CRM acts once. */
   idempotencyKey: string;
+  /** The key of an action this one needs delivered first (an update of a ticket still being created). */
+  dependsOn?: string;
 }
 
 const maxPayloadChars = 100_000;
@@ -20,5 +22,5 @@ export function enqueueAction(db: CacheDatabase, action: OutboxAction): boolean 
   if (!crmActionKinds.includes(action.kind)) throw new Error(`Unknown outbox action ${String(action.kind).slice(0, 40)}.`);
   if (!action.customerId || !action.idempotencyKey || action.idempotencyKey.length > 200) throw new Error('An outbox action needs a customer and an idempotency key of at most 200 characters.');
   if (JSON.stringify(action.payload).length > maxPayloadChars) throw new Error('The outbox action payload is too large.');
-  return db.outbox.enqueue({ target: 'crm', customerId: action.customerId, kind: action.kind, payload: action.payload, idempotencyKey: action.idempotencyKey });
+  return db.outbox.enqueue({ target: 'crm', customerId: action.customerId, kind: action.kind, payload: action.payload, idempotencyKey: action.idempotencyKey, dependsOn: action.dependsOn ?? null });
 }

@@ -22,10 +22,23 @@ export function outboxStoreOf(db: CacheDatabase): OutboxStore {
   return { ...db.outbox, transaction: (work) => db.transaction(work) };
 }
 
+/** HubSpot's own words from an error body (`{"status":"error","message":…}`), rather than the JSON around them. */
+function crmWords(error: CrmHttpError): string {
+  const body = /^The CRM answered \d+: (\{.*)$/s.exec(error.message)?.[1];
+  if (!body) return error.message;
+  try {
+    const message = (JSON.parse(body) as { message?: unknown }).message;
+    return typeof message === 'string' && message.trim() ? message.trim().slice(0, 300) : error.message;
+  } catch {
+    // A body cut off at 300 characters is not JSON: shown as it came.
+    return error.message;
+  }
+}
+
 /** A CRM failure in the outbox's terms: a 4xx (other than 429) is HubSpot saying no, and saying it again each time. */
 function classifyCrmFailure(error: unknown) {
   if (!(error instanceof CrmHttpError)) return undefined;
-  if (!error.retryable) return { permanent: true, reason: `The CRM refused it${error.status ? ` (${error.status})` : ''}: ${error.message}` };
+  if (!error.retryable) return { permanent: true, reason: `The CRM refused it${error.status ? ` (${error.status})` : ''}: ${crmWords(error)}` };
   return { permanent: false, reason: error.message, offline: error.status === 0 && !error.ambiguous };
 }
 

@@ -125,7 +125,7 @@ describe('the one outbox', () => {
   it('holds an update until its create is delivered; discarding the create dead-letters the update with the reason', async () => {
     const db = openCacheDatabase(':memory:');
     db.transaction(() => {
-      db.outbox.enqueue({ kind: 'update_ticket', customerId: 'c1', payload: { status: 'closed' }, idempotencyKey: 'update', dependsOn: 'create' });
+      enqueueAction(db, { kind: 'update_ticket', customerId: 'c1', payload: { status: 'closed' }, idempotencyKey: 'update', dependsOn: 'create' });
       db.outbox.enqueue({ kind: 'create_ticket', customerId: 'c1', payload: { subject: 's' }, idempotencyKey: 'create' });
       db.outbox.enqueue({ kind: 'update_ticket', customerId: 'c1', payload: { status: 'closed' }, idempotencyKey: 'orphan', dependsOn: 'refused-create' });
       db.outbox.enqueue({ kind: 'create_ticket', customerId: 'c1', payload: { subject: 'r' }, idempotencyKey: 'refused-create' });

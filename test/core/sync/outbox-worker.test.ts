@@ -84,7 +84,8 @@ describe('outbox delivery against the demo CRM', () => {
     expect(await worker.deliverDue()).toEqual({ delivered: 1, retrying: 0, dead: 1 });
     const dead = db.outbox.byKey('missing-ticket');
     expect(dead).toMatchObject({ state: 'dead', attempts: 1 });
-    expect(dead?.deadReason).toMatch(/The CRM refused it \(404\)/);
+    // HubSpot's own words, not the JSON body around them.
+    expect(dead?.deadReason).toMatch(/^The CRM refused it \(404\): Object not found\. objectId are usually numeric\./);
     expect(db.outbox.byKey('after-missing')?.state).toBe('delivered');
     expect(changes).toEqual(['dead', 'delivered']);
     expect(db.outbox.retry(dead?.id ?? 0)).toBe(true);
