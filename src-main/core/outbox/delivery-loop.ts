@@ -5,6 +5,8 @@ import type { OutboxItem, OutboxTarget } from './model';
 export interface OutboxStore {
   /** Due items of these targets whose lane and dependency let them go now, soonest first. */
   due(now: Date, limit: number, targets: readonly OutboxTarget[]): OutboxItem[];
+  /** When the soonest item of these targets waiting for a later try is due, if any. */
+  nextAttemptAt(now: Date, targets: readonly OutboxTarget[]): Date | undefined;
   /** Set before the request leaves: an item found "delivering" after a crash may have landed. */
   markDelivering(id: number): void;
   markDelivered(id: number, result: unknown): void;
@@ -37,6 +39,7 @@ export interface OutboxDelivery {
   serve(target: OutboxTarget, deliverer: Deliverer): () => void;
   /** Sends every due item; one run at a time (a second call joins the run under way). */
   deliverDue(): Promise<DeliveryReport>;
+  /** Delivers in the background: at the latest every `intervalMs`, sooner when a retry falls due. */
   start(intervalMs?: number): void;
   /** Stops the timer and resolves once the delivery in flight has recorded its outcome, so the database can close. */
   stop(): Promise<void>;
@@ -68,7 +71,8 @@ export function createOutboxDelivery(options: { store: OutboxStore; now?: () => 
   const maxAttempts = options.maxAttempts ?? outboxMaxAttempts;
   const deliverers = new Map<OutboxTarget, Deliverer>();
   const listeners = new Set<(item: OutboxItem) => void>();
-  let timer: ReturnType<typeof setInterval> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let intervalMs: number | undefined;
   let running: Promise<DeliveryReport> | undefined;
   let stopped = false;
 
@@ -140,7 +144,24 @@ export function createOutboxDelivery(options: { store: OutboxStore; now?: () => 
     }
   }
 
-  return {
+  /** The next background run: when the soonest retry falls due, and at least every interval (new items, a target back). */
+  function schedule(delayMs: number): void {
+    timer = setTimeout(() => {
+      timer = undefined;
+      void delivery
+        .deliverDue()
+        .catch((error: unknown) => options.onError?.('outbox run failed', { error: String(error) }))
+        .finally(() => {
+          if (stopped || intervalMs === undefined || timer) return;
+          const next = store.nextAttemptAt(now(), [...deliverers.keys()]);
+          const untilNext = next ? next.getTime() - now().getTime() : Number.POSITIVE_INFINITY;
+          schedule(Math.max(20, Math.min(intervalMs, untilNext)));
+        });
+    }, delayMs);
+    timer.unref?.();
+  }
+
+  const delivery: OutboxDelivery = {
     serve(target, deliverer) {
       deliverers.set(target, deliverer);
       return () => {
@@ -153,15 +174,16 @@ export function createOutboxDelivery(options: { store: OutboxStore; now?: () => 
       });
       return running;
     },
-    start(intervalMs = 5000) {
+    start(every = 5000) {
       stopped = false;
-      timer ??= setInterval(() => void this.deliverDue().catch((error: unknown) => options.onError?.('outbox run failed', { error: String(error) })), intervalMs);
-      timer.unref?.();
+      intervalMs = every;
+      if (!timer) schedule(0);
     },
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
+      if (timer) clearTimeout(timer);
       timer = undefined;
+      intervalMs = undefined;
       await running?.catch(() => undefined);
     },
     async idle() {
@@ -172,4 +194,5 @@ export function createOutboxDelivery(options: { store: OutboxStore; now?: () => 
       return () => listeners.delete(listener);
     },
   };
+  return delivery;
 }

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CrmConnector } from '../../../src-main/core/crm/connector';
 import { CrmHttpError } from '../../../src-main/core/crm/http-client';
 import { attachMcpOutbox } from '../../../src-main/core/mcp/client/mcp-outbox';
 import { McpToolError } from '../../../src-main/core/mcp/client/tool-errors';
 import { createOutboxDelivery, outboxMaxAttempts, type Deliverer } from '../../../src-main/core/outbox/delivery-loop';
+import { OutboxFailure } from '../../../src-main/core/outbox/failure';
 import { enqueueAction, openCacheDatabase, type CacheDatabase } from '../../../src-main/core/storage/index';
 import { createOutboxWorker, outboxStoreOf } from '../../../src-main/core/sync/outbox-worker';
 
@@ -212,5 +213,46 @@ describe('the one outbox', () => {
     expect(db.outbox.byKey('k')).toMatchObject({ state: 'pending', attempts: 1, lastError: 'socket hang up' });
     expect(errors).toEqual(['outbox delivery failed', 'an outbox listener failed']);
     db.close();
+  });
+
+  describe('in the background', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('retries when the backoff ends, not at the next interval, and does not spin on a thread held up by a dead reply', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+      const db = openCacheDatabase(':memory:');
+      const store = outboxStoreOf(db);
+      let runs = 0;
+      const loop = createOutboxDelivery({ store: { ...store, due: (...args) => (runs += 1, store.due(...args)) } });
+      let tries = 0;
+      loop.serve('crm', {
+        deliver: (item) => {
+          if (item.idempotencyKey === 'refused') return Promise.reject(new OutboxFailure('No.', true));
+          tries += 1;
+          return tries === 1 ? Promise.reject(unavailable()) : Promise.resolve({ id: '1' });
+        },
+      });
+      db.transaction(() => {
+        enqueueAction(db, { customerId: 'c1', kind: 'create_ticket', payload: {}, idempotencyKey: 'flaky' });
+        reply(db, 'refused', 'thread-a');
+        reply(db, 'held', 'thread-a');
+      });
+      loop.start(60_000);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(db.outbox.byKey('flaky')).toMatchObject({ state: 'pending', attempts: 1 });
+      expect(db.outbox.byKey('refused')?.state).toBe('dead');
+      // The first backoff is 2 s: delivered then, a minute before the interval would have come round.
+      await vi.advanceTimersByTimeAsync(2_100);
+      expect(db.outbox.byKey('flaky')?.state).toBe('delivered');
+      const before = runs;
+      await vi.advanceTimersByTimeAsync(30_000);
+      // "held" waits behind the dead reply on its thread: nothing runs until the interval.
+      expect(runs - before).toBe(0);
+      expect(db.outbox.byKey('held')?.state).toBe('pending');
+      await loop.stop();
+      db.close();
+    });
   });
 });

@@ -29,12 +29,13 @@ export function createOutboxRepository(db: Database.Database): OutboxRepository 
   const insert = db.prepare(`INSERT INTO outbox (target, kind, customer_id, tool, payload, idempotency_key, lane, depends_on, state, created_at, next_attempt_at)
     VALUES (@target, @kind, @customerId, @tool, @payload, @idempotencyKey, @lane, @dependsOn, 'pending', @now, @now) ON CONFLICT(idempotency_key) DO NOTHING`);
   // Due: its next try has come, nothing queued before it in its lane is unsettled, and what it depends on was delivered.
-  const dueSql = (targets: number) => `
-    SELECT ${columns} FROM outbox o WHERE o.state IN ('pending', 'delivering') AND o.next_attempt_at <= ? AND o.target IN (${Array.from({ length: targets }, () => '?').join(',')})
+  const dueSql = (targets: number): string => `
+    SELECT ${columns} FROM outbox o WHERE o.state IN ('pending', 'delivering') AND o.next_attempt_at <= ? AND o.target IN (${marks(targets)})
       AND (o.lane IS NULL OR NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = o.lane AND p.id < o.id AND p.state IN ('pending', 'delivering', 'dead')))
       AND (o.depends_on IS NULL OR EXISTS (SELECT 1 FROM outbox d WHERE d.idempotency_key = o.depends_on AND d.state = 'delivered'))
-    ORDER BY o.next_attempt_at, o.id LIMIT ?`;
+    ORDER BY o.id LIMIT ?`;
   const dueByTargets = new Map<number, Database.Statement<unknown[], OutboxRow>>();
+  const marks = (count: number) => Array.from({ length: count }, () => '?').join(',');
   const delivered = db.prepare(`UPDATE outbox SET state = 'delivered', delivered_at = ?, result = ?, attempts = attempts + 1, dead_reason = NULL WHERE id = ?`);
   const retryLater = db.prepare(`UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?`);
   const dead = db.prepare(`UPDATE outbox SET state = 'dead', dead_reason = ?, last_error = coalesce(last_error, ?), attempts = attempts + 1 WHERE id = ?`);
@@ -79,6 +80,14 @@ export function createOutboxRepository(db: Database.Database): OutboxRepository 
         dueByTargets.set(targets.length, statement);
       }
       return statement.all(now.toISOString(), ...targets, limit).map(parse);
+    },
+    nextAttemptAt: (now, targets) => {
+      if (targets.length === 0) return undefined;
+      // Only later tries: an item due now but held up in its lane waits for its lane, not for a timer.
+      const row = db
+        .prepare<unknown[], { at: string | null }>(`SELECT min(next_attempt_at) AS at FROM outbox WHERE state IN ('pending', 'delivering') AND next_attempt_at > ? AND target IN (${marks(targets.length)})`)
+        .get(now.toISOString(), ...targets);
+      return row?.at ? new Date(row.at) : undefined;
     },
     markDelivering: (id) => {
       delivering.run(id);
