@@ -124,8 +124,9 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
         redactors.set(conversationId, redactor);
       }
       if (customer) redactor.addKnownNames([customer.name, ...customer.name.split(' ').filter((part) => part.length > 2), customer.username ?? ''].filter(Boolean));
-      // The record's own contact details and order ids, as literals: detectors miss unusual spellings of them.
-      if (customer) redactor.addKnownValues({ emails: [customer.email], phones: [customer.phone], addresses: [customer.address], orderIds: customer.orders.map((order) => order.id) });
+      // The record's own contact details, order ids and contact id, as literals: detectors miss unusual spellings
+      // of them, and the ids leave as placeholders the model can use in tool calls.
+      if (customer) redactor.addKnownValues({ emails: [customer.email], phones: [customer.phone], addresses: [customer.address], orderIds: customer.orders.map((order) => order.id), contactIds: [customer.id] });
       return redactor;
     },
   };

@@ -111,6 +111,6 @@ describe('tool proposals wait for the agent', () => {
       if (phone) expect(bodies).not.toContain(phone);
     }
     expect(bodies).not.toContain('4111 1111 1111 1111');
-    expect(bodies).toContain('[EMAIL_');
+    expect(bodies).toContain('⟨EMAIL_');
   }, 60_000);
 });

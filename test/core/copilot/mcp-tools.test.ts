@@ -5,7 +5,8 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCopilot, createCopilotPorts } from '../../../src-main/core/copilot/index';
-import { createCopilotMcpPort, createMcpHub, createMemorySecretStore, createMemorySettingsStore, attachMcpOutbox } from '../../../src-main/core/mcp/client/index';
+import { createCopilotMcpPort } from '../../../src-main/core/copilot/adapters';
+import { attachMcpOutbox, createMcpHub, createMemorySecretStore, createMemorySettingsStore } from '../../../src-main/core/mcp/client/index';
 import { createOutboxDelivery } from '../../../src-main/core/outbox/delivery-loop';
 import { outboxStoreOf } from '../../../src-main/core/sync/outbox-worker';
 import { shipmentFor } from '../../../src-main/core/mcp/demo-carrier/index';
@@ -173,7 +174,7 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       dataDir: join(workspace.dir, 'untrusted'),
       ports: createCopilotPorts({ db: workspace.db, knowledge: async () => workspace.knowledge }),
       llm: settings(),
-      mcp: createCopilotMcpPort(hub, outbox),
+      mcp: createCopilotMcpPort({ hub, outbox }),
     });
     try {
       const thread = '8000000001';
@@ -203,7 +204,7 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       expect(notes).toMatch(/^<tool_result tool="notes__customer_notes" server="Notes" trust="untrusted">\n/);
       expect(notes.match(/<\/tool_result>/g)).toHaveLength(1);
       expect(notes).not.toContain(customerEmail);
-      expect(notes).toContain('[EMAIL_');
+      expect(notes).toContain('⟨EMAIL_');
       expect(notes).not.toMatch(/evil\.example|<system>|[\u{E0000}-\u{E007F}]/u);
       expect(fed.some((content) => content.includes('did not answer within 1 s'))).toBe(true);
       expect(JSON.stringify(llm.requests.slice(before))).not.toContain(customerEmail);
