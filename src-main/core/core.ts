@@ -60,7 +60,20 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
   // to the host's secret store when it gives one (the desktop keyring), else to a 0600 file in the data folder.
   let mcp: Promise<McpService> | undefined;
   const mcpService = (): Promise<McpService> =>
-    (mcp ??= import('./mcp/mcp-core').then(({ startCoreMcp }) => startCoreMcp({ dataDir: config.dataDir, demo: !config.crm, host: config.host, services, events, logger, secrets: options.secrets, launchConsent: options.launchConsent })));
+    // MCP actions join the one outbox in the cache database, delivered by the CRM service's loop.
+    (mcp ??= Promise.all([import('./mcp/mcp-core'), crmService()]).then(([{ startCoreMcp }, crm]) =>
+      startCoreMcp({
+        dataDir: config.dataDir,
+        demo: !config.crm,
+        host: config.host,
+        services,
+        events,
+        logger,
+        secrets: options.secrets,
+        launchConsent: options.launchConsent,
+        outbox: { store: crm.db.outbox, delivery: crm.outbox },
+      }),
+    ));
   disposers.push(async () => (await mcp)?.close());
   let copilot: Promise<Copilot> | undefined;
   const copilotService = (): Promise<Copilot> =>

@@ -1,3 +1,4 @@
+import type { CrmActionKind } from '../outbox/model';
 import type { MessageAnalysis } from '../language/index';
 import type { Redactor } from '../language/redaction/redactor';
 import type { KnowledgeHit, SearchOptions } from '../knowledge/types';
@@ -45,4 +46,5 @@ export interface CopilotPorts extends IdentityLookup {
   refundedCents(orderId: string): number;
 }
 
-export type OutboxKindForTool = 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences' | 'handoff_note';
+/** The CRM actions a copilot tool may queue: the outbox's own list. */
+export type OutboxKindForTool = CrmActionKind;

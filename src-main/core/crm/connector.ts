@@ -1,3 +1,4 @@
+import type { CrmAction } from '../outbox/model';
 import type { CrmContact, CrmLineItem, CrmMessage, CrmObjectType, CrmOrder, CrmRecordOf, CrmTicket } from './records';
 
 /** Where a sync stands for one object type; opaque to the engine, meaningful to the connector. */
@@ -49,11 +50,8 @@ export interface DeliveryContext {
   approvedAt: string;
 }
 
-export interface OutboxAction {
-  kind: 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences' | 'handoff_note';
-  customerId: string;
-  payload: Record<string, unknown>;
-}
+/** An approved CRM action: the one outbox's `CrmAction`, under the name the connector has always used. */
+export type OutboxAction = CrmAction;
 
 /**
  * What the sync engine needs from a CRM. HubSpot is one file implementing it; Zendesk or

@@ -1,13 +1,15 @@
 import type { CacheDatabase } from './database';
 import type { ApprovalRecord } from './repositories/approvals';
-import { outboxKinds, type OutboxKind } from './repositories/outbox';
+import { crmActionKinds, type CrmActionKind } from '../outbox/model';
 
 export interface OutboxAction {
   customerId: string;
-  kind: OutboxKind;
+  kind: CrmActionKind;
   payload: Record<string, unknown>;
   /** Stable for one approved action: the same key enqueues once and the CRM acts once. */
   idempotencyKey: string;
+  /** The key of an action this one needs delivered first (an update of a ticket still being created). */
+  dependsOn?: string;
 }
 
 const maxPayloadChars = 100_000;
@@ -19,13 +21,17 @@ const maxPayloadChars = 100_000;
  */
 export function enqueueAction(db: CacheDatabase, action: OutboxAction): boolean {
   checkAction(action);
-  return db.outbox.enqueue(action);
+  return db.outbox.enqueue(outboxRow(action));
 }
 
 function checkAction(action: OutboxAction): void {
-  if (!outboxKinds.includes(action.kind)) throw new Error(`Unknown outbox action ${String(action.kind).slice(0, 40)}.`);
+  if (!crmActionKinds.includes(action.kind)) throw new Error(`Unknown outbox action ${String(action.kind).slice(0, 40)}.`);
   if (!action.customerId || !action.idempotencyKey || action.idempotencyKey.length > 200) throw new Error('An outbox action needs a customer and an idempotency key of at most 200 characters.');
   if (JSON.stringify(action.payload).length > maxPayloadChars) throw new Error('The outbox action payload is too large.');
+}
+
+function outboxRow(action: OutboxAction) {
+  return { target: 'crm' as const, customerId: action.customerId, kind: action.kind, payload: action.payload, idempotencyKey: action.idempotencyKey, dependsOn: action.dependsOn ?? null };
 }
 
 /**
@@ -38,7 +44,7 @@ export function recordApproval(db: CacheDatabase, approval: ApprovalRecord, acti
   for (const action of actions) checkAction(action);
   return db.transaction(() => {
     if (!db.approvals.record(approval)) return false;
-    for (const action of actions) db.outbox.enqueue(action);
+    for (const action of actions) db.outbox.enqueue(outboxRow(action));
     return true;
   });
 }

@@ -6,7 +6,9 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCopilot, createCopilotPorts } from '../../../src-main/core/copilot/index';
 import { createCopilotMcpPort } from '../../../src-main/core/copilot/adapters';
-import { createMcpHub, createMemorySecretStore, createMemorySettingsStore, openMcpOutbox } from '../../../src-main/core/mcp/client/index';
+import { attachMcpOutbox, createMcpHub, createMemorySecretStore, createMemorySettingsStore } from '../../../src-main/core/mcp/client/index';
+import { createOutboxDelivery } from '../../../src-main/core/outbox/delivery-loop';
+import { outboxStoreOf } from '../../../src-main/core/sync/outbox-worker';
 import { shipmentFor } from '../../../src-main/core/mcp/demo-carrier/index';
 import { mcpPaths } from '../../../src-main/core/mcp/mcp-service';
 import { startScriptedLlm, type ScriptedLlm } from '../../fixtures/scripted-llm/server';
@@ -166,7 +168,7 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       },
     });
     let clock = Date.parse('2030-01-01T00:00:00Z');
-    const outbox = openMcpOutbox(':memory:', hub, () => new Date(clock));
+    const outbox = attachMcpOutbox({ store: workspace.db.outbox, delivery: createOutboxDelivery({ store: outboxStoreOf(workspace.db), now: () => new Date(clock) }), hub });
     await hub.addServer({ id: 'notes', name: 'Notes', trustedForReads: true, transport: { type: 'stdio', command: 'unused' }, timeoutMs: 600 });
     const copilot = await createCopilot({
       dataDir: join(workspace.dir, 'untrusted'),
@@ -219,7 +221,7 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       expect(outbox.get(`copilot:${thread}:call_wipe`)).toMatchObject({ state: 'pending', error: expect.stringMatching(/disabled/) });
       await hub.setEnabled('notes', true);
       clock += 60_000;
-      expect(await outbox.deliverDue()).toEqual({ delivered: 1, failed: 0, retrying: 0 });
+      expect(await outbox.deliverDue()).toEqual({ delivered: 1, dead: 0, retrying: 0 });
       expect(outbox.get(`copilot:${thread}:call_wipe`)).toMatchObject({ state: 'delivered', result: 'wiped' });
     } finally {
       await copilot.close();

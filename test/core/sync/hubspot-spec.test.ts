@@ -234,11 +234,11 @@ describe('exactly once without Idempotency-Key', () => {
         let wall = Date.now() + 1000;
         const worker = createOutboxWorker({ db, connector, now: () => new Date(wall) });
         if (fault === 'crash between send and record') {
-          const item = db.outbox.due(new Date(wall), 1)[0];
+          const item = db.outbox.due(new Date(wall), 1, ['crm'])[0];
           if (!item) throw new Error('not queued');
           db.outbox.markDelivering(item.id);
           // Sent, then the app died before recording it: the row still says "delivering".
-          await connector.pushAction({ kind: item.kind, customerId: item.customerId, payload }, key, undefined, { previouslyAttempted: false, approvedAt: item.createdAt });
+          await connector.pushAction({ kind: action.kind, customerId: item.customerId, payload }, key, undefined, { previouslyAttempted: false, approvedAt: item.createdAt });
         } else {
           // The fault hits the action's own write (not the one-time property setup, which is safe to repeat).
           hub.faults.failMatching = /\/crm\/v3\/objects\/(tickets|notes)$|\/messages$/;
