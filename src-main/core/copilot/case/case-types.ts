@@ -110,6 +110,11 @@ export interface CaseState {
   humanRequested?: boolean;
   /** Complaint lines in this case so far. */
   complaints?: number;
+  /**
+   * The customer turned down the offer or dropped the request ("never mind", "no, I'll keep it"), on this
+   * customer line: pending side effects of the case are withdrawn, and none is planned until a new request.
+   */
+  declined?: { line: number; text: string } | null;
   /** A key that changes whenever a new case is opened: proposals belong to one case. */
   caseKey?: string;
 }

@@ -85,7 +85,17 @@ export function resolveIdentity(options: {
     for (const identifier of given) {
       if (identifier.kind === 'zip') continue;
       const found = lookup.findContacts(identifier.kind, identifier.value);
-      if (identifier.kind === 'name' ? found.length !== 1 : found.length === 0) continue;
+      if (identifier.kind === 'name' && found.length > 1) {
+        // A name several contacts share says who only with a second fact of theirs (the guidelines' zip code).
+        const zips = given.filter((other) => other.kind === 'zip');
+        const narrowed = found.filter((candidate) => {
+          const known = record(candidate.id);
+          return known !== undefined && zips.some((zip) => belongsTo(zip, known));
+        });
+        if (narrowed.length === 1 && narrowed[0]) votes.set(narrowed[0].id, (votes.get(narrowed[0].id) ?? 0) + 2);
+        continue;
+      }
+      if (found.length === 0) continue;
       for (const contact of found.slice(0, 1)) votes.set(contact.id, (votes.get(contact.id) ?? 0) + (strongKinds.includes(identifier.kind) ? 2 : 1));
     }
     const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
