@@ -41,8 +41,9 @@ export function detectRequest(text: string, intent: { intent: string; confidence
   if (!intent || intent.intent === 'none' || intent.intent === 'unknown' || intent.confidence < 0.45) return undefined;
   const mapped = intentSubflows[intent.intent];
   if (mapped && isKnownSubflow(mapped)) return { flow: flowOfSubflow(mapped), subflow: mapped, intent: intent.intent, label: subflowLabel(mapped), score: Math.min(0.7, intent.confidence * 0.7) };
-  // The model's newsletter intent fires on any "subscription"; only words about e-mails make it a preference change.
-  if (intent.intent === 'newsletter_subscription' && !/\b(newsletter|e-?mails?|mails?|correos?|courriels?|subscri\w*|abonn\w*|inscri\w*)\b/.test(folded)) return undefined;
+  // The model's newsletter intent fires on any "subscription"; the retailer's subscription is a bill, not a
+  // mailing list. Only words about e-mails make it a preference change.
+  if (intent.intent === 'newsletter_subscription' && !readings.some((reading) => /\b(newsletters?|e-?mails?|mails?|mailing|correos?|courriels?|boletin)\b/.test(reading))) return undefined;
   if (generalRequests.has(intent.intent)) return { flow: null, subflow: null, intent: intent.intent, label: intent.intent.replace(/_/g, ' '), score: Math.min(0.6, intent.confidence * 0.6) };
   return undefined;
 }

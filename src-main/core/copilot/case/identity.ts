@@ -47,6 +47,18 @@ export function belongsTo(identifier: SaidIdentifier, contact: ContactIdentifier
   }
 }
 
+/**
+ * Contacts with this identifier. A name is also looked up without its accents: customers write "Krüger" or
+ * "Benítez" where the CRM may hold "Kruger", "Benitez" (the cache compares names as stored, case aside).
+ */
+function contactsWith(lookup: IdentityLookup, kind: IdentifierKind, value: string): { id: string; name: string }[] {
+  const found = lookup.findContacts(kind, value);
+  if (kind !== 'name') return found;
+  const plain = foldText(value);
+  if (plain === value.toLowerCase()) return found;
+  return [...found, ...lookup.findContacts(kind, plain).filter((other) => !found.some((item) => item.id === other.id))];
+}
+
 const strongKinds: IdentifierKind[] = ['email', 'username', 'order_id', 'account_id', 'phone'];
 
 function describe(identifier: SaidIdentifier): string {
@@ -84,7 +96,7 @@ export function resolveIdentity(options: {
     const votes = new Map<string, number>();
     for (const identifier of given) {
       if (identifier.kind === 'zip') continue;
-      const found = lookup.findContacts(identifier.kind, identifier.value);
+      const found = contactsWith(lookup, identifier.kind, identifier.value);
       if (identifier.kind === 'name' && found.length > 1) {
         // A name several contacts share says who only with a second fact of theirs (the guidelines' zip code).
         const zips = given.filter((other) => other.kind === 'zip');
@@ -116,7 +128,7 @@ export function resolveIdentity(options: {
       continue;
     }
     if (identifier.kind === 'zip') continue;
-    const others = lookup.findContacts(identifier.kind, identifier.value).filter((other) => other.id !== customerId);
+    const others = contactsWith(lookup, identifier.kind, identifier.value).filter((other) => other.id !== customerId);
     // A bare name that is not the contact's is usually not a name at all ("guess boots"); only strong ones count.
     if (identifier.kind === 'name' && others.length === 0) continue;
     claimed.push({ kind: identifier.kind, value: identifier.value });

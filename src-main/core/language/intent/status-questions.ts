@@ -19,9 +19,20 @@ export function asksAboutStatus(text: string): boolean {
     });
 }
 
-/** Scores with track_refund's mass moved to get_refund when the line asks nothing about a status. */
+/** The line names the refund itself ("refund", "reimbursement", "money back"), not only an order. */
+function namesRefund(text: string): boolean {
+  return normalizeForModel(text)
+    .split(' ')
+    .some((word) => conceptOf(word) === 'refund' || word === 'money');
+}
+
+/**
+ * Scores with track_refund's mass moved to get_refund when the line names a refund and asks nothing about
+ * its status. A line that names no refund keeps the model's answer: a wrong track_refund only looks
+ * something up, a wrong get_refund could start a refund.
+ */
 export function refundWithoutStatusCue(scores: IntentScore[], text: string): IntentScore[] {
-  if (scores[0]?.intent !== 'track_refund' || asksAboutStatus(text)) return scores;
+  if (scores[0]?.intent !== 'track_refund' || asksAboutStatus(text) || !namesRefund(text)) return scores;
   const track = scores.find((score) => score.intent === 'track_refund');
   const get = scores.find((score) => score.intent === 'get_refund');
   if (!track || !get) return scores;
