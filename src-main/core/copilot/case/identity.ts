@@ -142,6 +142,14 @@ export function resolveIdentity(options: {
     contact !== undefined &&
     kinds.size >= 2 &&
     [...kinds].some((kind) => kind !== 'name' && (checked.length === 0 || checked.includes(kind as IdentifierKind)));
+  let ambiguousName: CaseIdentity['ambiguousName'] = null;
+  if (!contact) {
+    for (const identifier of given) {
+      if (identifier.kind !== 'name') continue;
+      const named = contactsWith(lookup, 'name', identifier.value);
+      if (named.length > 1) ambiguousName = { value: identifier.value, contacts: named.length };
+    }
+  }
   let status: CaseIdentity['status'] = 'unknown';
   if (contact) status = verified ? 'verified' : 'identified';
   else if (given.length > 0 && claimed.length > 0) status = 'claimed';
@@ -153,6 +161,7 @@ export function resolveIdentity(options: {
     claimed,
     conflict: conflicts[0] ?? null,
     source: contact ? source : 'none',
+    ambiguousName,
     given,
   };
 }
