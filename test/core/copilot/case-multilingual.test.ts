@@ -3,6 +3,7 @@ import { detectRequest } from '../../../src-main/core/copilot/case/detect-reques
 import { detectFlow } from '../../../src-main/core/copilot/abcd-flows';
 import { emptyCaseState, type CaseState } from '../../../src-main/core/copilot/case/case-types';
 import type { ContactIdentifiers, IdentityLookup } from '../../../src-main/core/copilot/case/identity';
+import { fakeIdentityLookup } from './fake-identity-lookup';
 import { planCaseActions } from '../../../src-main/core/copilot/case/plan-actions';
 import { updateCaseState } from '../../../src-main/core/copilot/case/update-case';
 import type { CustomerContext } from '../../../src-main/core/copilot/types';
@@ -79,22 +80,7 @@ const contacts: ContactIdentifiers[] = [
   { id: 'c-jurgen', name: 'Jurgen Weiss', email: 'jweiss802@email.com', username: 'jweiss802', phone: '(206) 555-0166', accountId: null, zip: '98101', orderIds: ['5100200300'] },
 ];
 
-function lookup(): IdentityLookup {
-  const match = (contact: ContactIdentifiers, kind: string, value: string): boolean => {
-    const v = value.toLowerCase();
-    if (kind === 'email') return contact.email?.toLowerCase() === v;
-    if (kind === 'username') return contact.username?.toLowerCase() === v;
-    if (kind === 'order_id') return contact.orderIds.includes(value);
-    // As the cache compares names: case aside, accents as written.
-    if (kind === 'name') return contact.name.toLowerCase() === v;
-    return false;
-  };
-  return {
-    threadContactId: () => null,
-    findContacts: (kind, value) => contacts.filter((contact) => match(contact, kind, value)).map(({ id, name }) => ({ id, name })),
-    contactIdentifiers: (id) => contacts.find((contact) => contact.id === id),
-  };
-}
+const lookup = (): IdentityLookup => fakeIdentityLookup(contacts);
 
 function run(lines: [string, string][]): CaseState[] {
   const analyzer = createLanguageAnalyzer();
@@ -153,6 +139,18 @@ describe('a customer who declines', () => {
     ]);
     expect(states[1]?.request?.subflow).toBe('recover_password');
     expect(states[1]?.declined ?? null).toBeNull();
+  });
+
+  it('is not a decline when the line corrects the request or asks for a person', () => {
+    const states = run([
+      ['en', 'the jacket is too small, I want to return it'],
+      ['en', 'never mind, actually it is the colour that is wrong'],
+      ['en', 'no need to explain, just get me a manager'],
+    ]);
+    expect(states[1]?.request).not.toBeNull();
+    expect(states[1]?.declined ?? null).toBeNull();
+    expect(states[2]?.declined ?? null).toBeNull();
+    expect(states[2]?.humanRequested).toBe(true);
   });
 
   it('"no thanks" after the work is done closes, and withdraws nothing', () => {

@@ -117,7 +117,10 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
   // A decline drops the case's offer; a line that opens another case is that request, not a decline.
   const openedHere = caseKey === `case-${index}`;
   let declined = caseOpen && !openedHere ? (previous.declined ?? null) : null;
-  if (request && !openedHere && mentions(foldText(line.text), 'decline')) declined = { line: index, text: line.text.slice(0, 200) };
+  // "Never mind the size, the colour is wrong" asks for another thing, and "no need, get me a manager" for a
+  // person: neither drops the case. "No, I don't want the refund" names the case's own request: it does.
+  const asksOther = (act === 'request' && detected?.subflow != null && detected.subflow !== previous.request?.subflow) || act === 'human_request';
+  if (request && !openedHere && !asksOther && mentions(foldText(line.text), 'decline')) declined = { line: index, text: line.text.slice(0, 200) };
   else if (declined && opens && detected && act !== 'human_request') declined = null;
   const step = request?.subflow ? verificationStep(request.subflow) : null;
   const identity = resolveIdentity({ conversationId: context.conversationId, given, lookup: context.lookup, verificationKinds: step ? verificationIdentifiers(step) : null, previous: previous.identity });
