@@ -65,13 +65,16 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
   let copilot: Promise<Copilot> | undefined;
   const copilotService = (): Promise<Copilot> =>
     (copilot ??= crmService().then(async (service) => {
-      const { createCopilot, createCopilotPorts } = await import('./copilot/index');
+      const { createCopilot, createCopilotMcpPort, createCopilotPorts } = await import('./copilot/index');
+      // The copilot adapts the MCP client to its own port here, as it does storage and knowledge: neither imports the other.
+      const mcpClient = await mcpService();
+      const onDeliveryError = (error: unknown) => logger.warn('MCP delivery failed', { error: error instanceof Error ? error.message : String(error) });
       return createCopilot({
         dataDir: config.dataDir,
         ports: createCopilotPorts({ db: service.db, knowledge: knowledgeIndex }),
         ...(config.llm ? { llm: config.llm } : {}),
         onToken: (conversationId, suggestionIndex, token) => events.emit('copilot.token', { conversationId, suggestionIndex, token }),
-        mcp: (await mcpService()).port,
+        mcp: createCopilotMcpPort(mcpClient, { onDeliveryError }),
       });
     }));
   disposers.push(async () => (await copilot)?.close());

@@ -27,6 +27,11 @@ export interface PulledPage<T extends CrmObjectType> {
   merges?: { from: string; to: string }[];
   /** Agent scope: the records the page's threads reference, fetched with them. */
   related?: RelatedRecords;
+  /**
+   * Called by the engine once this page and its cursor are committed. The engine may already be pulling
+   * the next page while this one is written, so what a connector remembers across runs waits for this.
+   */
+  committed?: () => void;
 }
 
 export interface RelatedRecords {

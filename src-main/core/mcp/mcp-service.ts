@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CopilotMcpPort } from '../copilot/mcp-port';
-import { createCopilotMcpPort } from './client/copilot-port';
 import { createMcpHub, type McpHub } from './client/mcp-hub';
 import { openMcpOutbox, type McpOutbox } from './client/mcp-outbox';
 import { createFileLaunchApprovals, type ProcessLaunchConsent } from './client/process-launch-consent';
@@ -26,8 +24,6 @@ export interface McpServiceOptions {
    * host's start-up flag. Without it no such server starts (the demo carrier, the host's own, still does).
    */
   launchConsent?: ProcessLaunchConsent;
-  /** False in tests that stop between approval and delivery. */
-  deliverOnEnqueue?: boolean;
   /** How often the outbox retries what could not be delivered; 0 leaves retries to explicit deliverDue calls. */
   retryIntervalMs?: number;
   onError?: (message: string, error: unknown) => void;
@@ -35,9 +31,8 @@ export interface McpServiceOptions {
 
 export interface McpService {
   hub: McpHub;
+  /** The copilot reaches both through its own adapter (copilot/adapters.ts), wired in core.ts. */
   outbox: McpOutbox;
-  /** What the copilot graph uses. */
-  port: CopilotMcpPort;
   /** Resolves once every server has connected or failed and the outbox has sent what was due. */
   ready: Promise<void>;
   close(): Promise<void>;
@@ -89,7 +84,6 @@ export function startMcpService(options: McpServiceOptions): McpService {
   return {
     hub,
     outbox,
-    port: createCopilotMcpPort(hub, outbox, { deliverOnEnqueue: options.deliverOnEnqueue ?? true, onDeliveryError: report('MCP delivery failed') }),
     ready: started,
     async close() {
       closed = true;

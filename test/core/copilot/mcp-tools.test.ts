@@ -5,7 +5,8 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCopilot, createCopilotPorts } from '../../../src-main/core/copilot/index';
-import { createCopilotMcpPort, createMcpHub, createMemorySecretStore, createMemorySettingsStore, openMcpOutbox } from '../../../src-main/core/mcp/client/index';
+import { createCopilotMcpPort } from '../../../src-main/core/copilot/adapters';
+import { createMcpHub, createMemorySecretStore, createMemorySettingsStore, openMcpOutbox } from '../../../src-main/core/mcp/client/index';
 import { shipmentFor } from '../../../src-main/core/mcp/demo-carrier/index';
 import { mcpPaths } from '../../../src-main/core/mcp/mcp-service';
 import { startScriptedLlm, type ScriptedLlm } from '../../fixtures/scripted-llm/server';
@@ -171,7 +172,7 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       dataDir: join(workspace.dir, 'untrusted'),
       ports: createCopilotPorts({ db: workspace.db, knowledge: async () => workspace.knowledge }),
       llm: settings(),
-      mcp: createCopilotMcpPort(hub, outbox),
+      mcp: createCopilotMcpPort({ hub, outbox }),
     });
     try {
       const thread = '8000000001';
@@ -201,7 +202,7 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       expect(notes).toMatch(/^<tool_result tool="notes__customer_notes" server="Notes" trust="untrusted">\n/);
       expect(notes.match(/<\/tool_result>/g)).toHaveLength(1);
       expect(notes).not.toContain(customerEmail);
-      expect(notes).toContain('[EMAIL_');
+      expect(notes).toContain('⟨EMAIL_');
       expect(notes).not.toMatch(/evil\.example|<system>|[\u{E0000}-\u{E007F}]/u);
       expect(fed.some((content) => content.includes('did not answer within 1 s'))).toBe(true);
       expect(JSON.stringify(llm.requests.slice(before))).not.toContain(customerEmail);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHubSpotConnector, type HubSpotConnectorOptions } from '../../../src-main/core/crm/index';
 import { mulberry32 } from '../../../src-main/core/random/mulberry32';
-import { enqueueAction, openCacheDatabase, type CacheDatabase } from '../../../src-main/core/storage/index';
+import { enqueueAction, inspectCache, openCacheDatabase, type CacheDatabase } from '../../../src-main/core/storage/index';
 import { createOutboxWorker, createSyncEngine, describeSyncError } from '../../../src-main/core/sync/index';
 import { startSpecHubSpot, type SpecHubSpot, type SpecMessage } from './spec-hubspot';
 
@@ -102,7 +102,7 @@ function seed(hub: SpecHubSpot, contacts: number, at: number, random = mulberry3
   return { messages, comments };
 }
 
-const count = (db: CacheDatabase, table: string): number => (db.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (db: CacheDatabase, table: string): number => inspectCache(db).count(table);
 
 describe('sync against spec-shaped HubSpot data', () => {
   it('quarantines nothing valid, stores every MESSAGE, keeps COMMENTs as internal notes and visitor threads as threads', async () => {

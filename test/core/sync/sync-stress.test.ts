@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startDemoCrm } from '../../../src-main/core/crm/demo/index';
 import { createHubSpotConnector } from '../../../src-main/core/crm/index';
-import { openCacheDatabase } from '../../../src-main/core/storage/index';
+import { inspectCache, openCacheDatabase } from '../../../src-main/core/storage/index';
 import { createSyncEngine } from '../../../src-main/core/sync/index';
 
 /**
@@ -17,7 +17,7 @@ describe('sync under 20% 5xx and a rate limit', () => {
     const outcomes: string[] = [];
     let throttled = 0;
     for (let run = 0; run < runs; run += 1) {
-      const crm = await startDemoCrm({ seed: 100 + run, contacts, failRate: 0.2, rateLimitPerSecond: Math.max(80, contacts / 2) });
+      const crm = await startDemoCrm({ seed: 100 + run, contacts, failRate: 0.2, rateLimitPerSecond: Math.max(40, contacts / 4) });
       const db = openCacheDatabase(':memory:');
       try {
         const connector = createHubSpotConnector({ baseUrl: crm.url, token: 't', source: 'crm', retry: { baseDelayMs: 5, maxDelayMs: 200 } });
@@ -25,7 +25,7 @@ describe('sync under 20% 5xx and a rate limit', () => {
         const limited = ((await (await fetch(`${crm.url}/__demo/requests`, { headers: { Authorization: 'Bearer t' } })).json()) as { status: number }[]).filter((entry) => entry.status === 429).length;
         throttled += limited;
         const held = crm.stats().counts;
-        const distinct = (table: string): number => (db.db.prepare(`SELECT count(DISTINCT id) AS n FROM ${table}`).get() as { n: number }).n;
+        const distinct = (table: string): number => inspectCache(db).count(table, { distinct: 'id' });
         const once = (['contacts', 'orders', 'line_items', 'tickets', 'conversations', 'messages'] as const).every((table) => distinct(table) === held[table] && report.counts[table] === held[table]);
         outcomes.push(once && report.quarantined === 0 ? 'ok' : `run ${run}: ${JSON.stringify(report.counts)} vs ${JSON.stringify(held)}`);
       } catch (error) {

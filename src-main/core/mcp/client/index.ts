@@ -1,6 +1,5 @@
 export { convert as jsonSchemaToZod, toolInputSchema } from './json-schema-to-zod';
-export { frameToolResult, toLangChainTools, type LangChainToolOptions } from './langchain-tools';
-export { createCopilotMcpPort, type CopilotPortOptions } from './copilot-port';
+export { toLangChainTools, type LangChainToolOptions } from './langchain-tools';
 export { createMcpHub, type McpHub, type McpHubOptions, type McpServerSummary, type McpTestResult } from './mcp-hub';
 export { openMcpOutbox, type McpOutbox, type McpOutboxItem, type McpOutboxState } from './mcp-outbox';
 export { createFileSecretStore, createMemorySecretStore, mcpTokenSecret, type McpSecretName, type SecretStore } from './secret-store';
