@@ -14,6 +14,7 @@ export type GlossLanguage = 'es' | 'fr' | 'de' | 'pt';
 
 export const glossEntries: Record<GlossLanguage, string> = {
   es: `
+    cuanto tiempo=how long; pregunta=question; devoluciones=returns; 
     me quedan enormes=too big; me queda enorme=too big; me quedan grandes=too big; me queda grande=too big; me quedan pequenos=too small; me queda pequeno=too small; me queda chico=too small; no me queda bien=does not fit; no me quedan bien=does not fit; cintura=waist; 
     por donde va=where is; donde va=where is; donde anda=where is; decir=tell; podeis=can you; no funciona=does not work; no sirve=does not work; lunes=monday; martes=tuesday; miercoles=wednesday; jueves=thursday; viernes=friday; sabado=saturday; domingo=sunday; 
     uno=one; dos=two; tres=three; cuatro=four; cinco=five; seis=six; siete=seven; ocho=eight; diez=ten; quince=fifteen; veinte=twenty; enero=january; febrero=february; marzo=march; abril=april; mayo=may; junio=june; julio=july; agosto=august; septiembre=september; octubre=october; noviembre=november; diciembre=december; pedi=ordered; no consigo=can not; consigo=can; espero=waiting; esperando=waiting; mandaron=sent; mandado=sent; dice=says; este=this; esta semana=this week; este mes=this month; no puedo entrar=can not log in; no me deja entrar=can not log in; no puedo acceder=can not log in; no me deja=does not let me; sigue sin llegar=still not arrived; no ha llegado=has not arrived; no me ha llegado=has not arrived; hasta ahora=yet; 
@@ -48,6 +49,7 @@ export const glossEntries: Record<GlossLanguage, string> = {
     precio=price; politica=policy; politica de devoluciones=return policy; agotado=out of stock; envolver=wrap; regalo=gift
   `,
   fr: `
+    combien de temps=how long; question=question; retours=returns; 
     ne me va pas=does not fit; ne me vont pas=does not fit; trop grand=too big; trop grande=too big; trop petit=too small; trop petite=too small; 
     ne marche pas=does not work; ne marche plus=does not work; ne fonctionne pas=does not work; devait=should have; lundi=monday; mardi=tuesday; mercredi=wednesday; jeudi=thursday; vendredi=friday; samedi=saturday; dimanche=sunday; 
     a=to; deux=two; trois=three; quatre=four; cinq=five; six=six; dix=ten; quinze=fifteen; vingt=twenty; janvier=january; fevrier=february; mars=march; avril=april; mai=may; juin=june; juillet=july; aout=august; septembre=september; octobre=october; novembre=november; decembre=december; verifier=check; il me reste=i still have; reste a payer=left to pay; reste=left; annuel=annual; annuelle=annual; mensuel=monthly; ne peux pas=can not; ne peux plus=can not; ne pouvons pas=can not; ne pouvez pas=can not; peux=can; pouvez=can; regarder=check; je n arrive pas a me connecter=i can not log in; impossible de me connecter=can not log in; ci=; 
@@ -81,6 +83,7 @@ export const glossEntries: Record<GlossLanguage, string> = {
     prix=price; politique=policy; politique de retour=return policy; rupture de stock=out of stock; epuise=out of stock; emballage cadeau=gift wrap
   `,
   de: `
+    wie lange=how long; frage=question; rucksendungen=returns; 
     passt nicht=does not fit; passen nicht=do not fit; zu gross=too big; zu klein=too small; zu eng=too tight; 
     geht nicht=does not work; funktioniert nicht=does not work; klappt nicht=does not work; wollte=wanted; gerade=just; montag=monday; dienstag=tuesday; mittwoch=wednesday; donnerstag=thursday; freitag=friday; samstag=saturday; sonntag=sunday; 
     eins=one; zwei=two; drei=three; vier=four; funf=five; zehn=ten; januar=january; februar=february; marz=march; april=april; mai=may; juni=june; juli=july; august=august; september=september; oktober=october; november=november; dezember=december; zuruck=back; sehe=see; warte=waiting; warten=wait; diesen=this; dieser=this; diese=this; jeweils=each; abrechnung=billing; kreditkartenabrechnung=credit card statement; muss=need to; mehr=anymore; zeigt=shows; wird=is; werden=are; komme nicht mehr in=can not log in to; komme nicht in=can not log in to; komme nicht rein=can not log in; komme nicht mehr rein=can not log in; kann mich nicht anmelden=can not log in; kann mich nicht einloggen=can not log in; nicht angekommen=not arrived; noch nicht angekommen=not arrived yet; 
@@ -111,6 +114,7 @@ export const glossEntries: Record<GlossLanguage, string> = {
     preis=price; richtlinie=policy; ruckgaberecht=return policy; ausverkauft=out of stock; geschenkverpackung=gift wrap
   `,
   pt: `
+    quanto tempo=how long; pergunta=question; devolucoes=returns; 
     nao serve=does not fit; nao servem=do not fit; ficou grande=too big; ficou pequeno=too small; 
     nao funciona=does not work; segunda=monday; terca=tuesday; quarta=wednesday; quinta=thursday; sexta=friday; sabado=saturday; domingo=sunday; 
     dois=two; duas=two; tres=three; quatro=four; cinco=five; dez=ten; janeiro=january; fevereiro=february; marco=march; maio=may; junho=june; julho=july; agosto=august; setembro=september; outubro=october; novembro=november; dezembro=december; nao consigo entrar=can not log in; nao consigo acessar=can not log in; ainda nao chegou=still not arrived; 
