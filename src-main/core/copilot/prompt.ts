@@ -36,7 +36,8 @@ function caseBlock(state: CopilotStateType, redactor: Redactor): string {
   const identity = caseState.identity;
   const lines = [
     caseState.request ? `request: ${caseState.request.label}${caseState.request.subflow ? ` (subflow ${caseState.request.subflow})` : ''}, confidence ${caseState.request.confidence.toFixed(2)}` : 'request: none open yet (do not propose side effects)',
-    `identity: ${identity.status}${identity.matched.length ? `, matched ${identity.matched.join(', ')}` : ''}${identity.conflict ? `; WARNING: ${identity.conflict}` : ''}`,
+    `identity: ${identity.status}${identity.matched.length ? `, matched ${identity.matched.join(', ')}` : ''}${identity.conflict ? `; WARNING: ${identity.conflict}` : ''}${identity.ambiguousName ? `; the full name given matches ${identity.ambiguousName.contacts} contacts: ask for a second identifier (email, username or order id) and act for nobody yet` : ''}`,
+    ...(caseState.declined ? ['the customer declined the offer in this case: propose no side effect unless they ask again'] : []),
     ...Object.entries(caseState.slots).map(([key, value]) => `slot ${key}: ${String(value)}`),
     ...caseState.steps.map((step) => `step ${step.action}: ${step.status}`),
     `last customer line: ${caseState.lastAct}${caseState.resolved ? '; the case is resolved' : ''}`,

@@ -52,6 +52,8 @@ export interface ReplayAction {
   status: string;
   sideEffect: boolean;
   flow: string[];
+  /** Why it was withdrawn or decided, where it was. */
+  reason?: string;
 }
 
 export interface ReplayTurnCase {
@@ -86,10 +88,16 @@ export interface ReplayOutput {
 const outboxTool: Record<string, string> = { request_refund: 'request_refund', create_ticket: 'create_ticket', update_ticket: 'update_ticket', escalate: 'escalate_to_human', update_preferences: 'update_preferences', send_reply: 'send_reply' };
 
 function actionView(action: TurnResult['actions'][number]): ReplayAction {
-  return { tool: action.tool, args: action.args, policy: action.policy, status: action.status, sideEffect: action.sideEffect, flow: action.flow };
+  return { tool: action.tool, args: action.args, policy: action.policy, status: action.status, sideEffect: action.sideEffect, flow: action.flow, ...(action.decisionReason ? { reason: action.decisionReason } : {}) };
 }
 
-function turnView(result: TurnResult): ReplayOutput['turns'][number] {
+/** This turn's proposals, and the earlier ones this turn withdrew (shown withdrawn, with why). */
+function turnActions(result: TurnResult, previous: TurnResult | undefined): ReplayAction[] {
+  const wasWithdrawn = new Set((previous?.actions ?? []).filter((action) => action.status === 'withdrawn').map((action) => action.id));
+  return result.actions.filter((action) => action.turn === result.turn || (action.status === 'withdrawn' && !wasWithdrawn.has(action.id))).map(actionView);
+}
+
+function turnView(result: TurnResult, previous?: TurnResult): ReplayOutput['turns'][number] {
   const caseState = result.caseState;
   return {
     text: result.text,
@@ -97,7 +105,7 @@ function turnView(result: TurnResult): ReplayOutput['turns'][number] {
     sentiment: result.sentiment,
     escalate: { yes: result.escalate.yes, reasons: result.escalate.reasons },
     suggestions: result.suggestions.map((suggestion) => ({ text: suggestion.text, citations: suggestion.citations.map((citation) => citation.articleId), ...(suggestion.move ? { move: suggestion.move } : {}), confidence: suggestion.confidence })),
-    actions: result.actions.filter((action) => action.turn === result.turn).map(actionView),
+    actions: turnActions(result, previous),
     case: {
       request: caseState.request?.label ?? null,
       subflow: caseState.request?.subflow ?? null,
@@ -153,8 +161,9 @@ export async function replayConversation(input: unknown, options: { llm?: LlmSet
     let last: TurnResult | undefined;
     for (const turn of script.turns) {
       if ('customer' in turn) {
+        const previous = last;
         last = await copilot.handleCustomerMessage(conversationId, turn.customer);
-        turns.push(turnView(last));
+        turns.push(turnView(last, previous));
         continue;
       }
       const pending = [...(last?.actions ?? [])].reverse().find((action) => action.tool === turn.decision.tool && action.status === 'pending');

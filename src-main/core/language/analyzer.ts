@@ -1,5 +1,5 @@
 import { extractEntities, type Entity } from './entities';
-import { guardForeignNone } from './intent/foreign-lines';
+import { classifyLine } from './intent/foreign-lines';
 import { loadIntentModel, type IntentModel, type IntentResult } from './intent/model';
 import { detectLanguage, type DetectedLanguage } from './language-id';
 import { createRedactor, type Redactor } from './redaction/redactor';
@@ -38,7 +38,7 @@ export function createLanguageAnalyzer(model: IntentModel = loadIntentModel(), r
       if (options.knownNames?.length) redactor.addKnownNames(options.knownNames);
       const language = detectLanguage(text);
       return {
-        intent: guardForeignNone(model.classify(text, 3), text, language),
+        intent: classifyLine(model, text, language, 3),
         entities: extractEntities(text),
         sentiment: analyzeSentiment(text, options.history ?? []),
         language,

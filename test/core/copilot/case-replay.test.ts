@@ -14,7 +14,7 @@ const byId = (id: number): ReplayedConversation => {
 
 beforeAll(async () => {
   replayed = await replayFolder(join(process.cwd(), 'test', 'fixtures', 'conversations'));
-}, 240_000);
+}, 900_000);
 
 describe('copilot replay on conversations the demo CRM does not hold', () => {
   it('adds the scenario\'s customer and a same-name decoy, starts unlinked, and finds the customer, never the decoy', () => {
@@ -64,5 +64,33 @@ describe('copilot replay on conversations the demo CRM does not hold', () => {
     const item = byId(9706);
     const queries = item.replay.turns.flatMap((turn) => turn.actions.filter((action) => action.tool === 'search_knowledge').map((action) => String(action.args.query)));
     expect(new Set(queries).size).toBe(queries.length);
+  });
+
+  it('proposes exactly the reference side effects in every conversation of the folder, and nothing forbidden', () => {
+    for (const item of replayed) {
+      const proposed = proposedSideEffects(item);
+      const id = String(item.conversation.convo_id);
+      expect([...proposed].sort(), id).toEqual([...(item.conversation.reference?.side_effects ?? [])].sort());
+      for (const tool of item.conversation.reference?.forbidden ?? []) expect(proposed, id).not.toContain(tool);
+    }
+  });
+
+  it('follows the Spanish, French and German requests as the retailer\'s subflow, not as an unnamed request', () => {
+    const foreign = replayed.filter((item) => Number(item.conversation.convo_id) >= 9707 && item.conversation.language !== undefined);
+    expect(foreign.length).toBeGreaterThanOrEqual(9);
+    expect(new Set(foreign.map((item) => item.conversation.language))).toEqual(new Set(['es', 'fr', 'de']));
+    for (const item of foreign) {
+      const subflows = item.replay.turns.map((turn) => turn.case.subflow);
+      expect(subflows, String(item.conversation.convo_id)).toContain(item.conversation.scenario.subflow);
+    }
+  });
+
+  it('shows the refund withdrawn, with why, on the line where the customer declines it', () => {
+    const item = byId(9716);
+    const at = item.replay.turns.findIndex((turn) => turn.actions.some((action) => action.tool === 'request_refund' && action.status === 'withdrawn'));
+    expect(item.replay.turns[at]?.text).toMatch(/déjelo/);
+    const withdrawn = item.replay.turns[at]?.actions.find((action) => action.tool === 'request_refund');
+    expect(withdrawn?.reason).toMatch(/declined/);
+    expect(item.replay.turns.slice(at + 1).flatMap((turn) => turn.actions).filter((action) => action.sideEffect)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { extractEntities } from '../../../src-main/core/language/index';
 import { checkCasePolicy, type CasePolicyContext } from '../../../src-main/core/copilot/case/case-policy';
 import { emptyCaseState, type CaseState } from '../../../src-main/core/copilot/case/case-types';
 import type { ContactIdentifiers, IdentityLookup } from '../../../src-main/core/copilot/case/identity';
+import { fakeIdentityLookup } from './fake-identity-lookup';
 import { planCaseActions } from '../../../src-main/core/copilot/case/plan-actions';
 import { returnAllowed } from '../../../src-main/core/copilot/case/return-window';
 import { updateCaseState } from '../../../src-main/core/copilot/case/update-case';
@@ -14,23 +15,7 @@ const contacts: ContactIdentifiers[] = [
   { id: 'c-bram', name: 'Bram Visser', email: 'bvisser221@email.com', username: 'bvisser221', phone: '(617) 555-0110', accountId: null, zip: '02139', orderIds: ['3301992847'] },
 ];
 
-function lookup(threadContact: string | null = null): IdentityLookup {
-  const match = (contact: ContactIdentifiers, kind: string, value: string): boolean => {
-    const v = value.toLowerCase();
-    if (kind === 'email') return contact.email?.toLowerCase() === v;
-    if (kind === 'username') return contact.username?.toLowerCase() === v;
-    if (kind === 'order_id') return contact.orderIds.includes(value);
-    if (kind === 'account_id') return contact.accountId?.toLowerCase() === v;
-    if (kind === 'phone') return (contact.phone ?? '').replace(/\D/g, '') === value.replace(/\D/g, '');
-    if (kind === 'name') return contact.name.toLowerCase() === v;
-    return false;
-  };
-  return {
-    threadContactId: () => threadContact,
-    findContacts: (kind, value) => contacts.filter((contact) => match(contact, kind, value)).map(({ id, name }) => ({ id, name })),
-    contactIdentifiers: (id) => contacts.find((contact) => contact.id === id),
-  };
-}
+const lookup = (threadContact: string | null = null): IdentityLookup => fakeIdentityLookup(contacts, threadContact);
 
 function run(lines: string[], options: { thread?: string | null; now?: Date } = {}): CaseState[] {
   let state = emptyCaseState();

@@ -32,6 +32,11 @@ export interface CaseIdentity {
   conflict: string | null;
   /** Who established the identity: the thread's CRM link, what the customer said, or the agent's correction. */
   source: 'none' | 'thread' | 'customer' | 'agent';
+  /**
+   * A full name the customer gave that several contacts share, with no other identifier to tell them apart:
+   * the copilot acts for nobody, and the reply should ask for a second identifier (email, username, order id).
+   */
+  ambiguousName?: { value: string; contacts: number } | null;
   /** Every identifier the customer has given so far, in order (the case recomputes identity from these). */
   given?: { kind: IdentifierKind | 'zip'; value: string }[];
 }
@@ -110,6 +115,11 @@ export interface CaseState {
   humanRequested?: boolean;
   /** Complaint lines in this case so far. */
   complaints?: number;
+  /**
+   * The customer turned down the offer or dropped the request ("never mind", "no, I'll keep it"), on this
+   * customer line: pending side effects of the case are withdrawn, and none is planned until a new request.
+   */
+  declined?: { line: number; text: string } | null;
   /** A key that changes whenever a new case is opened: proposals belong to one case. */
   caseKey?: string;
 }

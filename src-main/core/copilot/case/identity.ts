@@ -47,6 +47,18 @@ export function belongsTo(identifier: SaidIdentifier, contact: ContactIdentifier
   }
 }
 
+/**
+ * Contacts with this identifier. A name is also looked up without its accents: customers write "Krüger" or
+ * "Benítez" where the CRM may hold "Kruger", "Benitez" (the cache compares names as stored, case aside).
+ */
+function contactsWith(lookup: IdentityLookup, kind: IdentifierKind, value: string): { id: string; name: string }[] {
+  const found = lookup.findContacts(kind, value);
+  if (kind !== 'name') return found;
+  const plain = foldText(value);
+  if (plain === value.toLowerCase()) return found;
+  return [...found, ...lookup.findContacts(kind, plain).filter((other) => !found.some((item) => item.id === other.id))];
+}
+
 const strongKinds: IdentifierKind[] = ['email', 'username', 'order_id', 'account_id', 'phone'];
 
 function describe(identifier: SaidIdentifier): string {
@@ -84,8 +96,18 @@ export function resolveIdentity(options: {
     const votes = new Map<string, number>();
     for (const identifier of given) {
       if (identifier.kind === 'zip') continue;
-      const found = lookup.findContacts(identifier.kind, identifier.value);
-      if (identifier.kind === 'name' ? found.length !== 1 : found.length === 0) continue;
+      const found = contactsWith(lookup, identifier.kind, identifier.value);
+      if (identifier.kind === 'name' && found.length > 1) {
+        // A name several contacts share says who only with a second fact of theirs (the guidelines' zip code).
+        const zips = given.filter((other) => other.kind === 'zip');
+        const narrowed = found.filter((candidate) => {
+          const known = record(candidate.id);
+          return known !== undefined && zips.some((zip) => belongsTo(zip, known));
+        });
+        if (narrowed.length === 1 && narrowed[0]) votes.set(narrowed[0].id, (votes.get(narrowed[0].id) ?? 0) + 2);
+        continue;
+      }
+      if (found.length === 0) continue;
       for (const contact of found.slice(0, 1)) votes.set(contact.id, (votes.get(contact.id) ?? 0) + (strongKinds.includes(identifier.kind) ? 2 : 1));
     }
     const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
@@ -106,7 +128,7 @@ export function resolveIdentity(options: {
       continue;
     }
     if (identifier.kind === 'zip') continue;
-    const others = lookup.findContacts(identifier.kind, identifier.value).filter((other) => other.id !== customerId);
+    const others = contactsWith(lookup, identifier.kind, identifier.value).filter((other) => other.id !== customerId);
     // A bare name that is not the contact's is usually not a name at all ("guess boots"); only strong ones count.
     if (identifier.kind === 'name' && others.length === 0) continue;
     claimed.push({ kind: identifier.kind, value: identifier.value });
@@ -120,6 +142,14 @@ export function resolveIdentity(options: {
     contact !== undefined &&
     kinds.size >= 2 &&
     [...kinds].some((kind) => kind !== 'name' && (checked.length === 0 || checked.includes(kind as IdentifierKind)));
+  let ambiguousName: CaseIdentity['ambiguousName'] = null;
+  if (!contact) {
+    for (const identifier of given) {
+      if (identifier.kind !== 'name') continue;
+      const named = contactsWith(lookup, 'name', identifier.value);
+      if (named.length > 1) ambiguousName = { value: identifier.value, contacts: named.length };
+    }
+  }
   let status: CaseIdentity['status'] = 'unknown';
   if (contact) status = verified ? 'verified' : 'identified';
   else if (given.length > 0 && claimed.length > 0) status = 'claimed';
@@ -131,6 +161,7 @@ export function resolveIdentity(options: {
     claimed,
     conflict: conflicts[0] ?? null,
     source: contact ? source : 'none',
+    ambiguousName,
     given,
   };
 }

@@ -13,6 +13,8 @@ export interface ActLexicon {
   requestCue: string[];
   /** Short answers: yes/no. */
   yesNo: string[];
+  /** The customer turns down what was offered or drops the request ("never mind", "I'll keep it"). */
+  decline: string[];
 }
 
 export const lexicons: Record<'en' | 'es' | 'fr' | 'de' | 'pt', ActLexicon> = {
@@ -24,6 +26,7 @@ export const lexicons: Record<'en' | 'es' | 'fr' | 'de' | 'pt', ActLexicon> = {
     complaint: ['unacceptable', 'not ok', 'not okay', 'ridiculous', 'terrible', 'awful', 'worst', 'disgusting', 'outrageous', 'second time', 'third time', 'fed up', 'sick of', 'furious', 'angry', 'scam', 'useless', 'horrible', 'complaint', 'not happy', 'very upset', 'you guys took', 'seriously'],
     requestCue: ['can i', 'can you', 'could you', 'could i', 'would you', 'i want', 'i need', 'i would like', "i'd like", 'id like', 'please', 'how', 'why', 'where', 'when', 'what', 'which', 'is it possible', 'help', 'forgot', "can't", 'cant', 'cannot', "doesn't", "didn't", "isn't", "wasn't", "haven't", 'never', 'wrong', 'broken', 'problem', 'issue', 'charged', 'return', 'refund', 'cancel', 'change', 'still', 'want to', 'trying to', 'is there', 'are there', 'do you', 'does it', 'do they'],
     yesNo: ['yes', 'yeah', 'yep', 'yup', 'sure', 'correct', "that's right", 'thats right', 'right', 'no', 'nope', 'yes please'],
+    decline: ['never mind', 'nevermind', 'forget it', 'forget about it', 'leave it', 'leave it be', 'leave it as it is', "i'll keep it", 'ill keep it', 'i will keep it', "i'll keep them", 'i will keep them', "i'll just keep", "don't bother", 'dont bother', 'no need', 'not necessary', "that's not necessary", "i don't want it anymore", "i don't want the refund", "i don't want a refund", 'scratch that', "i've changed my mind", 'changed my mind', 'i changed my mind', "don't do it", 'not anymore', 'rather not', "i'd rather not"],
   },
   es: {
     acknowledgement: ['gracias', 'muchas gracias', 'mil gracias', 'vale', 'va', 'ok', 'perfecto', 'genial', 'estupendo', 'de acuerdo', 'entendido', 'bien', 'muy bien', 'listo', 'claro', 'bueno', 'que bien', 'excelente', 'super'],
@@ -33,6 +36,7 @@ export const lexicons: Record<'en' | 'es' | 'fr' | 'de' | 'pt', ActLexicon> = {
     complaint: ['inaceptable', 'ridiculo', 'terrible', 'horrible', 'queja', 'harto', 'harta', 'segunda vez', 'tercera vez', 'indignante', 'estafa', 'en serio', 'no es aceptable', 'fatal', 'molesto', 'molesta'],
     requestCue: ['quiero', 'quisiera', 'necesito', 'puedo', 'puede', 'podria', 'podrian', 'me gustaria', 'como', 'cuando', 'donde', 'por que', 'cual', 'cuanto', 'cuanta', 'ayuda', 'olvide', 'no puedo', 'no funciona', 'no llego', 'problema', 'devolver', 'reembolso', 'cancelar', 'cambiar', 'todavia', 'aun', 'hay'],
     yesNo: ['si', 'claro', 'correcto', 'exacto', 'no', 'si por favor'],
+    decline: ['olvidalo', 'olvidelo', 'dejalo', 'dejelo', 'dejalo asi', 'dejelo asi', 'da igual', 'no hace falta', 'no es necesario', 'me lo quedo', 'me la quedo', 'me los quedo', 'me las quedo', 'mejor no', 'ya no quiero', 'ya no lo quiero', 'no quiero el reembolso', 'cambie de opinion', 'he cambiado de opinion', 'no se moleste', 'no importa'],
   },
   fr: {
     acknowledgement: ['merci', 'merci beaucoup', 'ok', "d'accord", 'daccord', 'parfait', 'super', 'genial', 'top', 'tres bien', 'entendu', 'cool', 'ca marche', 'nickel', 'excellent', 'impeccable', 'bien'],
@@ -42,6 +46,7 @@ export const lexicons: Record<'en' | 'es' | 'fr' | 'de' | 'pt', ActLexicon> = {
     complaint: ['inacceptable', 'ridicule', 'scandaleux', 'honteux', 'nul', 'horrible', 'plainte', 'deuxieme fois', 'troisieme fois', 'en ai marre', 'arnaque', 'serieusement', 'pas normal', 'inadmissible'],
     requestCue: ['je veux', 'je voudrais', 'j\'aimerais', 'je souhaite', 'pouvez-vous', 'pouvez vous', 'puis-je', 'est-ce que', 'comment', 'pourquoi', 'quand', 'ou est', 'combien', 'quel', 'quelle', 'aide', 'oublie', 'ne marche pas', 'ne fonctionne pas', 'probleme', 'retourner', 'rembourse', 'remboursement', 'annuler', 'changer', 'modifier', 'toujours pas', 'besoin'],
     yesNo: ['oui', 'ouais', 'exact', 'exactement', "c'est ca", 'non', 'oui merci'],
+    decline: ['laissez tomber', 'laisse tomber', 'tant pis', 'pas la peine', 'ce n\'est pas la peine', 'ce nest pas la peine', 'je le garde', 'je la garde', 'je les garde', 'je vais le garder', 'je vais la garder', 'je vais les garder', 'finalement non', 'oubliez', 'oubliez ca', 'pas necessaire', 'j\'ai change d\'avis', 'jai change davis', 'je ne veux plus', 'ne vous embetez pas', 'non ca ira'],
   },
   de: {
     acknowledgement: ['danke', 'vielen dank', 'danke schon', 'dankeschon', 'ok', 'okay', 'super', 'prima', 'toll', 'perfekt', 'alles klar', 'gut', 'sehr gut', 'verstanden', 'klasse', 'wunderbar', 'passt'],
@@ -51,6 +56,7 @@ export const lexicons: Record<'en' | 'es' | 'fr' | 'de' | 'pt', ActLexicon> = {
     complaint: ['inakzeptabel', 'unverschamt', 'lacherlich', 'schrecklich', 'beschwerde', 'zum zweiten mal', 'schon wieder', 'reicht mir', 'betrug', 'frechheit', 'ernsthaft', 'nicht in ordnung', 'sauer'],
     requestCue: ['ich mochte', 'ich will', 'ich brauche', 'ich hatte gern', 'konnen sie', 'kann ich', 'kann man', 'konnten sie', 'wie', 'warum', 'wann', 'wo ist', 'wieviel', 'wie viel', 'welche', 'hilfe', 'vergessen', 'funktioniert nicht', 'problem', 'zuruckgeben', 'zurucksenden', 'erstattung', 'ruckerstattung', 'stornieren', 'andern', 'immer noch', 'noch nicht'],
     yesNo: ['ja', 'genau', 'richtig', 'stimmt', 'nein', 'ja bitte'],
+    decline: ['lassen sie es', 'lassen sie das', 'lass es', 'vergessen sie es', 'vergessen sie das', 'vergiss es', 'schon gut', 'nicht notig', 'nicht noetig', 'ich behalte es', 'ich behalte sie', 'ich behalte ihn', 'behalte es', 'doch nicht', 'ich habe es mir anders uberlegt', 'anders uberlegt', 'ich will das nicht mehr', 'nicht mehr notig', 'brauche ich nicht mehr'],
   },
   pt: {
     acknowledgement: ['obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'valeu', 'ok', 'beleza', 'perfeito', 'otimo', 'legal', 'certo', 'entendi', 'ah que bom', 'que bom', 'show', 'combinado', 'tudo bem', 'blz', 'excelente', 'bom'],
@@ -60,6 +66,7 @@ export const lexicons: Record<'en' | 'es' | 'fr' | 'de' | 'pt', ActLexicon> = {
     complaint: ['inaceitavel', 'ridiculo', 'absurdo', 'horrivel', 'pessimo', 'reclamacao', 'segunda vez', 'terceira vez', 'cansado', 'cansada', 'golpe', 'serio', 'palhacada', 'revoltado', 'revoltada'],
     requestCue: ['quero', 'queria', 'gostaria', 'preciso', 'posso', 'pode', 'poderia', 'como', 'quando', 'onde', 'por que', 'porque', 'qual', 'quanto', 'ajuda', 'esqueci', 'nao consigo', 'nao funciona', 'problema', 'devolver', 'reembolso', 'cancelar', 'cancelado', 'mudar', 'alterar', 'ainda', 'nao cancelei'],
     yesNo: ['sim', 'isso', 'exato', 'correto', 'nao', 'sim por favor'],
+    decline: ['deixa pra la', 'deixa para la', 'esquece', 'esqueca', 'nao precisa', 'nao e necessario', 'vou ficar com ele', 'vou ficar com ela', 'fico com ele', 'fico com ela', 'mudei de ideia', 'nao quero mais', 'melhor nao', 'tanto faz'],
   },
 };
 

@@ -71,6 +71,8 @@ const generalTickets: Record<string, string> = {
 export function planCaseActions(caseState: CaseState, customer: CustomerContext | undefined, now: Date, lastText: string): PlannedCall[] {
   const request = caseState.request;
   if (!request || caseState.resolved) return [];
+  // Turned down: nothing more is offered in this case until the customer asks again.
+  if (caseState.declined) return [];
   const plans: PlannedCall[] = [];
   const subflow = request.subflow;
   if (subflow && isFaqSubflow(subflow)) {

@@ -108,7 +108,8 @@ export function slotsIn(text: string, entities: Entity[], said: SaidIdentifier[]
   }
   const date = purchaseDateIn(text, now);
   if (date) slots.purchaseDate = date;
-  const receipt = yesNoAbout(folded, /\b(receipt|recibo|ticket de compra|factura|recu|ticket de caisse|quittung|kassenbon|beleg|recibo|nota fiscal)\b/);
+  // French "reçu" is also "received" ("j'ai reçu une chemise"): it is the receipt only after an article.
+  const receipt = yesNoAbout(folded, /\b(receipt|recibo|ticket de compra|factura|(le|mon|un|du|votre|ce|d'un|l'|sans) ?recu|ticket de caisse|quittung|kassenbon|beleg|recibo|nota fiscal)\b/);
   if (receipt) slots.receipt = receipt;
   const packaging = yesNoAbout(folded, /\b(original (packaging|box|packing)|(in|still in) the (box|packaging)|tags? (still )?on|empaque original|embalaje original|caja original|emballage (d'origine|original)|boite d'origine|originalverpackung|originalkarton|embalagem original|caixa original)\b/);
   if (packaging) slots.packaging = packaging;

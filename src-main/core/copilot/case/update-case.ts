@@ -6,6 +6,7 @@ import { foldText } from './fold-text';
 import { verificationIdentifiers, verificationStep } from './flows';
 import { identifiersIn } from './identifiers';
 import { resolveIdentity, type IdentityLookup } from './identity';
+import { mentions } from './lexicons';
 import { classifyLineAct } from './line-act';
 import { slotsIn } from './slots';
 import { caseSteps } from './steps';
@@ -67,7 +68,10 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
   const index = previous.acts.length;
   const identifiers = identifiersIn(line.text, line.entities);
   const slots = slotsIn(line.text, line.entities, identifiers, context.now);
-  const detected = detectRequest(line.text, line.intent);
+  // A short line ("¿y mi reembolso?") is read in the conversation's language, not its own guess.
+  const reliable = caseLanguages.has(line.language.code) && line.language.confidence >= 0.5;
+  const readAs = reliable || index === 0 ? line.language.code : previous.language;
+  const detected = detectRequest(line.text, line.intent, readAs);
   const caseOpen = previous.request !== null && !previous.resolved;
   const previousAct = previous.acts.at(-1);
   const act = classifyLineAct({ text: line.text, caseOpen, identifiers, slots, request: detected, afterThanks: previousAct === 'acknowledgement' || previousAct === 'closing' });
@@ -110,6 +114,14 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
       merged[key] = value;
     }
   }
+  // A decline drops the case's offer; a line that opens another case is that request, not a decline.
+  const openedHere = caseKey === `case-${index}`;
+  let declined = caseOpen && !openedHere ? (previous.declined ?? null) : null;
+  // "Never mind the size, the colour is wrong" asks for another thing, and "no need, get me a manager" for a
+  // person: neither drops the case. "No, I don't want the refund" names the case's own request: it does.
+  const asksOther = (act === 'request' && detected?.subflow != null && detected.subflow !== previous.request?.subflow) || act === 'human_request';
+  if (request && !openedHere && !asksOther && mentions(foldText(line.text), 'decline')) declined = { line: index, text: line.text.slice(0, 200) };
+  else if (declined && opens && detected && act !== 'human_request') declined = null;
   const step = request?.subflow ? verificationStep(request.subflow) : null;
   const identity = resolveIdentity({ conversationId: context.conversationId, given, lookup: context.lookup, verificationKinds: step ? verificationIdentifiers(step) : null, previous: previous.identity });
   const language = index === 0 || (caseLanguages.has(line.language.code) && line.text.trim().length >= 20 && line.language.confidence >= 0.5) ? (caseLanguages.has(line.language.code) ? line.language.code : previous.language) : previous.language;
@@ -128,6 +140,7 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
     corrections: previous.corrections,
     humanRequested,
     complaints,
+    declined,
     ...(caseKey ? { caseKey } : {}),
   };
   return applyCorrections(next, context);

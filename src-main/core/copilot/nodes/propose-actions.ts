@@ -75,14 +75,16 @@ function feedback(proposal: Proposal | undefined, redact: (text: string) => stri
   return 'Shown to the agent.';
 }
 
-/** Pending proposals that no longer fit: the case changed or was resolved, or its policy now says no. */
+/** Pending proposals that no longer fit: the case changed or was resolved, the customer declined, or its policy now says no. */
 function withdrawals(state: CopilotStateType, policy: CasePolicyContext): Proposal[] {
   const caseState = state.caseState;
   const out: Proposal[] = [];
   for (const proposal of state.proposals) {
     if (proposal.status !== 'pending' || !proposal.sideEffect) continue;
     let reason: string | null = null;
+    const declinedNow = caseState.declined && caseState.declined.line === caseState.acts.length - 1;
     if (caseState.resolved) reason = 'The case was resolved.';
+    else if (declinedNow && (!proposal.caseKey || !caseState.caseKey || proposal.caseKey === caseState.caseKey)) reason = `The customer declined ("${caseState.declined?.text ?? ''}").`;
     else if (proposal.caseKey && caseState.caseKey && proposal.caseKey !== caseState.caseKey) reason = `The case changed to ${caseState.request?.label ?? 'another request'}.`;
     else if (isToolName(proposal.tool) && proposal.caseKey) {
       const check = checkCasePolicy(proposal.tool, proposal.args, policy, proposal.id);

@@ -1,5 +1,6 @@
 import type { DetectedLanguage } from '../language-id';
-import type { IntentResult } from './model';
+import { glossToEnglish } from './gloss';
+import type { IntentModel, IntentResult } from './model';
 
 /**
  * The intent model learned its requests from English Bitext only, so a request in Spanish, French,
@@ -17,4 +18,22 @@ export function guardForeignNone(result: IntentResult, text: string, language: D
   const words = text.match(/[\p{L}']+/gu) ?? [];
   if (!requestWords.test(text) || (identifier.test(text) && words.length <= 6)) return result;
   return { ...result, intent: 'unknown', act: 'request' };
+}
+
+/**
+ * A Spanish, French, German or Portuguese line is classified on its English gloss (gloss.ts): the model
+ * learned its requests in English, and the gloss carries the same concepts. The gloss's intent is taken
+ * when it names a request; a greeting, a thanks or an identifier alone stays what the line itself says.
+ */
+export function classifyLine(model: IntentModel, text: string, language: DetectedLanguage, topK = 3): IntentResult {
+  const own = model.classify(text, topK);
+  if (language.confidence < 0.5) return own;
+  const gloss = glossToEnglish(text, language.code);
+  if (!gloss) return own;
+  const glossed = model.classify(`${gloss}${text.includes('?') ? '?' : ''}`, topK);
+  const words = text.match(/[\p{L}']+/gu) ?? [];
+  const identifierAlone = identifier.test(text) && words.length <= 6;
+  if (glossed.intent !== 'none' && glossed.intent !== 'unknown' && !identifierAlone) return glossed;
+  if (own.intent === 'none' && glossed.intent === 'none') return own;
+  return guardForeignNone(own, text, language);
 }

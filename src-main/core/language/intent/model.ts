@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { resourcesDir } from '../../paths/repo-root';
 import { featureVersion, featurize, hashSize } from './features';
 import { nonRequestPrefix, type NonRequestKind } from './non-requests';
+import { refundWithoutStatusCue } from './status-questions';
 
 export interface IntentScore {
   intent: string;
@@ -115,13 +116,14 @@ export function createIntentModel(data: IntentModelData): IntentModel {
       }
       if (kindProbability >= 0) scores.push({ intent: noneIntent, probability: none });
       scores.sort((a, b) => b.probability - a.probability);
-      const best = scores[0] ?? { intent: 'unknown', probability: 0 };
+      const ranked = refundWithoutStatusCue(scores, text);
+      const best = ranked[0] ?? { intent: 'unknown', probability: 0 };
       const coverage = known / Math.max(1, indices.length);
-      if (best.intent === noneIntent) return { intent: noneIntent, confidence: best.probability, top: scores.slice(0, topK), act: kind, coverage };
+      if (best.intent === noneIntent) return { intent: noneIntent, confidence: best.probability, top: ranked.slice(0, topK), act: kind, coverage };
       return {
         intent: best.probability >= data.threshold && coverage >= minCoverage ? best.intent : 'unknown',
         confidence: best.probability,
-        top: scores.slice(0, topK),
+        top: ranked.slice(0, topK),
         // Text unlike any support message opens no case.
         act: coverage >= minCoverage ? actOf(best.intent) : 'small_talk',
         coverage,
