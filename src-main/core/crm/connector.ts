@@ -45,7 +45,8 @@ export interface DeliveryContext {
 }
 
 export interface OutboxAction {
-  kind: 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences' | 'handoff_note';
+  /** `link_contact`: a visitor's thread linked to a contact, told to the team as an internal comment (HubSpot cannot relink a thread). */
+  kind: 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences' | 'handoff_note' | 'link_contact';
   customerId: string;
   payload: Record<string, unknown>;
 }

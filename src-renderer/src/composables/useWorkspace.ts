@@ -76,6 +76,14 @@ export function useWorkspace() {
     if (action !== 'reject') void customer.refresh();
   }
 
+  /** The agent approved linking a visitor's thread to a contact: the customer panel and the queue show them at once. */
+  async function linkVisitor(contactId: string): Promise<void> {
+    const linked = await conversation.linkContact(contactId);
+    if (!linked) return;
+    void customer.load(linked);
+    void queue.load();
+  }
+
   /** A citation opens its article beside the thread, at the section the suggestion cites; Esc comes back. */
   async function openSource(articleId: string, section?: string): Promise<void> {
     const cited = section ?? copilot.suggestions.flatMap((suggestion) => suggestion.citations).find((citation) => citation.articleId === articleId)?.section;
@@ -100,5 +108,5 @@ export function useWorkspace() {
     }
   }
 
-  return { openConversation, step, useSuggestion, send, sendOrAccept, decide, openSource, insertPassage, onLiveMessage };
+  return { openConversation, step, useSuggestion, send, sendOrAccept, decide, linkVisitor, openSource, insertPassage, onLiveMessage };
 }

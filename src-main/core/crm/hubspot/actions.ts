@@ -214,6 +214,10 @@ export function createActions(options: ActionOptions) {
         if (typeof p.ticketId === 'string' && p.ticketId) await noteOnTicketOnce(p.ticketId, text(p.text), context);
         return comment;
       }
+      case 'link_contact':
+        // HubSpot's published APIs cannot change a thread's contact (PATCH takes only status and archived, and
+        // associations v4 has no thread object): the link is the cache's, and the team learns of it from this comment.
+        return postToThreadOnce(text(p.conversationId), 'COMMENT', text(p.text), context);
       case 'request_refund': {
         const keyed = await setup.ensureProperties(options.propertyConsent());
         return createTicketOnce(

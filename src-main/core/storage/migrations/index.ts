@@ -3,10 +3,11 @@ import { initialSchema } from './001-initial';
 import { replyReconciliation } from './002-reply-reconciliation';
 import { agentActivity } from './003-agent-activity';
 import { internalNotes } from './004-internal-notes';
+import { conversationLinks } from './008-conversation-links';
 import type { Migration } from './migration';
 
 /** In order; a migration is never edited once released, only followed by another. */
-export const migrations: Migration[] = [initialSchema, replyReconciliation, agentActivity, internalNotes];
+export const migrations: Migration[] = [initialSchema, replyReconciliation, agentActivity, internalNotes, conversationLinks];
 
 /** Applies every migration above the database's `user_version`, each in its own transaction. */
 export function migrate(db: Database.Database, list: Migration[] = migrations): number {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-export const outboxKinds = ['send_reply', 'request_refund', 'create_ticket', 'update_ticket', 'escalate', 'update_preferences', 'handoff_note'] as const;
+export const outboxKinds = ['send_reply', 'request_refund', 'create_ticket', 'update_ticket', 'escalate', 'update_preferences', 'handoff_note', 'link_contact'] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 export type OutboxState = 'pending' | 'delivering' | 'delivered' | 'dead';
 
