@@ -98,7 +98,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): HubSpo
       const body = await http.request({
         method: 'POST',
         path: `/crm/v3/objects/${type}/batch/read`,
-        body: { inputs: ids.slice(start, start + 100).map((id) => ({ id })), properties: propertiesOf(spec.schema, type) },
+        body: { inputs: ids.slice(start, start + 100).map((id) => ({ id })), properties: propertiesOf(spec.schema, type), propertiesWithHistory: [] },
         ...(signal ? { signal } : {}),
       });
       const raws = await attachAssociations(http, type, parsePage(body).results, signal);
