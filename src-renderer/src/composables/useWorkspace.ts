@@ -8,6 +8,14 @@ import { useQueueStore } from '../stores/queue';
 import { useUiStore } from '../stores/ui';
 
 
+/** Resolves once the frame now being prepared has been painted (at once where there are no frames). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
 /**
  * The agent's actions that span several stores: opening a conversation loads its thread,
  * customer and copilot state; sending tells main how the suggestions were used (for Insights); a live customer message wakes the copilot.
@@ -30,6 +38,9 @@ export function useWorkspace() {
     if (ui.view !== 'workspace') ui.view = 'workspace';
     queue.select(id);
     await conversation.open(id);
+    if (conversation.id !== id) return;
+    // The thread paints first; the customer and copilot panels start in the frame after it, so an open is not one long task.
+    await afterPaint();
     if (conversation.id !== id) return;
     void useClient()
       .call('desktop.viewing', { conversationId: id })
