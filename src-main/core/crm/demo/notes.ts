@@ -1,4 +1,4 @@
-import { HttpError, asRecord, page, propertyError, readCount, readLimit, readProperties, type RouteResult } from './http';
+import { HttpError, asRecord, batchAnswer, page, propertyError, readCount, readLimit, readProperties, type RouteResult } from './http';
 import type { IdempotencyLedger } from './idempotency';
 import type { DemoState } from './state';
 
@@ -140,18 +140,8 @@ export class NoteStore {
       if (note) results.push(this.shape(note, names));
       else missing.push(id);
     }
-    const times = { requestedAt: startedAt, startedAt, completedAt: new Date().toISOString() };
-    if (missing.length === 0) return { status: 200, body: { status: 'COMPLETE', results, ...times } };
-    return {
-      status: 207,
-      body: {
-        status: 'COMPLETE',
-        results,
-        numErrors: 1,
-        errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some notes objects, they may be deleted or not exist. Check that ids are valid.', context: { ids: missing }, errors: [], links: {} }],
-        ...times,
-      },
-    };
+    const errors = missing.length === 0 ? [] : [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some notes objects, they may be deleted or not exist. Check that ids are valid.', context: { ids: missing }, errors: [], links: {} }];
+    return batchAnswer(results, errors, startedAt);
   }
 }
 
@@ -200,18 +190,8 @@ export function noteAssociationsRoute(notes: NoteStore, method: string, parts: s
       if (links.length === 0) missing.push(id);
       else results.push({ from: { id }, to: links.map((link) => ({ toObjectId: link.toId, associationTypes: [labelOf(link.typeId)] })) });
     }
-    const times = { requestedAt: startedAt, startedAt, completedAt: new Date().toISOString() };
-    if (missing.length === 0) return { status: 200, body: { status: 'COMPLETE', results, ...times } };
-    return {
-      status: 207,
-      body: {
-        status: 'COMPLETE',
-        results,
-        numErrors: missing.length,
-        errors: missing.map((id) => ({ status: 'error', category: 'OBJECT_NOT_FOUND', message: `No ${to} is associated with ${from} ${id}.`, context: { fromObjectId: [id] }, errors: [], links: {} })),
-        ...times,
-      },
-    };
+    const errors = missing.map((id) => ({ status: 'error', category: 'OBJECT_NOT_FOUND', message: `No ${to} is associated with ${from} ${id}.`, context: { fromObjectId: [id] }, errors: [], links: {} }));
+    return batchAnswer(results, errors, startedAt);
   }
   return undefined;
 }
