@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import ConnectionSettings from '@renderer/components/settings/ConnectionSettings.vue';
 import { installFakeClient, type FakeClient } from '../support/fake-client';
+import { desktopSettings } from '../support/samples';
 
 let client: FakeClient;
 const agent = { hubspotUserId: 101, syncScope: 'agent' as const, inboxIds: ['147959', '555'], rateShare: 0.1, propertyConsent: false, effectiveScope: 'agent' as const };
@@ -11,17 +12,7 @@ beforeEach(() => {
   localStorage.clear();
   setActivePinia(createPinia());
   client = installFakeClient();
-  client.answer('desktop.settings.get', {
-    crm: { url: 'https://api.hubapi.com', syncIntervalSeconds: 60 },
-    llm: null,
-    embeddings: null,
-    knowledgeDirs: [],
-    redactBeforeLlm: true,
-    debugLogging: false,
-    notifications: true,
-    globalShortcut: 'CommandOrControl+Shift+Space',
-    secrets: { llmApiKey: false, crmToken: true, embeddingsApiKey: false, backend: 'os', plainTextConsent: false },
-  });
+  client.answer('desktop.settings.get', desktopSettings());
   client.answer('crm.agentSettings', agent);
   client.answer('crm.owners', [{ userId: 101, name: 'Dana', email: 'dana@example.com' }]);
   client.answer('crm.inboxes', [
