@@ -12,7 +12,10 @@ export default defineConfig({
     build: {
       externalizeDeps: { exclude: ['electron-store'] },
       sourcemap: !production,
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/hosts/electron/main.ts') } },
+      // The sync's page writer runs in a worker thread from its own bundle (storage/worker/thread-entry.ts finds it by this name).
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-main/hosts/electron/main.ts'), 'storage-page-writer': resolve(__dirname, 'src-main/core/storage/worker/page-writer-thread.ts') },
+      },
     },
   },
   preload: {

@@ -16,6 +16,8 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           include: ['test/core/**/*.test.ts', 'test/resources/**/*.test.ts', 'test/hosts/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/preload/**/*.test.ts'],
+          // After each file: no request body any scripted LLM server received carries a seeded customer's PII.
+          setupFiles: ['test/fixtures/scripted-llm/audit-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

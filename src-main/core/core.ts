@@ -61,18 +61,34 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
   // to the host's secret store when it gives one (the desktop keyring), else to a 0600 file in the data folder.
   let mcp: Promise<McpService> | undefined;
   const mcpService = (): Promise<McpService> =>
-    (mcp ??= import('./mcp/mcp-core').then(({ startCoreMcp }) => startCoreMcp({ dataDir: config.dataDir, demo: !config.crm, host: config.host, services, events, logger, secrets: options.secrets, launchConsent: options.launchConsent })));
+    // MCP actions join the one outbox in the cache database, delivered by the CRM service's loop.
+    (mcp ??= Promise.all([import('./mcp/mcp-core'), crmService()]).then(([{ startCoreMcp }, crm]) =>
+      startCoreMcp({
+        dataDir: config.dataDir,
+        demo: !config.crm,
+        host: config.host,
+        services,
+        events,
+        logger,
+        secrets: options.secrets,
+        launchConsent: options.launchConsent,
+        outbox: { store: crm.db.outbox, delivery: crm.outbox },
+      }),
+    ));
   disposers.push(async () => (await mcp)?.close());
   let copilot: Promise<Copilot> | undefined;
   const copilotService = (): Promise<Copilot> =>
     (copilot ??= crmService().then(async (service) => {
-      const { createCopilot, createCopilotPorts } = await import('./copilot/index');
+      const { createCopilot, createCopilotMcpPort, createCopilotPorts } = await import('./copilot/index');
+      // The copilot adapts the MCP client to its own port here, as it does storage and knowledge: neither imports the other.
+      const mcpClient = await mcpService();
+      const onDeliveryError = (error: unknown) => logger.warn('MCP delivery failed', { error: error instanceof Error ? error.message : String(error) });
       return createCopilot({
         dataDir: config.dataDir,
         ports: createCopilotPorts({ db: service.db, knowledge: knowledgeIndex }),
         ...(config.llm ? { llm: config.llm } : {}),
         onToken: (conversationId, suggestionIndex, token) => events.emit('copilot.token', { conversationId, suggestionIndex, token }),
-        mcp: (await mcpService()).port,
+        mcp: createCopilotMcpPort(mcpClient, { onDeliveryError }),
       });
     }));
   disposers.push(async () => (await copilot)?.close());

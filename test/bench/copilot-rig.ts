@@ -11,7 +11,7 @@ import type { Redactor } from '../../src-main/core/language/redaction/redactor';
 import { startDemoCrm, type DemoCrm } from '../../src-main/core/crm/demo/index';
 import { createHubSpotConnector } from '../../src-main/core/crm/index';
 import { loadDemoKnowledge, openKnowledgeIndex, type KnowledgeArticle, type KnowledgeIndex } from '../../src-main/core/knowledge/index';
-import { openCacheDatabase, type CacheDatabase } from '../../src-main/core/storage/index';
+import { inspectCache, openCacheDatabase, type CacheDatabase } from '../../src-main/core/storage/index';
 import { createSyncEngine } from '../../src-main/core/sync/index';
 import { hashingEmbedder, sentence, zipfWords } from './corpus';
 
@@ -25,6 +25,8 @@ export interface CopilotRig {
   chunks: number;
   /** Customer messages that name a real customer by email and order, as agents see them. */
   messages: string[];
+  /** The customers those messages name. */
+  contacts: { id: string; email: string }[];
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function startCopilotRig(fillerChunks: number): Promise<CopilotRig>
   const demo = await loadDemoKnowledge();
   await knowledge.indexArticles([...demo, ...filler], 'bench');
   const stats = await knowledge.stats();
-  const contacts = db.db.prepare('SELECT id, email FROM contacts WHERE email IS NOT NULL LIMIT 50').all() as { id: string; email: string }[];
+  const contacts = (inspectCache(db).rows('contacts') as { id: string; email: string | null }[]).filter((contact): contact is { id: string; email: string } => contact.email !== null).slice(0, 50);
   const templates = [
     (email: string, order: string) => `Hi, my email is ${email}. Order ${order} arrived in the wrong size, can I get a refund?`,
     (email: string, order: string) => `Where is my package? Order ${order}, account ${email}`,
@@ -60,6 +62,7 @@ export async function startCopilotRig(fillerChunks: number): Promise<CopilotRig>
     ports: createCopilotPorts({ db, knowledge: async () => knowledge }),
     chunks: stats.chunks,
     messages,
+    contacts,
     async close() {
       await knowledge.close();
       db.close();

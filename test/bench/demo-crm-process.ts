@@ -5,9 +5,9 @@ import { join } from 'node:path';
  * The demo CRM in its own process, so a benchmark's stalls and memory are the sync's alone.
  * Started through the CLI (`crm serve --json`), whose last stdout line carries the URL.
  */
-export async function startDemoCrmProcess(options: { seed: number; contacts: number }): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDemoCrmProcess(options: { seed: number; contacts: number; failRate?: number }): Promise<{ url: string; close(): Promise<void> }> {
   const cli = join(process.cwd(), 'src-main', 'cli', 'main.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'crm', 'serve', '--seed', String(options.seed), '--contacts', String(options.contacts), '--json'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'crm', 'serve', '--seed', String(options.seed), '--contacts', String(options.contacts), ...(options.failRate ? ['--fail-rate', String(options.failRate)] : []), '--json'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,9 +1,8 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { startDemoCrm, type DemoCrm } from '../../src-main/core/crm/demo/index';
-import { launchChromium } from '../fixtures/chromium';
-import { startScriptedLlm, type ScriptedLlm } from '../fixtures/scripted-llm/server';
-import { startTestWebHost, type RunningWebHost } from '../fixtures/web-host';
+import type { DemoCrm } from '../../src-main/core/crm/demo/index';
+import type { ScriptedLlm } from '../fixtures/scripted-llm/server';
+import type { RunningWebHost } from '../fixtures/web-host';
+import { startWorkspaceRig, type WorkspaceRig } from './support/workspace-rig';
 
 /**
  * Drafts as the customer would receive them, in the real renderer against the real core: a Spanish customer gets
@@ -17,6 +16,7 @@ let browser: Browser;
 let crm: DemoCrm;
 let llm: ScriptedLlm;
 let running: RunningWebHost;
+let rig: WorkspaceRig;
 
 const spanish = 'Hola, quiero devolver una chaqueta porque el color no es el de la foto. ¿Me pueden ayudar?';
 const thanks = 'Got it, thanks!';
@@ -31,30 +31,21 @@ async function postCustomerMessage(threadId: string, text: string): Promise<void
 }
 
 test.beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  browser = await launchChromium();
-  crm = await startDemoCrm({ seed: 1, contacts: 40, token });
   // The fake model does what a real one is told: it replies in Spanish when the prompt says so.
-  llm = await startScriptedLlm([], {
-    fallback: (body) => (/Reply in Spanish/.test(systemText(body)) ? { text: 'Claro, con gusto le ayudo con la devolución de la chaqueta.' } : { text: 'Happy to help with that.' }),
+  rig = await startWorkspaceRig({
+    token, seed: 1, contacts: 40, shots,
+    llm: (body) => (/Reply in Spanish/.test(systemText(body)) ? { text: 'Claro, con gusto le ayudo con la devolución de la chaqueta.' } : { text: 'Happy to help with that.' }),
   });
-  running = await startTestWebHost({
-    crm: { url: crm.url, token, syncIntervalSeconds: 5 },
-    llm: { baseUrl: llm.url, model: 'scripted', apiKey: 'sk-test', timeoutMs: 20_000, maxRetries: 0 },
-  });
+  ({ browser, crm, llm, running } = rig);
 });
 
 test.afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-  await llm?.close();
-  await crm?.close();
+  await rig?.stop();
 });
 
 test('drafts in the customer language, a closing on thanks, the refund in the summary, and Ask the copilot', async () => {
   test.setTimeout(180_000);
-  let queue: Awaited<ReturnType<RunningWebHost['core']['handlers']['workspace.listConversations']>> = [];
-  await expect.poll(async () => (queue = await running.core.handlers['workspace.listConversations']({})).length, { timeout: 60_000 }).toBeGreaterThan(2);
+  const queue = await rig.queue(2);
   const [first, second, third] = queue;
   if (!first || !second || !third?.customerId) throw new Error('the demo queue needs three conversations, the third with a customer');
   await postCustomerMessage(first.id, spanish);

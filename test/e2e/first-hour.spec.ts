@@ -1,9 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { startDemoCrm, type DemoCrm } from '../../src-main/core/crm/demo/index';
-import { launchChromium } from '../fixtures/chromium';
-import { startScriptedLlm, type ScriptedLlm } from '../fixtures/scripted-llm/server';
-import { startTestWebHost, type RunningWebHost } from '../fixtures/web-host';
+import type { DemoCrm } from '../../src-main/core/crm/demo/index';
+import type { ScriptedLlm } from '../fixtures/scripted-llm/server';
+import type { RunningWebHost } from '../fixtures/web-host';
+import { startWorkspaceRig, type WorkspaceRig } from './support/workspace-rig';
 
 /** A new agent's first hour, in Chromium against the real core: screens, sending, editing, the outbox, articles. */
 const shots = 'test-results/first-hour';
@@ -13,29 +12,22 @@ let browser: Browser;
 let crm: DemoCrm;
 let llm: ScriptedLlm;
 let running: RunningWebHost;
+let rig: WorkspaceRig;
 
 test.beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  browser = await launchChromium();
-  // A small demo (the demo's own flags) keeps this quick.
-  crm = await startDemoCrm({ seed: 3, contacts: 12, token });
-  llm = await startScriptedLlm([], { fallback: () => ({ text: 'Thanks for your patience, I am looking into it.' }) });
-  running = await startTestWebHost({
-    crm: { url: crm.url, token, syncIntervalSeconds: 5 },
-    llm: { baseUrl: llm.url, model: 'scripted', apiKey: 'sk-test', timeoutMs: 20_000, maxRetries: 0 },
+  rig = await startWorkspaceRig({
+    token, seed: 3, contacts: 12, shots,
+    llm: () => ({ text: 'Thanks for your patience, I am looking into it.' }),
   });
+  ({ browser, crm, llm, running } = rig);
 });
 
 test.afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-  await llm?.close();
-  await crm?.close();
+  await rig?.stop();
 });
 
 async function conversationAt(index: number) {
-  let queue: Awaited<ReturnType<RunningWebHost['core']['handlers']['workspace.listConversations']>> = [];
-  await expect.poll(async () => (queue = await running.core.handlers['workspace.listConversations']({})).length, { timeout: 60_000 }).toBeGreaterThan(index);
+  const queue = await rig.queue(index);
   const found = queue[index];
   if (!found?.customerId) throw new Error(`demo conversation ${index} has no customer`);
   return found;

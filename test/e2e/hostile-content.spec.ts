@@ -1,9 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { startDemoCrm, type DemoCrm } from '../../src-main/core/crm/demo/index';
-import { launchChromium } from '../fixtures/chromium';
-import { startScriptedLlm, type ScriptedLlm } from '../fixtures/scripted-llm/server';
-import { startTestWebHost, type RunningWebHost } from '../fixtures/web-host';
+import type { DemoCrm } from '../../src-main/core/crm/demo/index';
+import type { RunningWebHost } from '../fixtures/web-host';
+import { startWorkspaceRig, type WorkspaceRig } from './support/workspace-rig';
 
 /**
  * Customer messages and model suggestions are untrusted text. Markup, scripts, `javascript:` links and
@@ -23,31 +21,24 @@ const hostile = payloads.join(' ');
 
 let browser: Browser;
 let crm: DemoCrm;
-let llm: ScriptedLlm;
 let running: RunningWebHost;
+let rig: WorkspaceRig;
 
 test.beforeAll(async () => {
-  mkdirSync('test-results/hostile-content', { recursive: true });
-  browser = await launchChromium();
-  crm = await startDemoCrm({ seed: 2, contacts: 20, token });
-  llm = await startScriptedLlm([], { fallback: () => ({ text: `Here you go: ${hostile}` }) });
-  running = await startTestWebHost({
-    crm: { url: crm.url, token, syncIntervalSeconds: 5 },
-    llm: { baseUrl: llm.url, model: 'scripted', apiKey: 'sk-test', timeoutMs: 20_000, maxRetries: 0 },
+  rig = await startWorkspaceRig({
+    token, seed: 2, contacts: 20, shots: 'test-results/hostile-content',
+    llm: () => ({ text: `Here you go: ${hostile}` }),
   });
+  ({ browser, crm, running } = rig);
 });
 
 test.afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-  await llm?.close();
-  await crm?.close();
+  await rig?.stop();
 });
 
 test('markup in customer messages, suggestions and replies is shown as text: nothing executes or loads', async () => {
   test.setTimeout(120_000);
-  let queue: Awaited<ReturnType<RunningWebHost['core']['handlers']['workspace.listConversations']>> = [];
-  await expect.poll(async () => (queue = await running.core.handlers['workspace.listConversations']({})).length, { timeout: 60_000 }).toBeGreaterThan(0);
+  const queue = await rig.queue(0);
   const first = queue[0];
   if (!first) throw new Error('no demo conversation');
 

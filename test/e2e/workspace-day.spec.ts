@@ -1,10 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { startDemoCrm, type DemoCrm } from '../../src-main/core/crm/demo/index';
-import { launchChromium } from '../fixtures/chromium';
-import { startScriptedLlm, type ScriptedLlm } from '../fixtures/scripted-llm/server';
-import { startTestWebHost, type RunningWebHost } from '../fixtures/web-host';
-import { startPacedLlmProxy, type PacedProxy } from './support/paced-llm-proxy';
+import type { DemoCrm } from '../../src-main/core/crm/demo/index';
+import type { ScriptedLlm } from '../fixtures/scripted-llm/server';
+import type { RunningWebHost } from '../fixtures/web-host';
+import { startWorkspaceRig, type WorkspaceRig } from './support/workspace-rig';
+import { startPacedLlmProxy } from './support/paced-llm-proxy';
 
 /**
  * The agent's day, entirely from the keyboard, against the real core behind the web host,
@@ -16,8 +15,8 @@ const token = 'e2e-demo';
 let browser: Browser;
 let crm: DemoCrm;
 let llm: ScriptedLlm;
-let proxy: PacedProxy;
 let running: RunningWebHost;
+let rig: WorkspaceRig;
 
 interface SideEffect {
   idempotencyKey: string;
@@ -35,33 +34,25 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test.beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  browser = await launchChromium();
-  crm = await startDemoCrm({ seed: 1, contacts: 40, token });
-  llm = await startScriptedLlm([], { fallback: () => ({ text: 'Thanks for your patience, I am looking into it.' }) });
-  proxy = await startPacedLlmProxy(llm.url, 150);
-  running = await startTestWebHost({
-    crm: { url: crm.url, token, syncIntervalSeconds: 5 },
-    llm: { baseUrl: proxy.url, model: 'scripted', apiKey: 'sk-test', timeoutMs: 20_000, maxRetries: 0 },
+  rig = await startWorkspaceRig({
+    token, seed: 1, contacts: 40, shots,
+    llm: () => ({ text: 'Thanks for your patience, I am looking into it.' }),
+    llmUrl: (url) => startPacedLlmProxy(url, 150),
   });
+  ({ browser, crm, llm, running } = rig);
   // A configured CRM sends replies as the agent's own HubSpot user, picked once from its owners (as in Settings).
   const [owner] = await running.core.handlers['crm.owners']({});
   await running.core.handlers['crm.setAgentSettings']({ hubspotUserId: owner?.userId ?? null });
 });
 
 test.afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-  await proxy?.close();
-  await llm?.close();
-  await crm?.close();
+  await rig?.stop();
 });
 
 test('the agent works a conversation from the keyboard', async () => {
   test.setTimeout(180_000);
   // What the queue will show first, read through the same contract the window uses.
-  let queue: Awaited<ReturnType<RunningWebHost['core']['handlers']['workspace.listConversations']>> = [];
-  await expect.poll(async () => (queue = await running.core.handlers['workspace.listConversations']({})).length, { timeout: 60_000 }).toBeGreaterThan(0);
+  const queue = await rig.queue(0);
   const first = queue[0];
   if (!first?.customerId) throw new Error('the first demo conversation has no customer');
   const profile = await running.core.handlers['customer.getProfile']({ id: first.customerId });

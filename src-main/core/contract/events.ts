@@ -1,5 +1,6 @@
 import { event } from './define';
 import type { McpActionEvent, McpServerView } from './mcp';
+import type { OutboxKind, OutboxState, OutboxTarget } from '../outbox/model';
 import type { MessageView } from './workspace';
 
 export interface ServiceStateEvent {
@@ -30,11 +31,13 @@ export interface ConversationMessageEvent {
 /** An outbox item changed state (delivered, waiting to retry, dead-lettered). */
 export interface OutboxChangedEvent {
   id: number;
-  kind: string;
+  target?: OutboxTarget;
+  kind: OutboxKind;
   customerId: string;
-  state: 'pending' | 'delivering' | 'delivered' | 'dead';
+  state: OutboxState;
   attempts: number;
   lastError: string | null;
+  deadReason?: string | null;
   /** The key the item was queued under: a copilot action's `outboxKey`, so its card follows the delivery. */
   idempotencyKey?: string;
 }

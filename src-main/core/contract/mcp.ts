@@ -51,7 +51,8 @@ export interface McpActionEvent {
   conversationId: string | null;
   toolCallId: string | null;
   tool: string;
-  state: 'delivered' | 'failed' | 'dead';
+  /** Dead: the server refused it, or it could not be sent (see `error`); the status bar's outbox can retry or discard it. */
+  state: 'delivered' | 'dead';
   result: string | null;
   error: string | null;
 }

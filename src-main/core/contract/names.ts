@@ -21,6 +21,7 @@ export const methodNameList = [
   'sync.now',
   'outbox.list',
   'outbox.retry',
+  'outbox.discard',
   'crm.owners',
   'crm.agentSettings',
   'crm.setAgentSettings',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import type { OutboxKind, OutboxState, OutboxTarget } from '../outbox/model';
 
 const id = z.string().min(1).max(64);
 
@@ -78,7 +79,7 @@ export interface CustomerProfile {
   conversations: { id: string; channel: string; status: string; subject: string | null; lastMessageAt: string | null }[];
   memory: { id: number; fact: string; source: string; createdAt: string }[];
   /** Approved actions for this customer (refunds, tickets, escalations, preference changes) and how far their delivery got. */
-  actions?: { id: number; kind: string; summary: string; state: 'pending' | 'delivering' | 'delivered' | 'dead'; lastError: string | null; createdAt: string }[];
+  actions?: { id: number; kind: string; summary: string; state: OutboxState; lastError: string | null; createdAt: string }[];
 }
 
 export interface SyncStatus {
@@ -89,13 +90,22 @@ export interface SyncStatus {
   quarantined: number;
 }
 
+export { outboxKinds, outboxStates, outboxTargets, type OutboxKind, type OutboxState, type OutboxTarget } from '../outbox/model';
+
 export interface OutboxView {
   id: number;
-  kind: string;
+  /** The CRM, or an MCP server (then `tool` names it). */
+  target?: OutboxTarget;
+  kind: OutboxKind;
+  tool?: string | null;
   customerId: string;
-  state: 'pending' | 'delivering' | 'delivered' | 'dead';
+  state: OutboxState;
   attempts: number;
   lastError: string | null;
+  /** Why a dead item was given up on, for the agent. */
+  deadReason?: string | null;
+  /** The lane it keeps its order in (a thread): a dead item holds up the later ones of its lane. */
+  waitsBehind?: number;
   createdAt: string;
   idempotencyKey?: string;
 }
@@ -134,6 +144,8 @@ export const workspaceMethods = {
   'sync.now': method(z.strictObject({})).returns<SyncStatus>(),
   'outbox.list': method(z.strictObject({})).returns<OutboxView[]>(),
   'outbox.retry': method(z.strictObject({ id: z.number().int().positive() })).returns<{ retried: boolean }>(),
+  /** Drops a dead item for good: it is never sent. */
+  'outbox.discard': method(z.strictObject({ id: z.number().int().positive() })).returns<{ discarded: boolean }>(),
   'crm.owners': method(z.strictObject({})).returns<CrmOwnerView[]>(),
   'crm.agentSettings': method(z.strictObject({})).returns<CrmAgentSettingsView>(),
   'crm.setAgentSettings': method(

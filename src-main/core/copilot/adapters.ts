@@ -1,8 +1,10 @@
 import { createLanguageAnalyzer, createRedactor, extractEntities, loadIntentModel } from '../language/index';
 import type { KnowledgeIndex } from '../knowledge/knowledge-index';
-import type { CacheDatabase } from '../storage/index';
+import { importLegacyCheckpoints, openCheckpointSaver } from '../storage/checkpoints/index';
+import { recordApproval, type CacheDatabase } from '../storage/index';
+import type { CopilotMcpPort, McpClientForCopilot } from './mcp-port';
 import type { CopilotPorts } from './ports';
-import type { CustomerContext } from './types';
+import type { CustomerContext, Proposal } from './types';
 
 /** How the agent sees the contact named: first and last name, else the email, else the id. */
 function displayName(contact: { id: string; firstName: string | null; lastName: string | null; email: string | null }): string {
@@ -77,6 +79,14 @@ export function createCopilotPorts(options: { db: CacheDatabase; knowledge: () =
     customerById: (id) => toContext(db, id, 'conversation'),
     createRedactor: (knownNames) => createRedactor({ knownNames }),
     enqueueAction: (action) => db.transaction(() => db.outbox.enqueue(action)),
+    recordDecision: ({ conversationId, action, status, proposal }, actions = []) =>
+      recordApproval(db, { conversationId, proposalId: proposal.id, action, status, proposal: { ...proposal }, decidedAt: new Date().toISOString() }, actions),
+    decisions: (conversationId) =>
+      db.approvals.forConversation(conversationId).map(({ action, status, proposal }) => ({ conversationId, action, status, proposal: proposal as unknown as Proposal })),
+    checkpointSaver(legacyFile) {
+      importLegacyCheckpoints(db, legacyFile);
+      return openCheckpointSaver(db);
+    },
     rememberFact: (customerId, fact) => db.memory.add(customerId, fact, 'copilot'),
     threadContactId: (conversationId) => db.conversations.get(conversationId)?.contactId ?? null,
     findContacts(kind, value) {
@@ -127,6 +137,36 @@ export function createCopilotPorts(options: { db: CacheDatabase; knowledge: () =
         if (Number.isFinite(amount)) cents += amount;
       }
       return cents;
+    },
+  };
+}
+
+export interface CopilotMcpPortOptions {
+  /** Send an approved action right after it is written (the app); tests that stop in between say false. */
+  deliverOnEnqueue?: boolean;
+  onDeliveryError?: (error: unknown) => void;
+}
+
+/**
+ * Binds the graph's MCP port to the MCP client's hub and outbox. `call` refuses side-effecting tools:
+ * those reach a server only through `enqueue`, after the agent's approval, with an idempotency key.
+ */
+export function createCopilotMcpPort(client: McpClientForCopilot, options: CopilotMcpPortOptions = {}): CopilotMcpPort {
+  const { hub, outbox } = client;
+  return {
+    tools: () => hub.tools(),
+    tool: (name) => hub.tool(name),
+    async call(name, args) {
+      const info = hub.tool(name);
+      if (info?.sideEffect) throw new Error(`${name} changes something in ${info.serverName}: it runs only after the agent approves it.`);
+      return hub.call(name, args);
+    },
+    enqueue(action) {
+      const added = outbox.enqueue(action);
+      if (options.deliverOnEnqueue !== false) {
+        outbox.deliverDue().catch((error: unknown) => options.onDeliveryError?.(error));
+      }
+      return added;
     },
   };
 }

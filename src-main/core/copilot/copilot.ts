@@ -9,7 +9,6 @@ import type { CaseCorrection, CaseState } from './case/case-types';
 import { withCorrection } from './case/corrections';
 import { derivedCaseState } from './nodes/update-case';
 import type { Redactor } from '../language/redaction/redactor';
-import { TurnCheckpointer } from './checkpoint/turn-checkpointer';
 import type { NodeDeps } from './deps';
 import { caseForDrafts } from './drafting/case-view';
 import { outcomeSuggestion } from './drafting/compose';
@@ -21,6 +20,7 @@ import { buildCopilotGraph } from './graph';
 import { createChatModel, type LlmSettings } from './llm';
 import type { CopilotMcpPort } from './mcp-port';
 import type { CopilotPorts } from './ports';
+import { staleInCheckpoint, withRecordedDecisions } from './recorded-decisions';
 import type { CopilotStateType } from './state';
 import type { CustomerContext, Decision, Escalation, Proposal, Suggestion } from './types';
 
@@ -103,12 +103,14 @@ export function copilotRunConfig(conversationId: string, recursionLimit = 40): {
 }
 
 /**
- * The copilot: one LangGraph thread per conversation, checkpointed in SQLite, so a conversation,
+ * The copilot: one LangGraph thread per conversation, checkpointed in the cache, so a conversation,
  * its suggestions and its pending approvals survive a restart. Calls on one conversation run one at a time.
+ * A proposal's decision is the store's record of it (ports.decisions), not the checkpoint's copy.
  */
 export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
   mkdirSync(options.dataDir, { recursive: true });
-  const checkpointer = TurnCheckpointer.open(join(options.dataDir, 'copilot-checkpoints.db'));
+  // Earlier versions kept the threads in a file of their own: it is moved into the cache once, and kept as .migrated.
+  const checkpointer = options.ports.checkpointSaver(join(options.dataDir, 'copilot-checkpoints.db'));
   const redactors = new Map<string, Redactor>();
   const deps: NodeDeps = {
     ports: options.ports,
@@ -124,8 +126,9 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
         redactors.set(conversationId, redactor);
       }
       if (customer) redactor.addKnownNames([customer.name, ...customer.name.split(' ').filter((part) => part.length > 2), customer.username ?? ''].filter(Boolean));
-      // The record's own contact details and order ids, as literals: detectors miss unusual spellings of them.
-      if (customer) redactor.addKnownValues({ emails: [customer.email], phones: [customer.phone], addresses: [customer.address], orderIds: customer.orders.map((order) => order.id) });
+      // The record's own contact details, order ids and contact id, as literals: detectors miss unusual spellings
+      // of them, and the ids leave as placeholders the model can use in tool calls.
+      if (customer) redactor.addKnownValues({ emails: [customer.email], phones: [customer.phone], addresses: [customer.address], orderIds: customer.orders.map((order) => order.id), contactIds: [customer.id] });
       return redactor;
     },
   };
@@ -133,9 +136,40 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
   const queues = new Map<string, Promise<unknown>>();
   const config = (conversationId: string) => copilotRunConfig(conversationId, options.recursionLimit);
 
+  /** Conversations whose checkpoint agrees with the recorded decisions since this copilot started. */
+  const reconciled = new Set<string>();
+
+  /**
+   * Writes the recorded decisions the checkpoint missed (a crash, or a failed turn, after the decision committed) back
+   * into the thread, as executeActions would have, and lets the gate ask again for what is still pending.
+   */
+  async function reconcile(conversationId: string): Promise<void> {
+    if (reconciled.has(conversationId)) return;
+    const recorded = options.ports.decisions(conversationId);
+    if (recorded.length > 0) {
+      const values = (await graph.getState(config(conversationId))).values as Partial<CopilotStateType>;
+      const stale = staleInCheckpoint(values.proposals ?? [], recorded);
+      if (stale.length > 0) {
+        await graph.updateState(config(conversationId), { proposals: stale }, 'executeActions');
+        await graph.invoke(null, config(conversationId));
+      }
+    }
+    reconciled.add(conversationId);
+  }
+
   function serial<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
     const previous = queues.get(conversationId) ?? Promise.resolve();
-    const next = previous.then(work, work);
+    const run = async () => {
+      try {
+        await reconcile(conversationId);
+        return await work();
+      } catch (error) {
+        // A failed call may have recorded a decision its checkpoint lacks: the next call looks again.
+        reconciled.delete(conversationId);
+        throw error;
+      }
+    };
+    const next = previous.then(run, run);
     queues.set(conversationId, next.catch(() => undefined));
     return next;
   }
@@ -143,7 +177,9 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
   async function current(conversationId: string): Promise<CopilotStateType | undefined> {
     const snapshot = await graph.getState(config(conversationId));
     const values = snapshot.values as Partial<CopilotStateType>;
-    return values.conversationId ? (values as CopilotStateType) : undefined;
+    if (!values.conversationId) return undefined;
+    const state = values as CopilotStateType;
+    return { ...state, proposals: withRecordedDecisions(state.proposals, options.ports.decisions(conversationId)) };
   }
 
   return {
@@ -215,9 +251,8 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
       return groundedAnswer(deps.llm, deps.redactorFor(conversationId ?? 'ask', state?.customer ?? null), question, summary, hits, offline);
     },
     async close() {
+      // The checkpoints' connection is the cache's: it closes with the cache.
       await Promise.all(queues.values());
-      const db = (checkpointer as unknown as { db?: { close(): void } }).db;
-      db?.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-export { createCopilotPorts } from './adapters';
+export { createCopilotMcpPort, createCopilotPorts, type CopilotMcpPortOptions } from './adapters';
 export { copilotRunConfig, createCopilot, type Copilot, type CopilotOptions, type TurnResult } from './copilot';
 export type { LlmSettings } from './llm';
 export type { CopilotMcpPort, McpToolDescriptor, McpToolOutput } from './mcp-port';

@@ -32,3 +32,20 @@ export interface CopilotMcpPort {
   /** Writes an approved side effect before it is sent; a repeated idempotency key is ignored, so it acts once. */
   enqueue(action: { idempotencyKey: string; tool: string; args: Record<string, unknown> }): boolean;
 }
+
+/**
+ * The MCP client as the adapter in adapters.ts needs it: its hub of connected servers and its durable outbox.
+ * Declared here, by the copilot, so the copilot never imports the MCP client and the MCP client never imports
+ * the copilot; the composition root (core.ts) hands the real hub and outbox to the adapter.
+ */
+export interface McpClientForCopilot {
+  hub: {
+    tools(): McpToolDescriptor[];
+    tool(qualifiedName: string): McpToolDescriptor | undefined;
+    call(qualifiedName: string, args: Record<string, unknown>): Promise<McpToolOutput>;
+  };
+  outbox: {
+    enqueue(action: { idempotencyKey: string; tool: string; args: Record<string, unknown> }): boolean;
+    deliverDue(): Promise<unknown>;
+  };
+}

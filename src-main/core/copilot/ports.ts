@@ -1,8 +1,27 @@
+import type { CrmActionKind } from '../outbox/model';
 import type { MessageAnalysis } from '../language/index';
 import type { Redactor } from '../language/redaction/redactor';
 import type { KnowledgeHit, SearchOptions } from '../knowledge/types';
 import type { IdentityLookup } from './case/identity';
-import type { CustomerContext } from './types';
+import type { BaseCheckpointSaver } from '@langchain/langgraph-checkpoint';
+import type { CustomerContext, Decision, Proposal } from './types';
+
+/** An outbox action a tool sets off. */
+export interface ToolAction {
+  customerId: string;
+  kind: OutboxKindForTool;
+  payload: Record<string, unknown>;
+  idempotencyKey: string;
+}
+
+/** The agent's decision on a proposal as the store keeps it: the copilot takes the proposal's status from here. */
+export interface RecordedDecision {
+  conversationId: string;
+  action: Decision['action'];
+  status: 'executed' | 'rejected' | 'blocked';
+  /** The proposal as it stands once decided. */
+  proposal: Proposal;
+}
 
 /** What the graph needs from the rest of the core; adapters in adapters.ts bind the real modules. */
 export interface CopilotPorts extends IdentityLookup {
@@ -13,10 +32,19 @@ export interface CopilotPorts extends IdentityLookup {
   customerById(id: string): CustomerContext | undefined;
   createRedactor(knownNames: string[]): Redactor;
   /** Writes a side effect to the outbox; a repeated idempotency key is ignored, so it acts once. */
-  enqueueAction(action: { customerId: string; kind: OutboxKindForTool; payload: Record<string, unknown>; idempotencyKey: string }): boolean;
+  enqueueAction(action: ToolAction): boolean;
+  /**
+   * Records a decision and queues its actions in one transaction (both or neither survive a crash).
+   * The first decision on a proposal stands: a repeat returns false and queues nothing.
+   */
+  recordDecision(decision: RecordedDecision, actions?: ToolAction[]): boolean;
+  decisions(conversationId: string): RecordedDecision[];
+  /** Where the copilot's threads are checkpointed; `legacyFile`, an earlier version's checkpoint file, is moved in first when it exists. */
+  checkpointSaver(legacyFile: string): BaseCheckpointSaver;
   rememberFact(customerId: string, fact: string): void;
   /** Cents of refunds of this order already in the outbox (waiting or sent), from any conversation. */
   refundedCents(orderId: string): number;
 }
 
-export type OutboxKindForTool = 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences' | 'handoff_note';
+/** The CRM actions a copilot tool may queue: the outbox's own list. */
+export type OutboxKindForTool = CrmActionKind;

@@ -147,11 +147,8 @@ export async function replayConversation(input: unknown, options: { llm?: LlmSet
       ...(options.llm ? { llm: options.llm } : {}),
       ...(clock ? { clock } : {}),
     });
-    const thread =
-      heldThread >= 0 && firstLine && 'customer' in firstLine
-        ? (db.db.prepare("SELECT conversation_id AS id FROM messages WHERE direction = 'incoming' AND text = ? LIMIT 1").get(firstLine.customer) as { id: string } | undefined)
-        : undefined;
-    const conversationId = thread?.id ?? 'replay';
+    const thread = heldThread >= 0 && firstLine && 'customer' in firstLine ? db.conversations.withIncomingText(firstLine.customer) : undefined;
+    const conversationId = thread ?? 'replay';
     const turns: ReplayOutput['turns'] = [];
     let last: TurnResult | undefined;
     for (const turn of script.turns) {

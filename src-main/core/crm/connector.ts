@@ -1,3 +1,4 @@
+import type { CrmAction } from '../outbox/model';
 import type { CrmContact, CrmLineItem, CrmMessage, CrmObjectType, CrmOrder, CrmRecordOf, CrmTicket } from './records';
 
 /** Where a sync stands for one object type; opaque to the engine, meaningful to the connector. */
@@ -27,6 +28,11 @@ export interface PulledPage<T extends CrmObjectType> {
   merges?: { from: string; to: string }[];
   /** Agent scope: the records the page's threads reference, fetched with them. */
   related?: RelatedRecords;
+  /**
+   * Called by the engine once this page and its cursor are committed. The engine may already be pulling
+   * the next page while this one is written, so what a connector remembers across runs waits for this.
+   */
+  committed?: () => void;
 }
 
 export interface RelatedRecords {
@@ -44,12 +50,8 @@ export interface DeliveryContext {
   approvedAt: string;
 }
 
-export interface OutboxAction {
-  /** `link_contact`: a visitor's thread linked to a contact, told to the team as an internal comment (HubSpot cannot relink a thread). */
-  kind: 'send_reply' | 'request_refund' | 'create_ticket' | 'update_ticket' | 'escalate' | 'update_preferences' | 'handoff_note' | 'link_contact';
-  customerId: string;
-  payload: Record<string, unknown>;
-}
+/** An approved CRM action: the one outbox's `CrmAction`, under the name the connector has always used. */
+export type OutboxAction = CrmAction;
 
 /**
  * What the sync engine needs from a CRM. HubSpot is one file implementing it; Zendesk or

@@ -48,6 +48,8 @@ export interface HttpClientOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
+  /** The transport; the global fetch unless a benchmark replays recorded answers. */
+  fetch?: typeof fetch;
 }
 
 export interface JsonRequest {
@@ -110,6 +112,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
+  const send = options.fetch ?? fetch;
   const pacer: RatePacer = createRatePacer({ ...options.pacing, now, sleep });
   const capacity = policy.budget * retryCost;
   let quota = capacity;
@@ -130,7 +133,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     let response: Response;
     try {
-      response = await fetch(new URL(request.path, options.baseUrl), {
+      response = await send(new URL(request.path, options.baseUrl), {
         method: request.method,
         headers,
         ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { silentLogger, type Logger } from '../log/logger';
-import { emptyInMemoryIndex, loadInMemoryIndex, type InMemoryIndex } from './indexing/in-memory-index';
+import { openCacheDatabase } from '../storage/index';
+import { emptyInMemoryIndex, type InMemoryIndex } from './indexing/in-memory-index';
+import { loadIndex, type LoadedFrom } from './indexing/index-loader';
 import { Indexer } from './indexing/indexer';
+import { SnapshotKeeper } from './indexing/snapshot-keeper';
 import { KindMarks } from './kinds/kind-marks';
 import { hybridSearch } from './search/hybrid-search';
 import { VectorLeg } from './search/vector-leg';
@@ -9,9 +12,10 @@ import { Vocabulary } from './search/vocabulary';
 import type { Embedder } from './semantic/embedder';
 import { EmbedderChoice } from './semantic/embedder-choice';
 import type { EmbeddingEndpoint } from './semantic/openai-embedder';
-import { ArticleFiles } from './store/article-files';
+import { ArticleStore, type ArticleRows } from './store/article-store';
 import { ChunkTable } from './store/chunk-table';
-import { currentSchema, readMetadata } from './store/metadata';
+import { importLegacyArticleFiles } from './store/legacy-article-files';
+import { readMetadata, writeMetadata } from './store/metadata';
 import type { IndexedArticle, IndexResult, KnowledgeArticle, KnowledgeHit, KnowledgeKind, KnowledgeStats, SearchOptions } from './types';
 import type { KnowledgeKindMarkView } from '../contract/knowledge';
 
@@ -23,6 +27,8 @@ export interface KnowledgeIndexOptions {
   /** An embedder supplied by the caller (benchmarks, other local models); takes precedence over both others. */
   embedder?: Embedder;
   logger?: Logger;
+  /** The store's articles table; without it the index opens the data folder's cache.db itself. */
+  articles?: ArticleRows;
 }
 
 export interface KnowledgeIndex {
@@ -35,20 +41,25 @@ export interface KnowledgeIndex {
   stats(): Promise<KnowledgeStats>;
   /** Loads the indexes into memory so the agent's first search is fast. */
   prewarm(): Promise<void>;
+  /** Where the in-memory index came from when it was loaded (undefined before the first load). */
+  loadedFrom(): LoadedFrom | undefined;
   close(): Promise<void>;
 }
 
 /**
- * The knowledge index of a data folder: LanceDB on disk (vectors, stored terms), the full-text index
- * and chunk catalog in memory, the articles as files, the spelling vocabulary and the agent's kind marks.
+ * The knowledge index of a data folder: the articles and their entries in the store (cache.db),
+ * LanceDB on disk (chunks, vectors, stored terms), the full-text index and chunk catalog in memory
+ * with a snapshot of them beside the table, the spelling vocabulary and the agent's kind marks.
  */
 export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promise<KnowledgeIndex> {
   const logger = options.logger ?? silentLogger;
   const dir = join(options.dataDir, 'knowledge');
-  const articles = new ArticleFiles(join(dir, 'articles'));
+  const ownDatabase = options.articles ? undefined : openCacheDatabase(join(options.dataDir, 'cache.db'));
+  const articles = new ArticleStore(options.articles ?? (ownDatabase as NonNullable<typeof ownDatabase>).articles);
   const metadataFile = join(dir, 'index.json');
   const vocabularyFile = join(dir, 'vocabulary.json');
-  const metadata = readMetadata(metadataFile);
+  const { metadata, legacyArticles } = readMetadata(metadataFile);
+  importLegacyArticleFiles(join(dir, 'articles'), legacyArticles, articles, () => writeMetadata(metadataFile, metadata));
   const marks = KindMarks.load(join(dir, 'kind-marks.json'));
   const table = await ChunkTable.open(join(dir, 'lancedb'));
   const embedders = await EmbedderChoice.open({
@@ -59,9 +70,9 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
     logger,
   });
   const vocabulary = Vocabulary.load(vocabularyFile);
-  // An index written before the vocabulary existed, or a lost file: rebuild it from the stored articles.
-  if (vocabulary.size === 0 && Object.keys(metadata.articles).length > 0) {
-    for (const id of Object.keys(metadata.articles)) {
+  // An index written before the vocabulary existed, or a lost file: rebuilt from the stored articles.
+  if (vocabulary.size === 0 && articles.size > 0) {
+    for (const id of Object.keys(articles.entries)) {
       const stored = articles.read(id);
       if (stored) vocabulary.addText(`${stored.title}\n${stored.body}`);
     }
@@ -69,22 +80,22 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
   }
 
   const memory: { current: InMemoryIndex } = { current: emptyInMemoryIndex() };
-  const indexer = new Indexer({ table, articles, vocabulary, vocabularyFile, metadata, metadataFile, marks, embedders, memory });
+  const snapshotFile = join(dir, 'full-text.snapshot');
+  // The keeper runs between the indexer's writes; the indexer tells it of each. Hence the late binding.
+  const between = (task: () => Promise<void>): Promise<void> => indexer.between(task);
+  const snapshot = new SnapshotKeeper(snapshotFile, table, memory, between, logger);
+  const indexer: Indexer = new Indexer({ table, articles, vocabulary, vocabularyFile, metadata, metadataFile, marks, embedders, memory, snapshot });
   const vectorLeg = new VectorLeg(table, () => embedders.current);
-  // The in-memory index is loaded from the table once, before any write; an index written by an
-  // older version (other stems, no kind column) is rebuilt from its stored articles first.
+  let loadedFrom: LoadedFrom | undefined;
   let loaded: Promise<void> | undefined;
   const load = (): Promise<void> =>
-    (loaded ??= (async () => {
-      if (!(await table.hasCurrentSchema()) || metadata.schema !== currentSchema) {
-        if (Object.keys(metadata.articles).length > 0) await indexer.rebuildFromStored();
-        return;
-      }
-      const fresh = await loadInMemoryIndex(table, metadata.articles, marks);
-      if (memory.current.catalog.chunkCount === 0) memory.current = fresh;
-    })().catch((error: unknown) => {
-      logger.warn('knowledge index could not be loaded into memory; searches find nothing until it is rebuilt', { error: error instanceof Error ? error.message : String(error) });
-    }));
+    (loaded ??= loadIndex({ table, articles, metadata, marks, indexer, memory, snapshot, snapshotFile })
+      .then((from) => {
+        loadedFrom = from;
+      })
+      .catch((error: unknown) => {
+        logger.warn('knowledge index could not be loaded or rebuilt', { error: error instanceof Error ? error.message : String(error) });
+      }));
 
   async function search(query: string, searchOptions?: SearchOptions): Promise<KnowledgeHit[]> {
     await load();
@@ -105,28 +116,32 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
     async getArticle(id) {
       await load();
       const info = memory.current.catalog.articles.get(id);
-      const article = metadata.articles[id] ? articles.read(id) : undefined;
+      const entry = articles.entries[id];
+      const article = entry ? articles.read(id) : undefined;
       if (!article) return undefined;
-      return { ...article, kind: info?.kind ?? 'playbook', kindOrigin: info?.kindOrigin ?? 'default', language: info?.language ?? metadata.articles[id]?.language ?? 'en' };
+      return { ...article, kind: info?.kind ?? 'playbook', kindOrigin: info?.kindOrigin ?? 'default', language: info?.language ?? entry?.language ?? 'en' };
     },
     async markKind(articleId, scope, kind) {
       await load();
-      if (!metadata.articles[articleId]) return undefined;
+      if (!articles.entries[articleId]) return undefined;
       const decided = await indexer.markKind(articleId, scope, kind);
       const info = memory.current.catalog.articles.get(articleId);
       return { articleId, kind: info?.kind ?? kind, kindOrigin: info?.kindOrigin ?? 'marked', articles: decided.length };
     },
     async stats() {
-      return { articles: Object.keys(metadata.articles).length, chunks: await table.countRows(), embeddingModel: metadata.embeddingModel };
+      return { articles: articles.size, chunks: await table.countRows(), embeddingModel: metadata.embeddingModel };
     },
     async prewarm() {
       await load();
       await search('order refund shipping', { limit: 1 });
     },
+    loadedFrom: () => loadedFrom,
     async close() {
       await loaded;
       await indexer.idle();
+      await snapshot.flush();
       table.close();
+      ownDatabase?.close();
     },
   };
 }

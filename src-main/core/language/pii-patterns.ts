@@ -43,9 +43,18 @@ export function luhnValid(digits: string): boolean {
   return digits.length >= 13 && digits.length <= 19 && sum % 10 === 0;
 }
 
+/** IBAN length per country (SWIFT's registry): a checksum alone passes one random code in 97. */
+const ibanLengths: Record<string, number> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28, CZ: 24, DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24,
+  FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32,
+  LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, SA: 24,
+  SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
+};
+
 export function ibanValid(value: string): boolean {
   const compact = value.replace(/[\s-]/g, '').toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false;
+  if (ibanLengths[compact.slice(0, 2)] !== compact.length) return false;
   const rearranged = compact.slice(4) + compact.slice(0, 4);
   let remainder = 0;
   for (const char of rearranged) {
@@ -218,7 +227,7 @@ const addressPatterns: [RegExp, RegExp][] = [
   // "12 rue de la Paix", "5 bis avenue Victor Hugo"
   [/(?:rue|avenue|boulevard|bd|place|chemin|all[ée]e|impasse|quai|cours|route|square)\s/i, new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,5}(?:\\s?(?:bis|ter))?,?\\s+(?:rue|avenue|boulevard|bd|place|chemin|allée|allee|impasse|quai|cours|route|square)\\s+(?:(?:de|du|des|la|le|l'|d')\\s*)*${capital}(?:\\s+(?:(?:de|du|des|la|le|l'|d')\\s*)*${capital}){0,3}`, 'gu')],
   // "Calle Mayor 10", "Avenida da Liberdade 245", "C/ Mayor, 3", "Rua Augusta nº 100"
-  [/(?:calle|c\/|avenida|avda|av\.|plaza|paseo|camino|carrera|ronda|traves[íi]a|rua|travessa|pra[çc]a|largo|estrada|alameda)/i, new RegExp(`(?<![\\p{L}\\p{N}])(?:calle|c/|avenida|avda\\.?|av\\.|plaza|paseo|camino|carrera|ronda|travesía|rua|travessa|praça|praca|largo|estrada|alameda)\\s*(?:(?:de|del|la|las|los|da|do|das|dos|el)\\s+)*${capital}(?:\\s+(?:(?:de|del|la|las|los|da|do|das|dos|el)\\s+)*${capital}){0,3},?\\s*(?:n[º°o]\\.?\\s*)?\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])`, 'giu')],
+  [/(?:calle|c\/|avenida|avda|av\.|plaza|paseo|camino|carrera|ronda|traves[íi]a|rua|travessa|pra[çc]a|largo|estrada|alameda)/i, new RegExp(`(?<![\\p{L}\\p{N}])(?:calle|c/|avenida|avda\\.?|av\\.|plaza|paseo|camino|carrera|ronda|travesía|rua|travessa|praça|praca|largo|estrada|alameda)(?:(?<=[/.])\\s*|\\s+)(?:(?:de|del|la|las|los|da|do|das|dos|el)\\s+)*${capital}(?:\\s+(?:(?:de|del|la|las|los|da|do|das|dos|el)\\s+)*${capital}){0,3},?\\s*(?:n[º°o]\\.?\\s*)?\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])`, 'giu')],
   // "Hauptstraße 5, 10115 Berlin", "Am Ring 3"? no: a street-type ending is required.
   [/(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad)\s+\d/i, new RegExp(`(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}-]*(?:straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad)\\s+\\d{1,4}\\s?[a-z]?(?![\\p{L}\\p{N}])(?:,?\\s*\\d{5}\\s+${capital})?`, 'gu')],
   // Units on their own: "Apt 4B", "Suite 300", "Flat 2".
@@ -262,7 +271,7 @@ export const findIdentityNumbers = (text: string): Span[] =>
     : longestFirst([
     ...valueAfter(
       text,
-      new RegExp(`\\b(?:${passportWords})(?:\\s+(?:no\\.?|number|num|nr\\.?|número|numero|numéro|nummer|n[º°]))?\\s*(?:is|es|est|ist|é|:|#)?\\s*[:#]?\\s*([A-Z0-9][A-Z0-9-]{4,13}[A-Z0-9])\\b`, 'giu'),
+      new RegExp(`\\b(?:${passportWords})(?:\\s+(?:no\\.|no(?=[\\s:#])|number|num(?![\\p{L}\\p{N}])|nr\\.?|número|numero|numéro|nummer|n[º°]))?\\s*(?:(?:is|es|est|ist|é)(?=\\s)|:|#)?\\s*[:#]?\\s*([A-Z0-9][A-Z0-9-]{4,13}[A-Z0-9])\\b`, 'giu'),
       (value) => /\d/.test(value),
     ),
     ...valueAfter(text, /\b(?:ssn|social\s+security(?:\s+number)?)\s*(?:is|:|#)?\s*(\d{3}[- ]?\d{2}[- ]?\d{4})\b/giu),
@@ -279,3 +288,40 @@ export const findCardSecrets = (text: string): Span[] =>
     ...valueAfter(text, /\b(?:cvv2?|cvc2?|csc|cid|security\s+code|card\s+verification(?:\s+(?:code|value))?|c[óo]digo\s+de\s+seguridad|cryptogramme|pr[üu]fnummer|c[óo]digo\s+de\s+seguran[çc]a)\s*(?:is|es|est|ist|é|:|#|=)?\s*[:#]?\s*(\d{3,4})\b/giu),
     ...valueAfter(text, /\b(?:exp(?:iry|iration)?(?:\s+date)?|expires|valid\s+(?:thru|through|until)|caducidad|vencimiento|g[üu]ltig\s+bis|validade)\s*(?:is|:)?\s*(\d{1,2}\s?\/\s?\d{2,4})\b/giu),
   ]);
+
+// An order word, then an optional number word: "order", "order number", "pedido nº", "numéro de commande", "Bestellnummer".
+const orderWords =
+  "orders?(?:\\s+(?:number|no\\.|no(?=[\\s:#])|num(?![\\p{L}\\p{N}])|nr\\.?|id|#|ref(?:erence)?))?|order[_-]?id|purchase(?:\\s+(?:number|no\\.?))?|invoice(?:\\s+(?:number|no\\.?))?|receipt(?:\\s+(?:number|no\\.?))?|confirmation\\s+(?:number|no\\.?|code)|" +
+  "(?:n[úu]mero\\s+de\\s+)?pedido(?:\\s+(?:n[úu]mero|n[º°o]\\.?))?|(?:num[ée]ro\\s+de\\s+)?commande(?:\\s+(?:n[º°o]\\.?|num[ée]ro))?|bestell(?:ung|nummer|nr\\.?)(?:\\s+(?:nr\\.?|nummer))?|auftrags?(?:nummer|nr\\.?)|(?:n[úu]mero\\s+da\\s+)?encomenda|ordine";
+// An id: letters and a dash allowed in front ("ORD-55123"), at least four digits in all.
+const orderId = '#?\\s?[A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,24}(?![\\dA-Za-z-])';
+// "to order 2000 units" is a quantity, not an order number.
+const quantityAfter = /^\s*(?:x\b|units?|pcs|pieces?|pairs?|items?|more|unidades|piezas|pares|pi[èe]ces|paires|st[üu]ck|paar|unidades)/iu;
+const orderCue = /order|purchase|invoice|receipt|confirmation|pedido|commande|bestell|auftrag|encomenda|ordine|#\s?\d/i;
+const orderAfterWord = new RegExp(`(?<![\\p{L}])(?:${orderWords})(?![\\p{L}])\\s*(?:(?:is|was|es|est|ist|é)(?=\\s)|:|=|-)?\\s*[:#]?\\s*(${orderId}(?:\\s*(?:,|&|and|or|y|o|et|ou|und|oder|e)\\s*${orderId})*)`, 'giu');
+const hashOrder = /(?<![\p{L}\p{N}&])#\s?([A-Za-z]{0,4}-?\d{4,20})(?![\p{L}\p{N}])/gu;
+const oneOrderId = /(?<![\p{L}\p{N}])[A-Za-z]{0,4}-?\d[\dA-Za-z-]{2,24}/gu;
+
+/**
+ * Order numbers a customer writes, after an order word in five languages or after "#": "order ORD-55123 and
+ * ORD-55124", "pedido nº 12345", "Bestellnummer 778899". An order number points at one person, and the model
+ * needs it for its tool calls: it leaves as a placeholder and is mapped back in main.
+ */
+export const findOrderIds = (text: string): Span[] => {
+  if (!hasDigit.test(text) || !orderCue.test(text)) return [];
+  const spans: Span[] = [];
+  for (const group of valueAfter(text, orderAfterWord)) {
+    for (const match of group.value.matchAll(oneOrderId)) {
+      const value = match[0];
+      if (match.index === undefined || digitCount(value) < 4) continue;
+      const start = group.start + match.index;
+      if (quantityAfter.test(text.slice(start + value.length, start + value.length + 12))) continue;
+      spans.push({ start, end: start + value.length, value });
+    }
+  }
+  spans.push(...matches(text, hashOrder).map((span) => {
+    const value = span.value.replace(/^#\s?/, '');
+    return { start: span.end - value.length, end: span.end, value };
+  }));
+  return longestFirst(spans);
+};

@@ -3,7 +3,7 @@ import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import type { ProcessLaunchConsent } from './client/process-launch-consent';
 import type { SecretStore } from './client/secret-store';
-import { startMcpService, type McpService } from './mcp-service';
+import { startMcpService, type McpService, type McpServiceOptions } from './mcp-service';
 
 export interface CoreMcpOptions {
   dataDir: string;
@@ -16,6 +16,8 @@ export interface CoreMcpOptions {
   secrets: SecretStore | undefined;
   /** The host's way to ask before a stdio MCP server starts a program; none means none starts. */
   launchConsent: ProcessLaunchConsent | undefined;
+  /** The app's one outbox, which approved MCP actions join. */
+  outbox: NonNullable<McpServiceOptions['outbox']>;
 }
 
 /** The MCP client as the core runs it: state reported to the status bar, changes pushed to the settings page. */
@@ -27,6 +29,7 @@ export function startCoreMcp(options: CoreMcpOptions): McpService {
     demoCarrier: options.demo ? (options.host === 'electron' ? 'in-process' : 'stdio') : false,
     ...(options.secrets ? { secrets: options.secrets } : {}),
     ...(options.launchConsent ? { launchConsent: options.launchConsent } : {}),
+    outbox: options.outbox,
     onError: (message, error) => logger.warn(message, { error: error instanceof Error ? error.message : String(error) }),
   });
   let queued = false;
@@ -44,7 +47,7 @@ export function startCoreMcp(options: CoreMcpOptions): McpService {
     });
   });
   service.outbox.onSettled((item) => {
-    if (item.state === 'pending') return;
+    if (item.state !== 'delivered' && item.state !== 'dead') return;
     const [, conversationId, toolCallId] = /^copilot:(.+):([^:]+)$/.exec(item.idempotencyKey) ?? [];
     events.emit('mcp.action', { conversationId: conversationId ?? null, toolCallId: toolCallId ?? null, tool: item.tool, state: item.state, result: item.result, error: item.error });
   });

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CopilotMcpPort } from '../copilot/mcp-port';
-import { createCopilotMcpPort } from './client/copilot-port';
 import { createMcpHub, type McpHub } from './client/mcp-hub';
-import { openMcpOutbox, type McpOutbox } from './client/mcp-outbox';
+import { attachMcpOutbox, type McpOutbox, type McpOutboxStore } from './client/mcp-outbox';
+import { createOutboxDelivery, type OutboxDelivery } from '../outbox/delivery-loop';
+import { openCacheDatabase } from '../storage/index';
 import { createFileLaunchApprovals, type ProcessLaunchConsent } from './client/process-launch-consent';
 import { createFileSecretStore, type SecretStore } from './client/secret-store';
 import { createFileSettingsStore, type McpServerConfigInput } from './client/settings';
@@ -26,18 +26,20 @@ export interface McpServiceOptions {
    * host's start-up flag. Without it no such server starts (the demo carrier, the host's own, still does).
    */
   launchConsent?: ProcessLaunchConsent;
-  /** False in tests that stop between approval and delivery. */
-  deliverOnEnqueue?: boolean;
   /** How often the outbox retries what could not be delivered; 0 leaves retries to explicit deliverDue calls. */
   retryIntervalMs?: number;
   onError?: (message: string, error: unknown) => void;
+  /**
+   * The app's one outbox (the cache database's table and its delivery loop), which MCP actions join.
+   * Without it (the CLI, tests) the service opens the data folder's cache database and runs the loop itself.
+   */
+  outbox?: { store: McpOutboxStore; delivery: OutboxDelivery };
 }
 
 export interface McpService {
   hub: McpHub;
+  /** The copilot reaches both through its own adapter (copilot/adapters.ts), wired in core.ts. */
   outbox: McpOutbox;
-  /** What the copilot graph uses. */
-  port: CopilotMcpPort;
   /** Resolves once every server has connected or failed and the outbox has sent what was due. */
   ready: Promise<void>;
   close(): Promise<void>;
@@ -47,10 +49,25 @@ export interface McpService {
 export const mcpPaths = (dataDir: string) => ({
   settings: join(dataDir, 'mcp-servers.json'),
   secrets: join(dataDir, 'secrets', 'mcp-tokens.json'),
-  outbox: join(dataDir, 'mcp-outbox.db'),
+  /** The one outbox lives in the cache database; `mcp-outbox.db`, from before, is imported from once (migration 006). */
+  cache: join(dataDir, 'cache.db'),
   carrierLedger: join(dataDir, 'demo-carrier', 'reschedules.json'),
   launchApprovals: join(dataDir, 'mcp-launch-approvals.json'),
 });
+
+/** The data folder's cache database and a delivery loop of its own, for a service run without the app (the CLI, tests). */
+function ownOutbox(file: string): { store: McpOutboxStore; delivery: OutboxDelivery; close(): Promise<void> } {
+  const db = openCacheDatabase(file);
+  const delivery = createOutboxDelivery({ store: { ...db.outbox, transaction: (work) => db.transaction(work) } });
+  return {
+    store: db.outbox,
+    delivery,
+    async close() {
+      await delivery.stop();
+      db.close();
+    },
+  };
+}
 
 /**
  * The MCP client side of the core: the servers from the settings (plus the demo carrier in the
@@ -75,7 +92,10 @@ export function startMcpService(options: McpServiceOptions): McpService {
       return client;
     },
   });
-  const outbox = openMcpOutbox(paths.outbox, hub);
+  const own = options.outbox ? undefined : ownOutbox(paths.cache);
+  const shared = options.outbox ?? own;
+  if (!shared) throw new Error('No outbox to deliver MCP actions through.');
+  const outbox = attachMcpOutbox({ store: shared.store, delivery: shared.delivery, hub });
   const report = (message: string) => (error: unknown) => options.onError?.(message, error);
   // Connecting never throws: a server that fails shows its error in the settings, the rest carry on.
   let closed = false;
@@ -85,19 +105,20 @@ export function startMcpService(options: McpServiceOptions): McpService {
       if (!closed) await outbox.deliverDue();
     })
     .catch(report('MCP servers could not start'));
-  if ((options.retryIntervalMs ?? 5_000) > 0) outbox.start(options.retryIntervalMs ?? 5_000);
+  // A shared loop has its owner's timer; an own one gets its own.
+  if (own && (options.retryIntervalMs ?? 5_000) > 0) shared.delivery.start(options.retryIntervalMs ?? 5_000);
   return {
     hub,
     outbox,
-    port: createCopilotMcpPort(hub, outbox, { deliverOnEnqueue: options.deliverOnEnqueue ?? true, onDeliveryError: report('MCP delivery failed') }),
     ready: started,
     async close() {
       closed = true;
       // The hub first: a connect or a delivery waiting on a server ends now, and what was not sent stays pending.
       await hub.close();
       await started;
-      await outbox.idle();
       outbox.close();
+      if (own) await own.close();
+      else await outbox.idle();
     },
   };
 }

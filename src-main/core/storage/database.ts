@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeConnections, openConnection, registerConnection } from './connection';
 import { migrate } from './migrations/index';
 import { createActivityRepository, type ActivityRepository } from './repositories/activity';
+import { createApprovalRepository, type ApprovalRepository } from './repositories/approvals';
 import { createArticleRepository, type ArticleRepository } from './repositories/articles';
 import { createConversationRepository, type ConversationRepository, type StoredMessage } from './repositories/conversations';
+import { createTableCounter, type TableCounts } from './repositories/counts';
 import { createCrmRecordWriter, type CrmRecordWriter } from './repositories/crm-records';
 import { createCustomerRepository, type CustomerRepository, type OrderWithItems } from './repositories/customers';
 import { createMemoryRepository, type MemoryRepository } from './repositories/memory';
@@ -26,8 +26,13 @@ export interface MessageRepository {
   forConversation(conversationId: string, options?: { limit?: number; before?: string }): StoredMessage[];
 }
 
+/**
+ * The one owner of SQLite: every table is reached through a repository here, and the connection never leaves storage/
+ * (the checkpoint saver and the inspection helpers beside this file reach it through connection.ts).
+ */
 export interface CacheDatabase {
-  readonly db: Database.Database;
+  /** The database file, or ':memory:': the sync's writer thread opens its own connection to the same file. */
+  readonly file: string;
   readonly records: CrmRecordWriter;
   readonly contacts: ContactRepository;
   readonly orders: OrderRepository;
@@ -41,6 +46,12 @@ export interface CacheDatabase {
   readonly syncState: SyncStateRepository;
   readonly memory: MemoryRepository;
   readonly activity: ActivityRepository;
+  /** The agent's decisions on the copilot's proposals; written with their outbox rows (enqueue-action.ts). */
+  readonly approvals: ApprovalRepository;
+  /** Rows per CRM table. */
+  counts(): TableCounts;
+  /** SQLite's own check of the file: 'ok', or what is damaged. */
+  integrityCheck(): string;
   transaction<T>(work: () => T): T;
   /**
    * For data the CRM can send again (a synced page and its cursor): commits without waiting for
@@ -58,17 +69,12 @@ export interface CacheDatabase {
  * flushes them anyway since the WAL is written in order.
  */
 export function openCacheDatabase(file: string): CacheDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  const db = openConnection(file, true);
   migrate(db);
   const customers = createCustomerRepository(db);
   const conversations = createConversationRepository(db);
-  return {
-    db,
+  const cache: CacheDatabase = {
+    file,
     records: createCrmRecordWriter(db),
     contacts: {
       get: customers.get,
@@ -88,6 +94,9 @@ export function openCacheDatabase(file: string): CacheDatabase {
     syncState: createSyncStateRepository(db),
     memory: createMemoryRepository(db),
     activity: createActivityRepository(db),
+    approvals: createApprovalRepository(db),
+    counts: createTableCounter(db),
+    integrityCheck: () => String(db.pragma('integrity_check', { simple: true })),
     transaction: (work) => db.transaction(work)(),
     refetchableTransaction: (work) => {
       db.pragma('synchronous = NORMAL');
@@ -97,6 +106,8 @@ export function openCacheDatabase(file: string): CacheDatabase {
         db.pragma('synchronous = FULL');
       }
     },
-    close: () => db.close(),
+    close: () => closeConnections(cache),
   };
+  registerConnection(cache, db, file);
+  return cache;
 }

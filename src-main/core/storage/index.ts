@@ -1,9 +1,14 @@
 export { openCacheDatabase, type CacheDatabase, type ContactRepository, type MessageRepository, type OrderRepository, type TicketRepository } from './database';
-export { enqueueAction, type OutboxAction } from './enqueue-action';
+export { enqueueAction, recordApproval, type OutboxAction } from './enqueue-action';
 export { migrate, migrations } from './migrations/index';
-export type { ArticleRepository, StoredArticle } from './repositories/articles';
+export type { ArticleRepository, StoredArticle, StoredArticleEntry } from './repositories/articles';
 export type { ConversationSummaryRow, StoredMessage } from './repositories/conversations';
 export type { OrderWithItems } from './repositories/customers';
 export type { MemoryFact } from './repositories/memory';
 export { outboxKinds, type OutboxItem, type OutboxKind, type OutboxState } from './repositories/outbox';
 export type { ActivityCounts, ConversationActivity, DecisionOutcome, ReplyOutcome } from './repositories/activity';
+export { commitSyncedPage, type SyncedPage } from './sync-pages';
+export { createMainThreadPageWriter, createSyncPageWriter, type SyncPageWriter } from './worker/page-writer';
+export type { ApprovalAction, ApprovalRecord, ApprovalStatus } from './repositories/approvals';
+export type { TableCounts } from './repositories/counts';
+export { inspectCache, type CacheInspection } from './inspection';

@@ -2,36 +2,12 @@ import type { CrmConnector } from '../crm/connector';
 import { CrmHttpError } from '../crm/http-client';
 import type { EventBus } from '../events/event-bus';
 import { silentLogger, type Logger } from '../log/logger';
+import { createOutboxDelivery, type Deliverer, type OutboxDelivery, type OutboxStore } from '../outbox/delivery-loop';
+import { crmActionKinds, type CrmActionKind, type OutboxItem } from '../outbox/model';
 import type { CacheDatabase } from '../storage/database';
-import type { OutboxItem } from '../storage/repositories/outbox';
 
-export interface OutboxWorkerOptions {
-  db: CacheDatabase;
-  connector: CrmConnector;
-  events?: EventBus;
-  logger?: Logger;
-  /** A rejected (4xx) item goes to the dead-letter list after this many attempts. */
-  maxClientErrors?: number;
-  now?: () => Date;
-}
-
-export interface DeliveryReport {
-  delivered: number;
-  retrying: number;
-  dead: number;
-}
-
-export interface OutboxWorker {
-  deliverDue(): Promise<DeliveryReport>;
-  start(intervalMs?: number): void;
-  /** Stops the timer and resolves once the delivery in flight has recorded its outcome, so the database can close. */
-  stop(): Promise<void>;
-}
-
-/** Waits 2 s, 4 s, 8 s … up to five minutes between attempts while the CRM is away. */
-export function outboxBackoffMs(attempts: number): number {
-  return Math.min(5 * 60_000, 1000 * 2 ** Math.min(attempts + 1, 12));
-}
+export { outboxBackoffMs, type DeliveryReport } from '../outbox/delivery-loop';
+export type OutboxWorker = OutboxDelivery;
 
 function crmIdOf(result: unknown): string | null {
   if (result && typeof result === 'object' && 'id' in result) {
@@ -41,41 +17,38 @@ function crmIdOf(result: unknown): string | null {
   return null;
 }
 
-/**
- * Delivers approved side effects so each lands once: HubSpot ignores Idempotency-Key, so a retry tells
- * the connector that an earlier try may have landed, and the connector finds it before sending again
- * (see the README); in order per customer; retried while the CRM is away; dead-lettered after repeated 4xx.
- */
-export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  const { db, connector } = options;
-  const logger = options.logger ?? silentLogger;
-  const now = options.now ?? (() => new Date());
-  const maxClientErrors = options.maxClientErrors ?? 3;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let running: Promise<DeliveryReport> | undefined;
-  let stopped = false;
+/** The cache database's outbox as the delivery loop's store. */
+export function outboxStoreOf(db: CacheDatabase): OutboxStore {
+  return { ...db.outbox, transaction: (work) => db.transaction(work) };
+}
 
-  function announce(item: OutboxItem): void {
-    const current = db.outbox.byKey(item.idempotencyKey);
-    if (!current || !options.events) return;
-    options.events.emit('outbox.changed', {
-      id: current.id,
-      kind: current.kind,
-      customerId: current.customerId,
-      state: current.state,
-      attempts: current.attempts,
-      lastError: current.lastError,
-      idempotencyKey: current.idempotencyKey,
-    });
-    const localId = current.kind === 'send_reply' ? current.payload.localMessageId : undefined;
-    const conversationId = current.payload.conversationId;
-    if (typeof localId !== 'string' || typeof conversationId !== 'string') return;
-    const message = db.conversations.messages(conversationId, { limit: 500 }).find((candidate) => candidate.id === localId);
-    if (message) {
-      const { conversationId: _conversation, ...view } = message;
-      options.events.emit('conversation.message', { conversationId, message: view });
-    }
+/** HubSpot's own words from an error body (`{"status":"error","message":…}`), rather than the JSON around them. */
+function crmWords(error: CrmHttpError): string {
+  const body = /^The CRM answered \d+: (\{.*)$/s.exec(error.message)?.[1];
+  if (!body) return error.message;
+  try {
+    const message = (JSON.parse(body) as { message?: unknown }).message;
+    return typeof message === 'string' && message.trim() ? message.trim().slice(0, 300) : error.message;
+  } catch {
+    // A body cut off at 300 characters is not JSON: shown as it came.
+    return error.message;
   }
+}
+
+/** A CRM failure in the outbox's terms: a 4xx (other than 429) is HubSpot saying no, and saying it again each time. */
+function classifyCrmFailure(error: unknown) {
+  if (!(error instanceof CrmHttpError)) return undefined;
+  if (!error.retryable) return { permanent: true, reason: `The CRM refused it${error.status ? ` (${error.status})` : ''}: ${crmWords(error)}` };
+  return { permanent: false, reason: error.message, offline: error.status === 0 && !error.ambiguous };
+}
+
+/**
+ * Delivers approved side effects to the CRM so each lands once: HubSpot ignores Idempotency-Key, so a
+ * retry tells the connector that an earlier try may have landed, and the connector finds it before
+ * sending again (see the README). Posts to a thread keep their order; nothing else waits (see laneOf).
+ */
+export function createCrmDeliverer(options: { db: CacheDatabase; connector: CrmConnector; events?: EventBus }): Deliverer {
+  const { db, connector } = options;
 
   /** Preferences are one JSON property in the CRM: send the whole object, the change merged into what we hold. */
   function payloadFor(item: OutboxItem): Record<string, unknown> {
@@ -85,69 +58,73 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return { ...item.payload, preferences: { ...current, ...(change && typeof change === 'object' ? change : {}) } };
   }
 
-  async function deliver(item: OutboxItem, report: DeliveryReport): Promise<boolean> {
-    const previouslyAttempted = item.state === 'delivering';
-    db.outbox.markDelivering(item.id);
-    try {
-      // An item found delivering (a crash mid-send) or tried before (a timeout, a 5xx) may already have landed: the connector looks first.
-      const context = { previouslyAttempted: previouslyAttempted || item.attempts > 0, approvedAt: item.createdAt };
-      const result = await connector.pushAction({ kind: item.kind, customerId: item.customerId, payload: payloadFor(item) }, item.idempotencyKey, undefined, context);
-      db.transaction(() => {
-        db.outbox.markDelivered(item.id, result);
-        if (item.kind === 'send_reply' && typeof item.payload.localMessageId === 'string') db.conversations.confirmSent(item.payload.localMessageId, crmIdOf(result));
-      });
-      report.delivered += 1;
-      announce(item);
-      return true;
-    } catch (error) {
-      const clientError = error instanceof CrmHttpError && !error.retryable;
-      const dead = clientError && item.attempts + 1 >= maxClientErrors;
-      const message = error instanceof Error ? error.message : String(error);
-      db.transaction(() => {
-        db.outbox.markFailed(item.id, message, new Date(now().getTime() + outboxBackoffMs(item.attempts)), dead);
-        if (dead && item.kind === 'send_reply' && typeof item.payload.localMessageId === 'string') db.conversations.setDelivery(item.payload.localMessageId, 'failed');
-      });
-      logger.warn('outbox delivery failed', { id: item.id, kind: item.kind, dead, error: message });
-      if (dead) report.dead += 1;
-      else report.retrying += 1;
-      announce(item);
-      // A dead item leaves the customer's queue, so the next one is due at once.
-      return dead;
-    }
-  }
-
-  async function run(): Promise<DeliveryReport> {
-    const report: DeliveryReport = { delivered: 0, retrying: 0, dead: 0 };
-    for (;;) {
-      if (stopped) return report;
-      const due = db.outbox.due(now(), 20);
-      if (due.length === 0) return report;
-      let progressed = false;
-      for (const item of due) {
-        if (stopped) return report;
-        progressed = (await deliver(item, report)) || progressed;
-      }
-      if (!progressed) return report;
-    }
-  }
+  const localReply = (item: OutboxItem): string | undefined => (item.kind === 'send_reply' && typeof item.payload.localMessageId === 'string' ? item.payload.localMessageId : undefined);
 
   return {
-    deliverDue() {
-      running ??= run().finally(() => {
-        running = undefined;
-      });
-      return running;
+    async deliver(item, { previouslyAttempted }) {
+      if (!(crmActionKinds as readonly string[]).includes(item.kind)) throw new CrmHttpError(400, `The CRM has no action "${item.kind}".`, false);
+      const kind = item.kind as CrmActionKind;
+      return connector.pushAction({ kind, customerId: item.customerId, payload: payloadFor(item) }, item.idempotencyKey, undefined, { previouslyAttempted, approvedAt: item.createdAt });
     },
-    start(intervalMs = 5000) {
-      stopped = false;
-      timer ??= setInterval(() => void this.deliverDue(), intervalMs);
-      timer.unref?.();
+    classify: classifyCrmFailure,
+    recordDelivered(item, result) {
+      const localId = localReply(item);
+      if (localId) db.conversations.confirmSent(localId, crmIdOf(result));
     },
-    async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running?.catch(() => undefined);
+    recordDead(item) {
+      const localId = localReply(item);
+      if (localId) db.conversations.setDelivery(localId, 'failed');
     },
   };
+}
+
+/** `outbox.changed` for the status bar and the copilot's cards; a reply's bubble follows its delivery. */
+export function announceOutboxItem(db: CacheDatabase, events: EventBus, item: OutboxItem): void {
+  events.emit('outbox.changed', {
+    id: item.id,
+    target: item.target,
+    kind: item.kind,
+    customerId: item.customerId,
+    state: item.state,
+    attempts: item.attempts,
+    lastError: item.lastError,
+    deadReason: item.deadReason,
+    idempotencyKey: item.idempotencyKey,
+  });
+  const localId = item.kind === 'send_reply' ? item.payload.localMessageId : undefined;
+  const conversationId = item.payload.conversationId;
+  if (typeof localId !== 'string' || typeof conversationId !== 'string') return;
+  const message = db.conversations.messages(conversationId, { limit: 500 }).find((candidate) => candidate.id === localId);
+  if (message) {
+    const { conversationId: _conversation, ...view } = message;
+    events.emit('conversation.message', { conversationId, message: view });
+  }
+}
+
+export interface OutboxWorkerOptions {
+  db: CacheDatabase;
+  connector: CrmConnector;
+  events?: EventBus;
+  logger?: Logger;
+  maxAttempts?: number;
+  now?: () => Date;
+}
+
+/**
+ * The one outbox's delivery loop on the cache database, serving the CRM; the MCP client adds its
+ * deliverer to the same loop (`serve('mcp', …)`) when it starts.
+ */
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { db } = options;
+  const logger = options.logger ?? silentLogger;
+  const loop = createOutboxDelivery({
+    store: outboxStoreOf(db),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    onError: (message, details) => logger.warn(message, details),
+  });
+  loop.serve('crm', createCrmDeliverer(options));
+  const { events } = options;
+  if (events) loop.onSettled((item) => announceOutboxItem(db, events, item));
+  return loop;
 }

@@ -5,6 +5,7 @@ import { crmObjectTypes, type CrmMessage, type CrmObjectType } from '../crm/reco
 import type { EventBus } from '../events/event-bus';
 import { silentLogger, type Logger } from '../log/logger';
 import type { CacheDatabase } from '../storage/database';
+import { createSyncPageWriter, type SyncPageWriter } from '../storage/worker/page-writer';
 
 export interface SyncReport {
   counts: { contacts: number; orders: number; line_items: number; tickets: number; conversations: number; messages: number };
@@ -30,6 +31,8 @@ export interface SyncEngineOptions {
   logger?: Logger;
   /** Called after each committed page (tests use it to crash at a chosen point). */
   afterPage?: (type: CrmObjectType, pages: number) => void;
+  /** Commits the pages; a writer thread on the cache file by default (the main thread for an in-memory cache). */
+  pageWriter?: SyncPageWriter;
 }
 
 /** What a user can do about a sync error, in plain words. */
@@ -54,22 +57,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const logger = options.logger ?? silentLogger;
   /** Conversations open in the UI: their new messages are pushed as they are stored, by the poll or by a sync. */
   const watched = new Set<string>();
-  const countQueries = {
-    contacts: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM contacts'),
-    orders: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM orders'),
-    line_items: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM line_items'),
-    tickets: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tickets'),
-    conversations: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conversations'),
-    messages: db.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages'),
-  };
-  const counts = (): SyncReport['counts'] => ({
-    contacts: countQueries.contacts.get()?.n ?? 0,
-    orders: countQueries.orders.get()?.n ?? 0,
-    line_items: countQueries.line_items.get()?.n ?? 0,
-    tickets: countQueries.tickets.get()?.n ?? 0,
-    conversations: countQueries.conversations.get()?.n ?? 0,
-    messages: countQueries.messages.get()?.n ?? 0,
-  });
+  const counts = (): SyncReport['counts'] => db.counts();
 
   async function syncAll(signal?: AbortSignal): Promise<SyncReport> {
     const started = performance.now();
@@ -77,45 +65,56 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let pages = 0;
     let records = 0;
     let quarantined = 0;
+    const writer = options.pageWriter ?? createSyncPageWriter(db, { logger });
+    // One page is written (in the writer's thread) while the next one is fetched and decoded here; a page is
+    // handed over only once the one before it has committed, so a failed page stops the sync before its successor.
+    let writing: Promise<void> | undefined;
+    let failure: { error: unknown } | undefined;
+    const settle = async (): Promise<void> => {
+      if (writing) await writing;
+      writing = undefined;
+      if (failure) throw failure.error;
+    };
     try {
       for (const type of crmObjectTypes) {
         let typePages = 0;
         let typeRecords = 0;
         const from = db.syncState.cursor(connector.source, type);
         for await (const page of connector.pullChanged(type, from, signal)) {
+          await settle();
           // The page and the cursor after it commit together: a crash resumes at the next page, never skips one.
-          const fresh = db.refetchableTransaction(() => {
-            db.records.upsert(type, page.records);
-            if (page.related) {
-              db.records.upsert('contacts', page.related.contacts);
-              db.records.upsert('orders', page.related.orders);
-              db.records.upsert('line_items', page.related.line_items);
-              db.records.upsert('tickets', page.related.tickets);
-            }
-            if (page.merges && page.merges.length > 0) db.records.mergeContacts(page.merges);
-            if (page.deleted && page.deleted.length > 0) db.records.remove(type, page.deleted);
-            const stored = page.messages.length > 0 ? db.records.upsertMessages(page.messages) : [];
-            for (const rejected of page.rejected) db.syncState.quarantine({ source: connector.source, objectType: type, ...rejected });
-            db.syncState.setCursor(connector.source, type, page.nextCursor);
-            return stored;
+          writing = writer.write(connector.source, type, page).then(
+            (freshIds) => {
+              page.committed?.();
+              // The open conversation's poll will not report what this sync stored first: announce it here.
+              if (watched.size > 0 && freshIds.length > 0) {
+                const fresh = new Set(freshIds);
+                announceLive(page.messages.filter((message) => fresh.has(message.id) && watched.has(message.conversationId)));
+              }
+              pages += 1;
+              typePages += 1;
+              typeRecords += page.records.length + page.messages.length;
+              records += page.records.length + page.messages.length;
+              quarantined += page.rejected.length;
+              if (page.rejected.length > 0) logger.warn('records quarantined', { type, count: page.rejected.length });
+              options.events?.emit('sync.progress', { objectType: type, pages: typePages, records: typeRecords, phase: page.nextCursor.phase, done: page.done });
+              options.afterPage?.(type, pages);
+            },
+          ).catch((error: unknown) => {
+            failure = { error };
           });
-          // The open conversation's poll will not report what this sync stored first: announce it here.
-          announceLive(fresh.filter((message) => watched.has(message.conversationId)));
-          pages += 1;
-          typePages += 1;
-          typeRecords += page.records.length + page.messages.length;
-          records += page.records.length + page.messages.length;
-          quarantined += page.rejected.length;
-          if (page.rejected.length > 0) logger.warn('records quarantined', { type, count: page.rejected.length });
-          options.events?.emit('sync.progress', { objectType: type, pages: typePages, records: typeRecords, phase: page.nextCursor.phase, done: page.done });
-          options.afterPage?.(type, pages);
         }
+        await settle();
       }
     } catch (error) {
       const described = describeSyncError(error);
       logger.error('sync failed', { error: error instanceof Error ? error.message : String(error) });
       options.events?.emit('sync.error', described);
       throw error;
+    } finally {
+      // A write still running when the sync stopped (an abort, an error) ends before the thread does.
+      await writing;
+      if (!options.pageWriter) await writer.release();
     }
     return { counts: counts(), pages, records, retries: connector.retries - retriesBefore, quarantined, seconds: Number(((performance.now() - started) / 1000).toFixed(3)) };
   }

@@ -4,6 +4,7 @@ import type { MessageView } from '../contract/workspace';
 import type { EventBus } from '../events/event-bus';
 import type { CrmService } from './crm-service';
 import { visitorOf } from './visitor-link';
+import { announceOutboxItem } from '../sync/outbox-worker';
 
 type WorkspaceHandlers = Pick<
   Handlers,
@@ -16,6 +17,7 @@ type WorkspaceHandlers = Pick<
   | 'sync.now'
   | 'outbox.list'
   | 'outbox.retry'
+  | 'outbox.discard'
   | 'conversation.sendReply'
 >;
 
@@ -131,7 +133,10 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
     'outbox.list': async () =>
       (await service()).db.outbox.list({ limit: 200 }).map((item) => ({
         id: item.id,
+        target: item.target,
         kind: item.kind,
+        tool: item.tool,
+        deadReason: item.deadReason,
         customerId: item.customerId,
         state: item.state,
         attempts: item.attempts,
@@ -144,6 +149,15 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
       const retried = crm.db.outbox.retry(id);
       if (retried) void crm.outbox.deliverDue();
       return { retried };
+    },
+    'outbox.discard': async ({ id }) => {
+      const crm = await service();
+      const discarded = crm.db.outbox.discard(id);
+      const item = crm.db.outbox.get(id);
+      if (discarded && item) announceOutboxItem(crm.db, events, item);
+      // What waited behind it in its lane (later replies on the thread) may go now.
+      if (discarded) void crm.outbox.deliverDue();
+      return { discarded };
     },
     'conversation.sendReply': async ({ conversationId, text, idempotencyKey }) => {
       const crm = await service();

@@ -2,6 +2,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { desktopContentSecurityPolicy } from './content-security-policy';
 import { contentTypeOf } from '../../core/net/content-types';
+import { pathInside } from '../../core/net/path-inside';
 
 /** The renderer's own scheme: a secure, standard origin (app://renderer) instead of file://, which gets no header CSP. */
 export const appScheme = 'app';
@@ -27,27 +28,6 @@ const securityHeaders = (): Record<string, string> => ({
 });
 
 const refuse = (status: number, text: string): Response => new Response(text, { status, headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' } });
-
-/**
- * The file inside `root` a URL path names, or undefined for anything that could leave it: encoded dots
- * or slashes, backslashes, NUL, a malformed escape. Checked again after symlinks are resolved.
- */
-function pathInside(root: string, rawPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawPath);
-  } catch {
-    return undefined;
-  }
-  // NUL, backslashes and empty segments (`//etc`) have no business in a path of the built renderer.
-  if (decoded.includes('\0') || decoded.includes('\\') || decoded.includes('//')) return undefined;
-  const segments = decoded.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment === '.' || segment === '..')) return undefined;
-  // An encoded slash inside one segment (`..%2f`) shows up here as more segments than the URL had.
-  if (rawPath.split('/').filter((segment) => segment !== '').length !== segments.length) return undefined;
-  const target = resolve(root, ...(segments.length === 0 ? ['index.html'] : segments));
-  return target.startsWith(root + sep) ? target : undefined;
-}
 
 /**
  * The handler for protocol.handle('app', …): serves out/renderer only, for GET and HEAD only, with the

@@ -1,26 +1,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import { contentTypeOf } from '../../core/net/content-types';
-
-/** Resolves a URL path inside `root`, refusing anything that escapes it. */
-export function resolveStaticPath(root: string, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0') || decoded.split(/[/\\]/).includes('..')) return undefined;
-  const relative = decoded === '/' ? 'index.html' : normalize(decoded).replace(/^([/\\])+/, '');
-  const absoluteRoot = resolve(root);
-  const target = resolve(join(absoluteRoot, relative));
-  if (target !== absoluteRoot && !target.startsWith(absoluteRoot + sep)) return undefined;
-  return target;
-}
+import { pathInside } from '../../core/net/path-inside';
 
 export function serveStatic(root: string, urlPath: string, response: ServerResponse, headers: Record<string, string>): void {
-  const target = resolveStaticPath(root, urlPath);
+  const target = pathInside(root, urlPath.split('?')[0] ?? '/');
   let file = target;
   try {
     if (!file || !statSync(file).isFile()) file = undefined;

@@ -18,6 +18,10 @@ export const useStatusStore = defineStore('status', () => {
   const offline = computed(() => !browserOnline.value || sync.value?.state === 'offline');
   const queued = computed(() => outbox.value.filter((item) => item.state === 'pending' || item.state === 'delivering'));
   const failed = computed(() => outbox.value.filter((item) => item.state === 'dead' || (item.state === 'pending' && item.lastError !== null)));
+  /** Given up on: only the agent's retry or discard moves these. */
+  const dead = computed(() => outbox.value.filter((item) => item.state === 'dead'));
+  /** Failed at least once and waiting for their next try. */
+  const retrying = computed(() => outbox.value.filter((item) => item.state === 'pending' && item.lastError !== null));
 
   async function refresh(): Promise<void> {
     try {
@@ -42,14 +46,17 @@ export const useStatusStore = defineStore('status', () => {
     }
   }
 
-  async function retry(id: number): Promise<void> {
+  /** Retries or discards an outbox item, then shows the outbox as it is now. */
+  async function settleItem(method: 'outbox.retry' | 'outbox.discard', id: number, failure: string): Promise<void> {
     try {
-      await useClient().call('outbox.retry', { id });
+      await useClient().call(method, { id });
       await refresh();
     } catch (caught) {
-      error.value = shownError(caught, 'That item could not be retried.', 'Try again in a moment.');
+      error.value = shownError(caught, failure, 'Try again in a moment.');
     }
   }
+  const retry = (id: number): Promise<void> => settleItem('outbox.retry', id, 'That item could not be retried.');
+  const discard = (id: number): Promise<void> => settleItem('outbox.discard', id, 'That item could not be discarded.');
 
   function onProgress(event: SyncProgressEvent): void {
     progress.value = event;
@@ -76,5 +83,5 @@ export const useStatusStore = defineStore('status', () => {
     browserOnline.value = value;
   }
 
-  return { sync, progress, syncError, outbox, error, syncing, offline, queued, failed, refresh, syncNow, retry, onProgress, onSyncError, onOutboxChanged, setBrowserOnline };
+  return { sync, progress, syncError, outbox, error, syncing, offline, queued, failed, dead, retrying, refresh, syncNow, retry, discard, onProgress, onSyncError, onOutboxChanged, setBrowserOnline };
 });

@@ -3,34 +3,23 @@ import { JsonPlusSerializer } from '@langchain/langgraph-checkpoint';
 import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FastJsonSerializer } from '../../../src-main/core/copilot/checkpoint/fast-serde';
-import { TurnCheckpointer } from '../../../src-main/core/copilot/checkpoint/turn-checkpointer';
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { FastJsonSerializer, TurnCheckpointer } from '../../../src-main/core/storage/checkpoints/index';
 import { copilotRunConfig, createCopilotPorts } from '../../../src-main/core/copilot/index';
 import type { NodeDeps } from '../../../src-main/core/copilot/deps';
 import { buildCopilotGraph } from '../../../src-main/core/copilot/graph';
 import { createChatModel } from '../../../src-main/core/copilot/llm';
 import type { CopilotStateType } from '../../../src-main/core/copilot/state';
 import type { Redactor } from '../../../src-main/core/language/redaction/redactor';
-import { startCopilotWorkspace, type CopilotWorkspace } from '../../fixtures/copilot-workspace';
-import { startScriptedLlm, type ScriptedLlm } from '../../fixtures/scripted-llm/server';
+import { useScriptedWorkspace } from '../../fixtures/copilot-workspace';
 
-let workspace: CopilotWorkspace;
-let llm: ScriptedLlm;
-const settings = () => ({ baseUrl: llm.url, model: 'scripted', apiKey: 'sk-test', timeoutMs: 5000, maxRetries: 0 });
-
-beforeAll(async () => {
-  workspace = await startCopilotWorkspace();
-  llm = await startScriptedLlm([], { fallback: () => ({ text: 'Happy to help with that.' }) });
-}, 120_000);
-afterAll(async () => {
-  await workspace?.close();
-  await llm?.close();
-});
+const rig = useScriptedWorkspace();
+const settings = rig.settings;
 
 /** The graph as an older build of the app ran it: the stock SqliteSaver on the copilot's checkpoint file. */
 function stockGraph(saver: SqliteSaver) {
-  const ports = createCopilotPorts({ db: workspace.db, knowledge: async () => workspace.knowledge });
+  const ports = createCopilotPorts({ db: rig.workspace().db, knowledge: async () => rig.workspace().knowledge });
   const redactors = new Map<string, Redactor>();
   const deps: NodeDeps = {
     ports,
@@ -46,16 +35,18 @@ function stockGraph(saver: SqliteSaver) {
   return buildCopilotGraph(deps, saver);
 }
 
-const checkpointFile = () => join(workspace.dir, 'copilot-checkpoints.db');
+/** Where the previous version kept the copilot's threads; the copilot moves it into the cache when it starts. */
+const checkpointFile = () => join(rig.workspace().dir, 'copilot-checkpoints.db');
+const cacheFile = () => join(rig.workspace().dir, 'cache.db');
 
 describe('the copilot checkpointer reads what SqliteSaver wrote', () => {
   it('keeps the history and the pending approval of a conversation begun with SqliteSaver, and acts once', async () => {
     const thread = '8000000005';
-    const customerId = workspace.db.conversations.get(thread)?.contactId ?? '';
+    const customerId = rig.workspace().db.conversations.get(thread)?.contactId ?? '';
     const stock = SqliteSaver.fromConnString(checkpointFile());
     const graph = stockGraph(stock);
     await graph.invoke({ conversationId: thread, incoming: 'Hi, my jacket arrived with a broken zipper' }, copilotRunConfig(thread));
-    llm.push({ text: 'I will open a ticket.' }, { toolCalls: [{ id: 'call_compat_ticket', name: 'create_ticket', args: { customerId, subject: 'Zipper broken on arrival', content: 'Zipper broke', priority: 'MEDIUM' } }] });
+    rig.llm().push({ text: 'I will open a ticket.' }, { toolCalls: [{ id: 'call_compat_ticket', name: 'create_ticket', args: { customerId, subject: 'Zipper broken on arrival', content: 'Zipper broke', priority: 'MEDIUM' } }] });
     await graph.invoke({ conversationId: thread, incoming: 'Can you open a ticket for it please?' }, copilotRunConfig(thread));
     const stockState = (await graph.getState(copilotRunConfig(thread))).values as CopilotStateType;
     expect(stockState.proposals.find((proposal) => proposal.id === 'call_compat_ticket')?.status).toBe('pending');
@@ -74,7 +65,13 @@ describe('the copilot checkpointer reads what SqliteSaver wrote', () => {
     reader.db.close();
     ours.db.close();
 
-    const copilot = await workspace.open(settings());
+    // The copilot moves the file into the cache, keeps it as .migrated, and the cache then holds the same tuple.
+    const copilot = await rig.workspace().open(settings());
+    expect(existsSync(checkpointFile())).toBe(false);
+    expect(existsSync(`${checkpointFile()}.migrated`)).toBe(true);
+    const imported = new TurnCheckpointer(new Database(cacheFile(), { readonly: true }));
+    expect(await imported.getTuple(copilotRunConfig(thread))).toEqual(stockLatest);
+    imported.db.close();
     const restored = await copilot.state(thread);
     expect(restored?.timeline).toHaveLength(2);
     expect(restored?.actions.find((action) => action.id === 'call_compat_ticket')?.status).toBe('pending');
@@ -83,27 +80,28 @@ describe('the copilot checkpointer reads what SqliteSaver wrote', () => {
     await copilot.close();
 
     // After a restart the decision is kept and a repeated approval does nothing.
-    const again = await workspace.open(settings());
+    const again = await rig.workspace().open(settings());
     const later = await again.decide(thread, { toolCallId: 'call_compat_ticket', action: 'approve' });
     expect(later.actions.find((action) => action.id === 'call_compat_ticket')?.status).toBe('executed');
     const next = await again.handleCustomerMessage(thread, 'thanks, how long will it take?');
     expect(next.timeline).toHaveLength(3);
     await again.close();
-    await workspace.deliver();
-    const tickets = (await workspace.sideEffects()).filter((effect) => effect.body.properties?.subject === 'Zipper broken on arrival');
+    await rig.workspace().deliver();
+    const tickets = (await rig.workspace().sideEffects()).filter((effect) => effect.body.properties?.subject === 'Zipper broken on arrival');
     expect(tickets).toHaveLength(1);
   }, 90_000);
 
-  it('writes checkpoints SqliteSaver can still read, pending approval included', async () => {
+  it('writes checkpoints into the cache that SqliteSaver can still read, pending approval included', async () => {
     const thread = '8000000006';
-    const customerId = workspace.db.conversations.get(thread)?.contactId ?? '';
-    const copilot = await workspace.open(settings());
-    llm.push({ text: 'I will open a ticket.' }, { toolCalls: [{ id: 'call_compat_back', name: 'create_ticket', args: { customerId, subject: 'Late parcel', content: 'Parcel late', priority: 'LOW' } }] });
+    const customerId = rig.workspace().db.conversations.get(thread)?.contactId ?? '';
+    const copilot = await rig.workspace().open(settings());
+    rig.llm().push({ text: 'I will open a ticket.' }, { toolCalls: [{ id: 'call_compat_back', name: 'create_ticket', args: { customerId, subject: 'Late parcel', content: 'Parcel late', priority: 'LOW' } }] });
     await copilot.handleCustomerMessage(thread, 'My parcel is two weeks late, please open a ticket');
     await copilot.close();
 
-    const reader = new SqliteSaver(new Database(checkpointFile(), { readonly: true }));
-    const ours = new TurnCheckpointer(new Database(checkpointFile()));
+    expect(existsSync(checkpointFile())).toBe(false);
+    const reader = new SqliteSaver(new Database(cacheFile(), { readonly: true }));
+    const ours = new TurnCheckpointer(new Database(cacheFile(), { readonly: true }));
     const stockLatest = await reader.getTuple(copilotRunConfig(thread));
     expect(await ours.getTuple(copilotRunConfig(thread))).toEqual(stockLatest);
     const values = stockLatest?.checkpoint.channel_values as Partial<CopilotStateType> | undefined;

@@ -119,7 +119,7 @@ describe('drafts composed from the case', () => {
       expect(detectLanguage(draft.text).code, draft.text).toBe('es');
     }
     const answer = drafts.find((draft) => draft.move === 'answer');
-    expect(answer?.text).toContain('Como miembro oro');
+    expect(answer?.text).toContain('Como miembro Gold');
     expect(answer?.citations[0]).toMatchObject({ articleId: 'policy-returns', untranslated: true });
   });
 
@@ -149,7 +149,7 @@ describe('drafts composed from the case', () => {
     expect(drafts.length).toBeLessThanOrEqual(3);
     expect(new Set(drafts.map((draft) => draft.text)).size).toBe(drafts.length);
     expect(drafts.every((draft) => draft.move && draft.uncertain)).toBe(true);
-    expect(drafts.some((draft) => draft.move === 'confirm' && /is this about return \(wrong size\)\?/.test(draft.text))).toBe(true);
+    expect(drafts.some((draft) => draft.move === 'confirm' && /is this about a return or a refund\?/.test(draft.text))).toBe(true);
   });
 });
 
@@ -173,6 +173,21 @@ describe('case summary and hand-off note', () => {
     expect(long.startsWith(quoted.slice(0, -1))).toBe(true);
     expect(long.charAt(quoted.length - 1)).toMatch(/\s/);
     expect(cutAtWord('alpha beta gamma', 12)).toBe('alpha beta…');
+  });
+});
+
+describe('the summary of a foreign-language case', () => {
+  it("is written for the agent in the app's English, names the customer's language, and quotes the customer verbatim", () => {
+    const caseState = caseOf({ language: 'de', identity: identified('verified'), request: { flow: 'shipping_issue', subflow: 'manage', intent: null, label: 'Change shipping address', confidence: 0.8, openedAtLine: 0 }, slots: { address: '2207 Elm St, Cambridge, MA 02139' } });
+    const lines = turns('hallo, ich bin umgezogen und meine bestellung geht noch an die alte adresse', '2207 Elm St, Cambridge, MA 02139');
+    const summary = summarizeCase({ caseState, customer: nadia, proposals: [proposal({ tool: 'create_ticket', args: { subject: 'Change the shipping address' }, status: 'pending' })], turns: lines, language: 'de' });
+    expect(summary.wants).toBe('Change shipping address');
+    expect(summary.facts).toContain('language: German');
+    expect(summary.pending.join()).toContain('ticket "Change the shipping address", waiting for approval');
+    const note = handoffNoteText({ caseState, customer: nadia, proposals: [], turns: lines, language: 'de' }, ['The agent transferred the chat.']);
+    expect(note).toContain('"hallo, ich bin umgezogen und meine bestellung geht noch an die alte adresse"');
+    // Nothing of a customer-facing draft leaks into the agent's note.
+    expect(note).not.toMatch(/Können Sie|Danke, Nadia/);
   });
 });
 

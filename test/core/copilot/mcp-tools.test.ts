@@ -5,7 +5,10 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCopilot, createCopilotPorts } from '../../../src-main/core/copilot/index';
-import { createCopilotMcpPort, createMcpHub, createMemorySecretStore, createMemorySettingsStore, openMcpOutbox } from '../../../src-main/core/mcp/client/index';
+import { createCopilotMcpPort } from '../../../src-main/core/copilot/adapters';
+import { attachMcpOutbox, createMcpHub, createMemorySecretStore, createMemorySettingsStore } from '../../../src-main/core/mcp/client/index';
+import { createOutboxDelivery } from '../../../src-main/core/outbox/delivery-loop';
+import { outboxStoreOf } from '../../../src-main/core/sync/outbox-worker';
 import { shipmentFor } from '../../../src-main/core/mcp/demo-carrier/index';
 import { mcpPaths } from '../../../src-main/core/mcp/mcp-service';
 import { startScriptedLlm, type ScriptedLlm } from '../../fixtures/scripted-llm/server';
@@ -165,13 +168,13 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       },
     });
     let clock = Date.parse('2030-01-01T00:00:00Z');
-    const outbox = openMcpOutbox(':memory:', hub, () => new Date(clock));
+    const outbox = attachMcpOutbox({ store: workspace.db.outbox, delivery: createOutboxDelivery({ store: outboxStoreOf(workspace.db), now: () => new Date(clock) }), hub });
     await hub.addServer({ id: 'notes', name: 'Notes', trustedForReads: true, transport: { type: 'stdio', command: 'unused' }, timeoutMs: 600 });
     const copilot = await createCopilot({
       dataDir: join(workspace.dir, 'untrusted'),
       ports: createCopilotPorts({ db: workspace.db, knowledge: async () => workspace.knowledge }),
       llm: settings(),
-      mcp: createCopilotMcpPort(hub, outbox),
+      mcp: createCopilotMcpPort({ hub, outbox }),
     });
     try {
       const thread = '8000000001';
@@ -201,7 +204,7 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       expect(notes).toMatch(/^<tool_result tool="notes__customer_notes" server="Notes" trust="untrusted">\n/);
       expect(notes.match(/<\/tool_result>/g)).toHaveLength(1);
       expect(notes).not.toContain(customerEmail);
-      expect(notes).toContain('[EMAIL_');
+      expect(notes).toContain('⟨EMAIL_');
       expect(notes).not.toMatch(/evil\.example|<system>|[\u{E0000}-\u{E007F}]/u);
       expect(fed.some((content) => content.includes('did not answer within 1 s'))).toBe(true);
       expect(JSON.stringify(llm.requests.slice(before))).not.toContain(customerEmail);
@@ -218,7 +221,7 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       expect(outbox.get(`copilot:${thread}:call_wipe`)).toMatchObject({ state: 'pending', error: expect.stringMatching(/disabled/) });
       await hub.setEnabled('notes', true);
       clock += 60_000;
-      expect(await outbox.deliverDue()).toEqual({ delivered: 1, failed: 0, retrying: 0 });
+      expect(await outbox.deliverDue()).toEqual({ delivered: 1, dead: 0, retrying: 0 });
       expect(outbox.get(`copilot:${thread}:call_wipe`)).toMatchObject({ state: 'delivered', result: 'wiped' });
     } finally {
       await copilot.close();

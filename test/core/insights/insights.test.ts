@@ -3,7 +3,7 @@ import { createInsightsHandlers } from '../../../src-main/core/insights/handlers
 import { localDay } from '../../../src-main/core/insights/local-day';
 import { recordActivity } from '../../../src-main/core/insights/record-activity';
 import { silentLogger } from '../../../src-main/core/log/logger';
-import { openCacheDatabase, type CacheDatabase } from '../../../src-main/core/storage/index';
+import { inspectCache, openCacheDatabase, type CacheDatabase } from '../../../src-main/core/storage/index';
 import type { CopilotTurnView, Handlers } from '../../../src-main/core/contract/index';
 
 const now = new Date('2026-11-25T15:00:00.000Z');
@@ -65,7 +65,7 @@ describe('insights from the cache', () => {
       escalationReasons: ['repeated contact'],
     });
     // Labels and numbers only: no customer text reaches the activity table.
-    expect(JSON.stringify(db.db.prepare('SELECT * FROM agent_activity').all())).not.toMatch(/parcel|example\.com/);
+    expect(JSON.stringify(inspectCache(db).rows('agent_activity'))).not.toMatch(/parcel|example\.com/);
     db.close();
   });
 

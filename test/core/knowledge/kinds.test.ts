@@ -131,23 +131,3 @@ describe('the demo workspace’s knowledge', () => {
     await index.close();
   }, 120_000);
 });
-
-describe('an index written by an older version', () => {
-  it('is rebuilt from its stored articles when opened, so searches find them again', async () => {
-    const { readFileSync, writeFileSync } = await import('node:fs');
-    const dataDir = tempDir();
-    let index = await openKnowledgeIndex({ dataDir });
-    await index.indexArticles(await loadArticlesFromDir(fixtures, 'fixtures'), 'fixtures');
-    await index.close();
-    const metaFile = join(dataDir, 'knowledge', 'index.json');
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown> & { articles: Record<string, Record<string, unknown>> };
-    delete meta.schema;
-    for (const entry of Object.values(meta.articles)) for (const key of ['language', 'declaredKind', 'title']) delete entry[key];
-    writeFileSync(metaFile, JSON.stringify(meta));
-    index = await openKnowledgeIndex({ dataDir });
-    const [hit] = await index.search('prepaid return label', { mode: 'fts' });
-    expect(hit).toMatchObject({ articleId: 'hc-returns-en', title: 'Returning an item', kind: 'help-centre', kindOrigin: 'declared' });
-    expect(JSON.parse(readFileSync(metaFile, 'utf8'))).toMatchObject({ schema: 2 });
-    await index.close();
-  }, 60_000);
-});

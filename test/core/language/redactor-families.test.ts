@@ -74,6 +74,32 @@ const dateOfBirth = fc
   .tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1930, max: 2008 }), fc.constantFrom('/', '.', '-'))
   .map(([d, m, y, s]) => `${String(d).padStart(2, '0')}${s}${String(m).padStart(2, '0')}${s}${y}`);
 const birthWord = fc.constantFrom('date of birth', 'DOB:', 'born on', 'birthday', 'fecha de nacimiento', 'date de naissance', 'Geburtsdatum', 'data de nascimento');
+const spelledDate = fc
+  .tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom('January', 'March', 'Sept.', 'marzo', 'mars', 'März'), fc.integer({ min: 1930, max: 2008 }))
+  .map(([d, month, y]) => `${d} ${month} ${y}`);
+
+const passportWord = fc.constantFrom('passport number', 'passport no.', 'passport #', 'número de pasaporte', 'pasaporte', 'numéro de passeport', 'Reisepass Nr.', 'Personalausweis', 'DNI', 'ID card');
+const documentNumber = fc
+  .tuple(fc.stringMatching(/^[A-Z]{0,2}$/), digitString(6, 9), fc.stringMatching(/^[A-Z]?$/))
+  .map(([head, digits, tail]) => `${head}${digits}${tail}`);
+const securityWord = fc.constantFrom('cvv', 'CVV2', 'cvc', 'CVC:', 'security code', 'card verification code', 'código de seguridad', 'cryptogramme', 'Prüfnummer');
+const securityCode = fc.oneof(digitString(3, 3), digitString(4, 4));
+
+const orderWord = fc.constantFrom('order', 'order number', 'order no.', 'order #', 'pedido', 'pedido nº', 'numéro de commande', 'commande', 'Bestellnummer', 'Bestellung Nr.', 'encomenda');
+const orderNumber = fc.oneof(digitString(5, 12).map((digits) => `7${digits}`), fc.tuple(fc.constantFrom('ORD-', 'A', 'SO-', ''), digitString(4, 8)).map(([head, digits]) => `${head}${digits}`));
+
+/** Ordinary support text in four languages, built from the pieces that look most like personal data. */
+const ordinary = fc.oneof(
+  fc.tuple(fc.constantFrom('size', 'talla', 'taille', 'Größe'), fc.integer({ min: 2, max: 48 })).map(([w, n]) => `I need ${w} ${n} instead`),
+  fc.tuple(fc.integer({ min: 1, max: 365 }), fc.constantFrom('days', 'días', 'jours', 'Tage', 'hours', 'weeks')).map(([n, unit]) => `you said ${n} ${unit} for returns`),
+  fc.tuple(fc.integer({ min: 1, max: 12 }), fc.constantFrom('shirts', 'pairs of socks', 'items', 'camisas', 'vestes', 'Paar Schuhe')).map(([n, things]) => `I bought ${n} ${things}`),
+  fc.tuple(fc.constantFrom('$', '€', '£'), fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 99 })).map(([cur, whole, cents]) => `it was ${cur}${whole}.${String(cents).padStart(2, '0')} in the end`),
+  fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2019, max: 2026 })).map(([d, m, y]) => `I placed it on ${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`),
+  fc.tuple(fc.constantFrom('gold', 'silver', 'bronze', 'platinum'), fc.integer({ min: 2010, max: 2026 })).map(([tier, year]) => `I'm a ${tier} member since ${year}`),
+  fc.constantFrom('I walked down the street to the store', 'the avenue shop was closed', 'take the road to the mall', 'our place is small', 'the court ruled in my favour', 'we live on the square', 'la calle estaba cerrada', 'la rue était fermée', 'die Straße war gesperrt'),
+  fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 })).map(([a, b]) => `tracking says ${a} to ${a + b} business days`),
+  fc.tuple(fc.integer({ min: 1, max: 50 }), fc.constantFrom('units', 'pieces', 'pairs')).map(([n, unit]) => `I want to order ${n} ${unit}`),
+);
 
 describe('redaction of every family the review found in clear', () => {
   it('cards with any separator, no-break or thin spaces, or full-width digits (Luhn-checked)', () => {
@@ -101,6 +127,47 @@ describe('redaction of every family the review found in clear', () => {
     expectRedacted('I was born on March 3, 1985', 'March 3, 1985', 'DOB');
   });
 
+  it('spelled-out dates of birth', () => {
+    fc.assert(fc.property(birthWord, spelledDate, (words, date) => expectRedacted(`my ${words} ${date}`, date, 'DOB')), { numRuns: 200 });
+  });
+
+  it('passport and identity document numbers after their word, in five languages', () => {
+    fc.assert(
+      fc.property(passportWord, documentNumber, (words, number) => {
+        expectRedacted(`my ${words} ${number} thanks`, number, 'ID');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('card security codes after their word', () => {
+    fc.assert(fc.property(securityWord, securityCode, (words, code) => expectRedacted(`the ${words} ${code} ok`, code, 'CVV')), { numRuns: 300 });
+  });
+
+  it('order numbers a customer types, after an order word in five languages or a #', () => {
+    fc.assert(fc.property(orderWord, orderNumber, (words, number) => expectRedacted(`my ${words} ${number} has not arrived`, number, 'ORDER')), { numRuns: 300 });
+    expectRedacted('order ORD-55123 and ORD-55124 both came', 'ORD-55124', 'ORDER');
+    expectRedacted('where is #448812?', '448812', 'ORDER');
+  });
+
+  it('each card separator the review found: no-break space, thin space, dot, slash, underscore, full-width digits', () => {
+    for (const separator of ['\u00a0', '\u2009', '\u202f', '.', '/', '_']) {
+      const value = ['4111', '1111', '1111', '1111'].join(separator);
+      expectRedacted(`my card is ${value} ok`, value, 'CARD');
+    }
+    expectRedacted('card ４１１１ １１１１ １１１１ １１１１ thanks', '４１１１ １１１１ １１１１ １１１１', 'CARD');
+  });
+
+  it('ordinary text stays untouched (fast-check): sizes, days, counts, prices, order dates, tiers, street words in prose', () => {
+    const redactor = createRedactor();
+    fc.assert(
+      fc.property(ordinary, (text) => {
+        expect(redactor.redact(text)).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('passport and identity numbers, card security codes and expiry dates', () => {
     expectRedacted('passport number X1234567', 'X1234567', 'ID');
     expectRedacted('numéro de passeport 18AB12345', '18AB12345', 'ID');
@@ -110,14 +177,14 @@ describe('redaction of every family the review found in clear', () => {
     expectRedacted('the CVC is 0421, exp 08/27', '08/27', 'CVV');
   });
 
-  it('leaves ordinary support text untouched: sizes, counts, prices, order dates and order ids', () => {
+  it('leaves ordinary support text untouched: sizes, counts, prices, order dates, ticket and item numbers', () => {
     const redactor = createRedactor();
     const ordinary = [
       'I need size 10, not 8',
       'you said 90 days for returns',
       'I ordered 3 shirts for $89.99 on 03/04/2024',
-      'order 3209268863 arrived on March 3, 2024',
-      'my order #448812 is late by 4 days',
+      'it arrived on March 3, 2024',
+      'ticket 55123 is late by 4 days',
       'I bought it at amazon.com',
       'the promo code SAVE20 did not work at 10:30',
       'Pedí la talla 38 el 12 de marzo',
@@ -131,7 +198,7 @@ describe('redaction of every family the review found in clear', () => {
     redactor.addKnownValues({ phones: ['+1 (415) 555-0199'], addresses: ['742 Evergreen Terrace, Springfield, OR 97403'], emails: ['crys@acme.com'], orderIds: ['3209268863'] });
     redactor.addKnownValues({ orderIds: ['3209268863'] });
     const redacted = redactor.redact('call 4155550199 or 415 555 0199, I am at 742 evergreen terrace; Crys@Acme.com; order 3209268863');
-    expect(redacted).toBe('call [PHONE_1] or [PHONE_2], I am at [ADDRESS_1]; [EMAIL_1]; order [ORDER_1]');
-    expect(redactor.restoreDeep({ orderId: '[ORDER_1]', to: '⟨EMAIL_1⟩' })).toEqual({ orderId: '3209268863', to: 'Crys@Acme.com' });
+    expect(redacted).toBe('call ⟨PHONE_1⟩ or ⟨PHONE_2⟩, I am at ⟨ADDRESS_1⟩; ⟨EMAIL_1⟩; order ⟨ORDER_1⟩');
+    expect(redactor.restoreDeep({ orderId: '⟨ORDER_1⟩', to: '[EMAIL_1]' })).toEqual({ orderId: '3209268863', to: 'Crys@Acme.com' });
   });
 });

@@ -44,9 +44,10 @@ const card = fc
     return digits.match(/.{1,4}/g)?.join(separator) ?? digits;
   });
 const iban = fc
-  .tuple(fc.constantFrom('GB', 'DE', 'FR', 'NL', 'ES'), fc.stringMatching(/^[0-9]{14,18}$/), fc.boolean())
-  .map(([country, bban, spaced]) => {
-    const value = ibanFor(country, bban);
+  // Each country's IBAN has one length (GB 22, DE 22, FR 27, NL 18, ES 24): the BBAN fills the rest.
+  .tuple(fc.constantFrom(['GB', 18] as const, ['DE', 18] as const, ['FR', 23] as const, ['NL', 14] as const, ['ES', 20] as const), fc.stringMatching(/^[0-9]{23}$/), fc.boolean())
+  .map(([[country, length], digits, spaced]) => {
+    const value = ibanFor(country, digits.slice(0, length));
     return spaced ? (value.match(/.{1,4}/g)?.join(' ') ?? value) : value;
   });
 const filler = fc.stringMatching(/^[A-Za-z ,]{0,20}$/).map((text) => ` ${text} `);
@@ -90,7 +91,7 @@ describe('redactor', () => {
           const redacted = redactor.redact(text);
           const visible = redacted.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
           expect(visible).not.toContain(value);
-          expect(visible.replace(/\[(EMAIL|PHONE|CARD|IBAN)_\d+\]/g, '')).not.toMatch(/\d{4}/);
+          expect(visible.replace(/⟨(EMAIL|PHONE|CARD|IBAN)_\d+⟩/g, '')).not.toMatch(/\d{4}/);
           expect(redactor.restore(redacted)).toBe(text);
         },
       ),
@@ -102,20 +103,26 @@ describe('redactor', () => {
     const redactor = createRedactor({ knownNames: ['Crystal Minh', 'Minh'] });
     const first = redactor.redact('I am Crystal Minh, mail crystal@acme.com');
     const second = redactor.redact('again: crystal@acme.com, ask for crystal   minh');
-    expect(first).toBe('I am [NAME_1], mail [EMAIL_1]');
-    expect(second).toBe('again: [EMAIL_1], ask for [NAME_2]');
-    expect(redactor.restoreDeep({ to: '[EMAIL_1]', list: ['[NAME_1]'] })).toEqual({ to: 'crystal@acme.com', list: ['Crystal Minh'] });
+    expect(first).toBe('I am ⟨NAME_1⟩, mail ⟨EMAIL_1⟩');
+    expect(second).toBe('again: ⟨EMAIL_1⟩, ask for ⟨NAME_2⟩');
+    expect(redactor.restoreDeep({ to: '⟨EMAIL_1⟩', list: ['⟨NAME_1⟩'] })).toEqual({ to: 'crystal@acme.com', list: ['Crystal Minh'] });
+    // A model that rewrites the brackets still gets the value back.
+    expect(redactor.restore('[EMAIL_1]')).toBe('crystal@acme.com');
   });
 
-  it('redacts street addresses and leaves order numbers and ordinary text alone', () => {
+  it('redacts street addresses and order numbers, and leaves ordinary text alone', () => {
     const redactor = createRedactor();
     const redacted = redactor.redact('Ship it to 1420 Maple Avenue, Apt 5 please; order 3209268863 was wrong');
-    expect(redacted).toBe('Ship it to [ADDRESS_1] please; order 3209268863 was wrong');
+    expect(redacted).toBe('Ship it to ⟨ADDRESS_1⟩ please; order ⟨ORDER_1⟩ was wrong');
+    expect(redactor.restore(redacted)).toBe('Ship it to 1420 Maple Avenue, Apt 5 please; order 3209268863 was wrong');
   });
 
   it('keeps a literal placeholder typed by the customer as it was', () => {
     const redactor = createRedactor();
-    const text = 'my mail [EMAIL_1] is a@b.com';
-    expect(redactor.restore(redactor.redact(text))).toBe(text);
+    for (const text of ['my mail [EMAIL_1] is a@b.com', 'my mail ⟨EMAIL_1⟩ is a@b.com']) {
+      const redacted = redactor.redact(text);
+      expect(redacted).not.toContain('a@b.com');
+      expect(redactor.restore(redacted)).toBe(text);
+    }
   });
 });

@@ -63,15 +63,15 @@ describe('analyzer', () => {
     expect(analysis.entities).toContainEqual(expect.objectContaining({ type: 'order_id', value: '3209268863' }));
     expect(analysis.sentiment.score).toBeLessThan(0);
     expect(analysis.language.code).toBe('en');
-    expect(analysis.redacted).toBe('I need a refund for order 3209268863, it arrived damaged');
+    expect(analysis.redacted).toBe('I need a refund for order ⟨ORDER_1⟩, it arrived damaged');
   });
 
   it('redacts with one mapping per conversation, names from the CRM included', () => {
     const analyzer = createLanguageAnalyzer();
     const first = analyzer.analyze('Hi, Dana Whit here, write to dana.whit@example.org', { knownNames: ['Dana Whit'] });
     const second = analyzer.analyze('still nothing at dana.whit@example.org');
-    expect(first.redacted).toBe('Hi, [NAME_1] here, write to [EMAIL_1]');
-    expect(second.redacted).toBe('still nothing at [EMAIL_1]');
+    expect(first.redacted).toBe('Hi, ⟨NAME_1⟩ here, write to ⟨EMAIL_1⟩');
+    expect(second.redacted).toBe('still nothing at ⟨EMAIL_1⟩');
     expect(analyzer.redactor.restore(second.redacted)).toBe('still nothing at dana.whit@example.org');
   });
 });

@@ -12,7 +12,7 @@ import {
   createMemorySettingsStore,
   McpToolError,
   mcpTokenSecret,
-  openMcpOutbox,
+  attachMcpOutbox,
   toLangChainTools,
   type McpHub,
   type McpServerConfigInput,
@@ -20,6 +20,9 @@ import {
 import { demoCarrierServerConfig, shipmentFor } from '../../../src-main/core/mcp/demo-carrier/index';
 import { agentSaysYes } from './agent-says-yes';
 import { createCopilotMcpServer, openCopilotMcpSources, startMcpHttpServer, type McpHttpServer, type OpenedSources } from '../../../src-main/core/mcp/server/index';
+import { createOutboxDelivery } from '../../../src-main/core/outbox/delivery-loop';
+import { openCacheDatabase } from '../../../src-main/core/storage/index';
+import { outboxStoreOf } from '../../../src-main/core/sync/outbox-worker';
 
 function carrierConfig(ledger: string, overrides: Partial<McpServerConfigInput> = {}): McpServerConfigInput {
   return { ...demoCarrierServerConfig(ledger), name: 'Parcelo carrier', ...overrides };
@@ -117,22 +120,28 @@ describe('MCP client hub against real servers', () => {
   });
 
   it('delivers an approved side effect through the durable outbox exactly once, across a restart and a lost acknowledgement', async () => {
-    const file = join(dir, 'mcp-outbox.db');
+    const file = join(dir, 'cache.db');
     const args = { orderId: inTransitOrder, newDate: dayAfterEta(inTransitOrder, 3), timeWindow: 'evening' };
-    let outbox = openMcpOutbox(file, hub);
+    const open = () => {
+      const db = openCacheDatabase(file);
+      return { db, outbox: attachMcpOutbox({ store: db.outbox, delivery: createOutboxDelivery({ store: outboxStoreOf(db) }), hub }) };
+    };
+    let { db, outbox } = open();
     expect(outbox.enqueue({ idempotencyKey: 'copilot:conv-9:call-1', tool: 'carrier__reschedule_delivery', args })).toBe(true);
     // Killed before delivery: the item is on disk.
     outbox.close();
-    outbox = openMcpOutbox(file, hub);
+    db.close();
+    ({ db, outbox } = open());
     expect(outbox.enqueue({ idempotencyKey: 'copilot:conv-9:call-1', tool: 'carrier__reschedule_delivery', args })).toBe(false);
     // The carrier acted but the acknowledgement was lost (a kill mid-delivery): same key again.
     await hub.call('carrier__reschedule_delivery', args, { idempotencyKey: 'copilot:conv-9:call-1' });
-    expect(await outbox.deliverDue()).toEqual({ delivered: 1, failed: 0, retrying: 0 });
-    expect(await outbox.deliverDue()).toEqual({ delivered: 0, failed: 0, retrying: 0 });
+    expect(await outbox.deliverDue()).toEqual({ delivered: 1, dead: 0, retrying: 0 });
+    expect(await outbox.deliverDue()).toEqual({ delivered: 0, dead: 0, retrying: 0 });
     expect(outbox.get('copilot:conv-9:call-1')?.state).toBe('delivered');
     const entries = JSON.parse(readFileSync(ledger, 'utf8')) as { idempotencyKey: string; newDate: string }[];
     expect(entries).toEqual([expect.objectContaining({ idempotencyKey: 'copilot:conv-9:call-1', newDate: args.newDate })]);
     outbox.close();
+    db.close();
   }, 30_000);
 
   it('reports a wrong token, a missing command and a hung server as clear errors and carries on', async () => {

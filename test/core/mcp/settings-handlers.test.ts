@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { McpServerView } from '../../../src-main/core/contract/index';
 import { dispatch } from '../../../src-main/core/contract/dispatch';
+import { createCopilotMcpPort } from '../../../src-main/core/copilot/adapters';
 import { createCore, type Core } from '../../../src-main/core/core';
 import { silentLogger } from '../../../src-main/core/log/logger';
 import { createMemorySecretStore } from '../../../src-main/core/mcp/client/index';
@@ -83,9 +84,10 @@ describe('mcp.* contract methods (the settings page)', () => {
     try {
       await service.ready;
       expect(service.hub.servers()).toEqual([expect.objectContaining({ id: 'carrier', state: 'ready', builtIn: true })]);
-      const tracked = await service.port.call('carrier__track_shipment', { orderId: 'ORD-1' });
+      const port = createCopilotMcpPort(service);
+      const tracked = await port.call('carrier__track_shipment', { orderId: 'ORD-1' });
       expect(JSON.parse(tracked.text)).toMatchObject({ orderId: 'ORD-1', carrier: 'Parcelo Express' });
-      await expect(service.port.call('carrier__reschedule_delivery', { orderId: 'ORD-1', newDate: '2030-01-01' })).rejects.toThrow(/only after the agent approves/);
+      await expect(port.call('carrier__reschedule_delivery', { orderId: 'ORD-1', newDate: '2030-01-01' })).rejects.toThrow(/only after the agent approves/);
     } finally {
       await service.close();
     }

@@ -1,14 +1,15 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, migrations, openCacheDatabase } from '../../../src-main/core/storage/index';
+import { inspectCache, migrate, migrations, openCacheDatabase } from '../../../src-main/core/storage/index';
 
 describe('cache migrations', () => {
   it('creates the current schema with WAL, foreign keys, a busy timeout and full sync', () => {
     const cache = openCacheDatabase(':memory:');
-    expect(cache.db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)?.version);
-    expect(cache.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(cache.db.pragma('busy_timeout', { simple: true })).toBe(5000);
-    expect(cache.db.pragma('synchronous', { simple: true })).toBe(2);
+    const settings = inspectCache(cache);
+    expect(settings.setting('user_version')).toBe(migrations.at(-1)?.version);
+    expect(settings.setting('foreign_keys')).toBe(1);
+    expect(settings.setting('busy_timeout')).toBe(5000);
+    expect(settings.setting('synchronous')).toBe(2);
     cache.close();
   });
 
@@ -32,6 +33,16 @@ describe('cache migrations', () => {
     expect(db.prepare('SELECT id, text, crm_id FROM messages').all()).toEqual([{ id: 'm1', text: 'hi', crm_id: null }]);
     db.prepare("UPDATE messages SET crm_id = '77' WHERE id = 'm1'").run();
     expect(() => db.prepare("INSERT INTO messages (id, conversation_id, direction, text, created_at, crm_id) VALUES ('m2', 'x', 'outgoing', 'x', 'x', '77')").run()).toThrow(/UNIQUE/);
+  });
+
+  it('007 upgrades a version 4 cache: the unused articles table gives way to the knowledge articles, other rows stay', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, migrations.filter((migration) => migration.version <= 4))).toBe(4);
+    db.prepare("INSERT INTO contacts (id, email, updated_at) VALUES ('c1', 'a@b.c', '2025-01-01')").run();
+    expect(migrate(db)).toBe(migrations.at(-1)?.version);
+    const columns = (db.prepare('PRAGMA table_info(articles)').all() as { name: string }[]).map((column) => column.name);
+    expect(columns).toEqual(expect.arrayContaining(['id', 'source', 'hash', 'chunks', 'title', 'body', 'language', 'declared_kind', 'pages']));
+    expect(db.prepare('SELECT id FROM contacts').all()).toEqual([{ id: 'c1' }]);
   });
 
   it('rolls a failing migration back whole', () => {

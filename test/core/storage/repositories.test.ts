@@ -109,14 +109,20 @@ describe('cache repositories', () => {
     db.close();
   });
 
-  it('stores knowledge articles, newest version wins', () => {
+  it('keeps the knowledge index\'s articles: entries without their text, whole articles by id, changes in one transaction', () => {
     const db = openCacheDatabase(':memory:');
-    const article = { id: 'kb-1', title: 'Returns', body: 'Within 30 days.', url: 'https://help.example.com/returns', tags: ['returns'], updatedAt: '2025-01-02T00:00:00.000Z' };
-    expect(db.articles.upsert([article, { ...article, id: 'kb-2', title: 'Shipping', updatedAt: '2025-01-03T00:00:00.000Z' }])).toBe(2);
-    expect(db.articles.upsert([{ ...article, body: 'old text', updatedAt: '2025-01-01T00:00:00.000Z' }])).toBe(0);
-    expect(db.articles.get('kb-1')).toEqual(article);
-    expect(db.articles.list({ updatedSince: '2025-01-02T00:00:00.000Z' }).map((item) => item.id)).toEqual(['kb-2']);
-    expect(db.articles.delete('kb-2')).toBe(true);
+    const entry = { id: 'kb-1', source: 'help', hash: 'h1', chunks: 2, title: 'Returns', url: 'https://help.example.com/returns', tags: ['returns'], language: 'en' };
+    const returns = { ...entry, body: 'Within 30 days.', declaredLanguage: 'en', pages: ['p1', 'p2'], updatedAt: '2025-01-02T00:00:00.000Z' };
+    const shipping = { ...entry, id: 'kb-2', title: 'Shipping', body: 'Five days.', declaredKind: 'help-centre' as const, topic: 'shipping', subflows: ['shipping_status'] };
+    db.articles.apply({ write: [returns, shipping] });
+    expect(db.articles.get('kb-1')).toEqual(returns);
+    expect(db.articles.get('kb-2')).toEqual(shipping);
+    expect(db.articles.entries().find((item) => item.id === 'kb-2')).toEqual({ ...entry, id: 'kb-2', title: 'Shipping', declaredKind: 'help-centre', topic: 'shipping', subflows: ['shipping_status'] });
+    db.articles.apply({ updateEntries: [{ ...entry, chunks: 3, hash: 'h2' }], remove: ['kb-2'] });
+    expect(db.articles.get('kb-1')).toEqual({ ...returns, chunks: 3, hash: 'h2' });
+    expect(db.articles.count()).toBe(1);
+    // A failing change leaves the table as it was.
+    expect(() => db.articles.apply({ remove: ['kb-1'], write: [{ ...returns, id: 'kb-3', title: null as unknown as string }] })).toThrow(/NOT NULL/);
     expect(db.articles.count()).toBe(1);
     db.close();
   });

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,7 @@ describe('crash safety', () => {
         break;
       }
       const b = openCacheDatabase(crashed);
-      expect(b.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(b.integrityCheck()).toBe('ok');
       expect(dumpCache(b)).toEqual(expected);
       b.close();
     }
@@ -81,8 +82,10 @@ describe('outbox delivery', () => {
     const waiting = openCacheDatabase(file);
     expect(waiting.outbox.byKey(key)).toMatchObject({ state: 'pending', attempts: 1 });
     // Time passes beyond the back-off.
-    waiting.db.prepare('UPDATE outbox SET next_attempt_at = ?').run(new Date(0).toISOString());
     waiting.close();
+    const raw = new Database(file);
+    raw.prepare('UPDATE outbox SET next_attempt_at = ?').run(new Date(0).toISOString());
+    raw.close();
 
     // The CRM is back but slow; the app is killed while the request is in flight, then restarted.
     const crm = await startDemoCrm({ seed: 1, contacts: 10, latencyMs: 400 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHubSpotConnector, type HubSpotConnectorOptions } from '../../../src-main/core/crm/index';
 import { mulberry32 } from '../../../src-main/core/random/mulberry32';
-import { enqueueAction, openCacheDatabase, type CacheDatabase } from '../../../src-main/core/storage/index';
+import { enqueueAction, inspectCache, openCacheDatabase, type CacheDatabase } from '../../../src-main/core/storage/index';
 import { createOutboxWorker, createSyncEngine, describeSyncError } from '../../../src-main/core/sync/index';
 import { startSpecHubSpot, type SpecHubSpot, type SpecMessage } from './spec-hubspot';
 
@@ -102,7 +102,7 @@ function seed(hub: SpecHubSpot, contacts: number, at: number, random = mulberry3
   return { messages, comments };
 }
 
-const count = (db: CacheDatabase, table: string): number => (db.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (db: CacheDatabase, table: string): number => inspectCache(db).count(table);
 
 describe('sync against spec-shaped HubSpot data', () => {
   it('quarantines nothing valid, stores every MESSAGE, keeps COMMENTs as internal notes and visitor threads as threads', async () => {
@@ -234,11 +234,11 @@ describe('exactly once without Idempotency-Key', () => {
         let wall = Date.now() + 1000;
         const worker = createOutboxWorker({ db, connector, now: () => new Date(wall) });
         if (fault === 'crash between send and record') {
-          const item = db.outbox.due(new Date(wall), 1)[0];
+          const item = db.outbox.due(new Date(wall), 1, ['crm'])[0];
           if (!item) throw new Error('not queued');
           db.outbox.markDelivering(item.id);
           // Sent, then the app died before recording it: the row still says "delivering".
-          await connector.pushAction({ kind: item.kind, customerId: item.customerId, payload }, key, undefined, { previouslyAttempted: false, approvedAt: item.createdAt });
+          await connector.pushAction({ kind: action.kind, customerId: item.customerId, payload }, key, undefined, { previouslyAttempted: false, approvedAt: item.createdAt });
         } else {
           // The fault hits the action's own write (not the one-time property setup, which is safe to repeat).
           hub.faults.failMatching = /\/crm\/v3\/objects\/(tickets|notes)$|\/messages$/;

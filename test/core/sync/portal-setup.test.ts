@@ -17,7 +17,7 @@ describe('setting up a standard portal', () => {
       const customer = crm.state.generator.contact(1).id;
       db.transaction(() => enqueueAction(db, { customerId: customer, kind: 'request_refund', payload: { orderId: '1', amount: 1, reason: 'x' }, idempotencyKey: 'refund-no-scope' }));
       let clock = Date.now() + 1000;
-      const worker = createOutboxWorker({ db, connector, now: () => new Date(clock), maxClientErrors: 1 });
+      const worker = createOutboxWorker({ db, connector, now: () => new Date(clock) });
       await worker.deliverDue();
       clock += 60_000;
       expect(db.outbox.byKey('refund-no-scope')).toMatchObject({ state: 'dead' });

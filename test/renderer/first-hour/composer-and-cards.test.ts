@@ -131,7 +131,7 @@ describe('the card follows the outbox', () => {
     expect(card().get('[data-testid="action-status"]').text()).toBe('Queued — will retry');
     expect(card().get('[data-testid="action-delivery"]').text()).toBe('The CRM cannot be reached.');
     expect(card().text()).not.toContain('Done');
-    const event = { id: 5, kind: 'create_ticket', customerId: 'k1', attempts: 2, idempotencyKey: 'copilot:c1:t1' };
+    const event = { id: 5, kind: 'create_ticket' as const, customerId: 'k1', attempts: 2, idempotencyKey: 'copilot:c1:t1' };
     client.emit('outbox.changed', { ...event, state: 'delivering', lastError: null });
     copilot.onOutboxChanged({ ...event, state: 'delivering', lastError: null });
     await flushPromises();

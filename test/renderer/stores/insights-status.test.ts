@@ -68,8 +68,8 @@ describe('status store', () => {
   beforeEach(() => {
     client.answer('sync.status', { state: 'idle', lastSyncAt: '2026-11-25T09:00:00.000Z', lastError: null, counts: {}, quarantined: 0 });
     client.answer('outbox.list', [
-      { id: 1, kind: 'reply', customerId: 'c', state: 'pending', attempts: 0, lastError: null, createdAt: '' },
-      { id: 2, kind: 'refund', customerId: 'c', state: 'dead', attempts: 5, lastError: 'HTTP 500', createdAt: '' },
+      { id: 1, kind: 'send_reply', customerId: 'c', state: 'pending', attempts: 0, lastError: null, createdAt: '' },
+      { id: 2, kind: 'request_refund', customerId: 'c', state: 'dead', attempts: 5, lastError: 'HTTP 500', createdAt: '' },
     ]);
   });
 
@@ -78,7 +78,7 @@ describe('status store', () => {
     await status.refresh();
     expect(status.queued.map((item) => item.id)).toEqual([1]);
     expect(status.failed.map((item) => item.id)).toEqual([2]);
-    status.onOutboxChanged({ id: 1, kind: 'reply', customerId: 'c', state: 'delivered', attempts: 1, lastError: null });
+    status.onOutboxChanged({ id: 1, kind: 'send_reply', customerId: 'c', state: 'delivered', attempts: 1, lastError: null });
     expect(status.queued).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import type { ChatOpenAI } from '@langchain/openai';
 import type { KnowledgeHit } from '../../knowledge/types';
 import type { Redactor } from '../../language/redaction/redactor';
 import { describeLlmError } from '../llm-errors';
-import { sanitizeSuggestion } from '../text-safety';
+import { neutralizeFenceTags, sanitizeSuggestion } from '../text-safety';
 import type { CopilotAnswer } from './ask';
 import { isHelpCentre } from './compose';
 import { summaryText, type CaseSummary } from './summary';
@@ -14,10 +14,10 @@ Cite every passage you use as [article-id], and write [case] when you use the ca
 
 /** The model's answer grounded in the case and the passages; the offline answer when the model fails or cites nothing it was given. */
 export async function groundedAnswer(llm: ChatOpenAI, redactor: Redactor, question: string, summary: CaseSummary | null, hits: KnowledgeHit[], offline: CopilotAnswer): Promise<CopilotAnswer> {
-  const knowledge = hits.map((hit) => `[${hit.articleId}] (${isHelpCentre(hit) ? 'help-centre' : 'playbook'}) ${hit.title}${hit.section ? ` — ${hit.section}` : ''}\n${redactor.redact(hit.chunkText.slice(0, 900))}`).join('\n\n');
-  const system = [instructions, summary ? `<case>\n${redactor.redact(summaryText(summary))}\n</case>` : '<case>No conversation is open.</case>', `<knowledge>\n${knowledge}\n</knowledge>`].join('\n\n');
+  const knowledge = hits.map((hit) => `[${hit.articleId}] (${isHelpCentre(hit) ? 'help-centre' : 'playbook'}) ${hit.title}${hit.section ? ` — ${hit.section}` : ''}\n${neutralizeFenceTags(redactor.redact(hit.chunkText.slice(0, 900)))}`).join('\n\n');
+  const system = [instructions, summary ? `<case>\n${neutralizeFenceTags(redactor.redact(summaryText(summary)))}\n</case>` : '<case>No conversation is open.</case>', `<knowledge>\n${knowledge}\n</knowledge>`].join('\n\n');
   try {
-    const reply = await llm.invoke([new SystemMessage(system), new HumanMessage(`<agent_question>${redactor.redact(question)}</agent_question>`)], { tags: ['copilot-ask'] });
+    const reply = await llm.invoke([new SystemMessage(system), new HumanMessage(`<agent_question>${neutralizeFenceTags(redactor.redact(question))}</agent_question>`)], { tags: ['copilot-ask'] });
     const raw = typeof reply.content === 'string' ? reply.content : reply.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
     const cited = new Set([...raw.matchAll(/\[([a-z0-9][a-z0-9_-]{1,80})\]/gi)].map((match) => (match[1] ?? '').toLowerCase()));
     const sources: CopilotAnswer['sources'] = hits

@@ -2,7 +2,7 @@ import { emptyCaseState, type CaseState } from '../case/case-types';
 import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
 import { isInternalText } from './internal-text';
 import { conversationLanguage, givenFacts, parsePurchaseDate, type GivenFacts } from './signals';
-import { fill, joinList, phrase, type DraftLanguage, type TemplateKey } from './templates';
+import { fill, formatMoney, joinList, phrase, statusWord, type DraftLanguage, type TemplateKey } from './templates';
 
 export type DraftMove = 'ask' | 'answer' | 'confirm' | 'close';
 
@@ -82,12 +82,14 @@ interface Context {
 }
 
 // A question about their own order, charge or account needs the account, whatever FAQ its words also match.
-const ownAccountWords = /\b(refunds?|charged?|charges|billed|package|parcel|my orders?|my account|bought|sent (it )?back|returned|delivery|reembolso|cobr\w+|paquete|pedido|remboursement|colis|commande|erstattung|paket|bestellung|reembolso|cobrança|encomenda)\b/i;
+const ownAccountWords = /\b(refunds?|charged?|charges|billed|package|parcel|my orders?|my account|bought|sent (it )?back|returned|delivery|reembolso|cobr\w+|paquete|pedido|remboursement|colis|commande|erstattung|paket|bestellung|reembolso|cobrança|encomenda|arrived|llegado|llegó|pedí|arrivé|reçu|angekommen|erhalten|chegou|recebi)\b/i;
 
 function needsIdentity(context: Context): boolean {
   const ownAccount = ownAccountWords.test(context.lines.join(' '));
   if (context.flow && noIdentityFlows.has(context.flow) && !ownAccount) return false;
   if (context.subflow && noIdentitySubflows.test(context.subflow) && !ownAccount) return false;
+  // An FAQ reading of a line about their own order (one that has not arrived, a charge) still needs the account.
+  if (ownAccount && ((context.flow && noIdentityFlows.has(context.flow)) || (context.subflow && noIdentitySubflows.test(context.subflow)))) return true;
   return context.actions.length === 0 || context.actions.some((action) => ['pull-up-account', 'verify-identity', 'validate-purchase'].includes(action));
 }
 
@@ -120,6 +122,16 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
       }
     }
   }
+  // A new password is made once the username and the PIN or security answer are given (guidelines.json, recover_password).
+  if (context.subflow === 'recover_password' && !facts.identifiers.has('username')) {
+    const text = fill(language, 'askVerify', { ids: idWord(language, 'username') });
+    if (text) return { key: 'askVerify', text, identity: true };
+  }
+  if (context.subflow === 'recover_password' && facts.identifiers.has('username') && !securityGiven(context)) return { key: 'askSecurity', text: phrase(language, 'askSecurity'), identity: false };
+  // A change of address or phone needs the new value; without it there is nothing to change yet.
+  const change = changeWanted(context);
+  if (change === 'address' && !facts.address) return { key: 'askNewAddress', text: phrase(language, 'askNewAddress'), identity: false };
+  if (change === 'phone' && !facts.phone) return { key: 'askNewPhone', text: phrase(language, 'askNewPhone'), identity: false };
   if (context.actions.includes('membership') || (context.subflow && returnSubflows.test(context.subflow))) {
     if (!context.tier) return { key: 'askMembership', text: phrase(language, 'askMembership'), identity: false };
     if (context.tier !== 'gold' && !purchaseDay(context)) return { key: 'askPurchaseDate', text: phrase(language, 'askPurchaseDate'), identity: false };
@@ -129,9 +141,28 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
     if (!facts.address) return { key: 'askAddress', text: phrase(language, 'askAddress'), identity: false };
     if (!facts.returnMethod) return { key: 'askReturnMethod', text: phrase(language, 'askReturnMethod'), identity: false };
   }
-  if (context.subflow && /^(refund_initiate)$/.test(context.subflow) && !facts.refundMethod) return { key: 'askRefundMethod', text: phrase(language, 'askRefundMethod'), identity: false };
+  const refundWaiting = input.proposals.some((proposal) => proposal.tool === 'request_refund' && proposal.status === 'pending' && proposal.policy === 'allowed');
+  if (((context.subflow && /^(refund_initiate)$/.test(context.subflow)) || refundWaiting) && !facts.refundMethod) return { key: 'askRefundMethod', text: phrase(language, 'askRefundMethod'), identity: false };
   if (context.actions.includes('notify-team') && input.caseState.lastAct === 'human_request' && !facts.phone) return { key: 'askPhone', text: phrase(language, 'askPhone'), identity: false };
   return undefined;
+}
+
+const addressWords = /\b(address|moved|dirección|direccion|mudado|mudé|adresse|déménagé|umgezogen|anschrift|endereço|mudei)\b/i;
+const phoneWords = /\b(phone|teléfono|telefono|téléphone|telefon|telefonnummer|telefone|número)\b/i;
+
+/** What the customer wants changed to a value they have still to give: a new address or phone number. */
+function changeWanted(context: Context): 'address' | 'phone' | undefined {
+  const { subflow, flow } = context;
+  const said = context.lines.join(' ');
+  if (subflow === 'manage_change_address' || (flow === 'shipping_issue' && subflow === 'manage' && (addressWords.test(said) || !phoneWords.test(said)))) return 'address';
+  if (subflow === 'manage_change_phone') return 'phone';
+  return undefined;
+}
+
+const securityWords = /\b(pin|answer|respuesta|réponse|antwort|resposta)\b|(?<![\d.])\d{4,6}(?![\d.])/i;
+
+function securityGiven(context: Context): boolean {
+  return Boolean(context.input.caseState.slots.details) || context.lines.slice(1).some((line) => securityWords.test(line));
 }
 
 function purchaseDay(context: Context): Date | null {
@@ -152,15 +183,20 @@ function withinPolicy(context: Context): boolean | undefined {
 }
 
 /** The help-centre sentences for this customer: their tier's rule only, in their language where the article is. */
-function helpCentreSentences(context: Context, limit: number): { sentences: string[]; hit: DraftKnowledge | undefined } {
+function helpCentreSentences(context: Context, limit: number, overlapNeeded?: number): { sentences: string[]; hit: DraftKnowledge | undefined } {
   const query = words(context.lines.slice(-2).join(' '));
+  // One shared word is chance ("la réponse" of a security answer and of a product FAQ); a question needs less.
+  const minOverlap = overlapNeeded ?? (/\?/.test(context.lines.at(-1) ?? '') || context.lines.length <= 1 ? 1 : 2);
   const exclude = otherTiers(context.tier);
+  // Once the account is known, a passage about which identifiers we ask for would ask again.
+  const status = context.input.caseState.identity.status;
+  const identityKnown = status === 'identified' || status === 'verified' || context.facts.identifiers.size > 0;
   for (const hit of context.input.knowledge.filter(isHelpCentre)) {
     if ((hit.language ?? 'en') !== context.language) continue;
     const scored = sentencesOf(hit.chunkText)
-      .filter((sentence) => !(exclude && exclude.test(sentence)))
+      .filter((sentence) => !(exclude && exclude.test(sentence)) && !(identityKnown && identifierWords.test(sentence)))
       .map((sentence, index) => ({ sentence, overlap: [...words(sentence)].filter((word) => query.has(word)).length, index }))
-      .filter((entry) => entry.overlap > 0)
+      .filter((entry) => entry.overlap >= minOverlap)
       .map((entry) => ({ sentence: entry.sentence, score: entry.overlap * 10 - entry.index }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
@@ -170,9 +206,11 @@ function helpCentreSentences(context: Context, limit: number): { sentences: stri
   return { sentences: [], hit: context.input.knowledge.find(isHelpCentre) };
 }
 
-function money(amount: unknown): string | undefined {
+const identifierWords = /\b(username|user name|e-?mail|order (id|number)|account id|nombre de usuario|usuario|correo|número de pedido|nom d'utilisateur|adresse e-mail|numéro de commande|benutzername|e-mail-adresse|bestellnummer|kundennummer|nome de usuário|número do pedido)\b/i;
+
+function money(language: DraftLanguage, amount: unknown): string | undefined {
   const value = typeof amount === 'number' ? amount : Number(amount);
-  return Number.isFinite(value) && value > 0 ? `$${value.toFixed(2)}` : undefined;
+  return Number.isFinite(value) && value > 0 ? formatMoney(language, value) : undefined;
 }
 
 function methodWord(language: DraftLanguage, method: string | null | undefined): string {
@@ -193,7 +231,7 @@ function actionDraft(context: Context): Draft | undefined {
   const pick = done && (!pending || done.turn >= pending.turn) ? done : pending;
   if (!pick) return undefined;
   const finished = pick === done;
-  const amount = money(pick.args.amount);
+  const amount = money(language, pick.args.amount);
   const method = methodWord(language, typeof pick.args.method === 'string' ? pick.args.method : context.facts.refundMethod);
   let text: string | undefined;
   if (pick.tool === 'request_refund') text = fill(language, finished ? 'refundDone' : 'refundOffer', { amount, method, days: phrase(language, 'days5to10') });
@@ -201,7 +239,7 @@ function actionDraft(context: Context): Draft | undefined {
   else if (pick.tool === 'update_preferences') text = finished ? phrase(language, 'preferencesDone') : phrase(language, 'ticketOffer');
   else text = phrase(language, finished ? 'ticketDone' : 'ticketOffer');
   if (!text) return undefined;
-  return { move: 'confirm', sentences: finished ? [text, phrase(language, 'anythingElse')] : [text], citations: [], confidence: finished ? 0.75 : 0.6 };
+  return { move: 'confirm', sentences: finished ? [text, phrase(language, 'anythingElse')] : [text], citations: [], confidence: finished ? 0.75 : 0.45 };
 }
 
 /** What the read-only tools said this turn (tracking, order status), or the CRM's status of the order in question. */
@@ -210,11 +248,13 @@ function statusSentence(context: Context): string | undefined {
   const lookup = [...input.proposals].reverse().find((proposal) => !proposal.sideEffect && proposal.status === 'executed' && proposal.result);
   if (lookup?.result) {
     const first = lookup.result.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s/)[0]?.slice(0, 160).replace(/[.!?]$/, '');
-    if (first && !isInternalText(first)) return fill(language, 'toolSaid', { status: first });
+    // The tool speaks English: another language gets the status it names, or nothing.
+    const status = first && !isInternalText(first) ? (language === 'en' ? first : statusWord(language, first)) : undefined;
+    if (status) return fill(language, 'toolSaid', { status });
   }
   const orderId = input.caseState.slots.orderId;
   const order = input.customer?.orders.find((item) => item.id === orderId) ?? (orderId ? undefined : input.customer?.orders[0]);
-  return order ? fill(language, 'orderStatus', { order: order.id, status: order.status.replace(/_/g, ' ') }) : undefined;
+  return order ? fill(language, 'orderStatus', { order: order.id, status: statusWord(language, order.status) }) : undefined;
 }
 
 /** The rule that applies to this customer: their tier's window and, once the date is known, whether they are inside it. */
@@ -222,11 +262,12 @@ function policyAnswer(context: Context): Draft | undefined {
   const { language, tier } = context;
   if (!tier) return undefined;
   const english = context.language === 'en';
-  const source = helpCentreSentences(context, 1);
+  // The tier's own sentence is wanted here, however few words it shares with the line.
+  const source = helpCentreSentences(context, 1, 1);
   const sentences: string[] = [];
   const citations: Draft['citations'] = [];
   const tierRule = english ? source.sentences.find((sentence) => new RegExp(`\\b${tier}\\b`, 'i').test(sentence)) : undefined;
-  const template = tier === 'gold' ? phrase(language, 'tierAlways') : fill(language, 'tierWindow', { tier: phrase(language, tierKey[tier] ?? 'tierGuest'), window: windowKey[tier] ? phrase(language, windowKey[tier]) : undefined });
+  const template = tier === 'gold' ? phrase(language, 'tierAlways') : tier === 'guest' ? phrase(language, 'guestWindow') : fill(language, 'tierWindow', { tier: phrase(language, tierKey[tier] ?? 'tierGuest'), window: windowKey[tier] ? phrase(language, windowKey[tier]) : undefined });
   const rule = tierRule ?? template;
   if (!rule) return undefined;
   sentences.push(rule);
@@ -248,7 +289,7 @@ function policyAnswer(context: Context): Draft | undefined {
 function refundStatusAnswer(context: Context): Draft {
   const found = helpCentreSentences(context, 1);
   if (found.sentences.length > 0 && found.hit && /refund|reembolso|rembourse|erstattung/i.test(found.sentences.join(' '))) {
-    return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.55 };
+    return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.6 };
   }
   const article = context.input.knowledge.find((hit) => isHelpCentre(hit) && /refund/i.test(`${hit.articleId} ${hit.title}`));
   const text = fill(context.language, 'refundStatus', { days: phrase(context.language, 'days5to10') }) ?? phrase(context.language, 'lookingIntoIt');
@@ -257,19 +298,21 @@ function refundStatusAnswer(context: Context): Draft {
 
 function faqAnswer(context: Context): Draft | undefined {
   const found = helpCentreSentences(context, 2);
-  if (found.sentences.length > 0 && found.hit) return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.5 };
+  if (found.sentences.length > 0 && found.hit) return { move: 'answer', sentences: found.sentences, citations: [citationOf(found.hit, false)], confidence: 0.6 };
   // No article in the customer's language: say so in their language, and cite the English source, flagged.
   const english = context.input.knowledge.find((hit) => isHelpCentre(hit) && (hit.language ?? 'en') !== context.language);
-  if (english && context.language !== 'en' && context.input.caseState.request) return { move: 'answer', sentences: [phrase(context.language, 'lookingIntoIt')], citations: [citationOf(english, true)], confidence: 0.3 };
+  if (english && context.language !== 'en' && context.input.caseState.request && fillerAllowed(context)) return { move: 'answer', sentences: [phrase(context.language, 'lookingIntoIt')], citations: [citationOf(english, true)], confidence: 0.3 };
   return undefined;
 }
 
-function closingDraft(context: Context): Draft {
-  const { language, input } = context;
-  const closing = input.caseState.lastAct === 'closing';
-  return closing
-    ? { move: 'close', sentences: [phrase(language, 'goodbye')], citations: [], confidence: 0.8 }
-    : { move: 'close', sentences: [phrase(language, 'youreWelcome'), phrase(language, 'anythingElse')], citations: [], confidence: 0.75 };
+/** Close variants only: thanks is answered and the door left open; a goodbye is returned. */
+function closingDrafts(context: Context, act: 'acknowledgement' | 'closing'): Draft[] {
+  const { language } = context;
+  if (act === 'closing') return [{ move: 'close', sentences: [phrase(language, 'goodbye')], citations: [], confidence: 0.7 }];
+  return [
+    { move: 'close', sentences: [phrase(language, 'youreWelcome'), phrase(language, 'anythingElse')], citations: [], confidence: 0.85 },
+    { move: 'close', sentences: [phrase(language, 'youreWelcome'), phrase(language, 'goodbye')], citations: [], confidence: 0.35 },
+  ];
 }
 
 function ackPrefix(context: Context): string[] {
@@ -314,46 +357,79 @@ function contextOf(input: DraftInput): Context {
  */
 export function composeDrafts(input: DraftInput): Suggestion[] {
   const context = contextOf(input);
-  const act = input.caseState.lastAct;
+  const act = closingAct(context.lines.at(-1) ?? '') ?? input.caseState.lastAct;
+  // On thanks or a goodbye the only reply is a closing one: anything else would answer a question nobody asked.
+  if (act === 'acknowledgement' || act === 'closing') return finish(closingDrafts(context, act), context, false);
   const drafts: Draft[] = [];
   const confidenceOfCase = input.caseState.request?.confidence ?? 0.3;
-  const uncertain = input.caseState.request !== null && confidenceOfCase < 0.45 && act !== 'acknowledgement' && act !== 'closing';
+  const uncertain = input.caseState.request !== null && confidenceOfCase < 0.45;
   const action = actionDraft(context);
-  const question = act === 'acknowledgement' || act === 'closing' ? undefined : nextQuestion(context);
+  const question = nextQuestion(context);
+  const latest = context.lines.at(-1) ?? '';
+  const latestFacts = givenFacts([latest], emptyCase, null);
 
-  if (act === 'acknowledgement' || act === 'closing') drafts.push(closingDraft(context));
   if (act === 'human_request' || (act === 'complaint' && !question)) {
-    drafts.push({ move: 'confirm', sentences: [phrase(context.language, 'escalateOffer')], citations: [], confidence: 0.6 });
+    // The manager calls back: the phone number is taken with the promise (guidelines.json, notify-team "manager").
+    const phone = act === 'human_request' && !context.facts.phone && !question ? phrase(context.language, 'askPhone') : undefined;
+    drafts.push(phone ? { move: 'ask', sentences: [phrase(context.language, 'escalateOffer'), phone], citations: [], confidence: 0.6 } : { move: 'confirm', sentences: [phrase(context.language, 'escalateOffer')], citations: [], confidence: 0.45 });
   }
   if (action) drafts.push(action);
+  else if (!question && suppliedFacts(latestFacts, latest)) {
+    // The customer just gave the last thing the change needed: the offer waiting on its card is the reply now.
+    const waiting = pendingOffer(context);
+    if (waiting) drafts.push({ ...waiting, sentences: [...ackPrefix(context), ...waiting.sentences] });
+  }
   if (question) {
-    drafts.push({ move: 'ask', sentences: [...ackPrefix(context), question.text], citations: [], confidence: question.identity ? 0.75 : 0.6 });
+    drafts.push({ move: 'ask', sentences: [...ackPrefix(context), question.text], citations: [], confidence: question.identity ? 0.68 : 0.72 });
   }
   // The rule is told when its last fact arrives (the tier, the date) or the customer asks, not on every later line.
-  const latest = context.lines.at(-1) ?? '';
-  const freshPolicy = act !== 'acknowledgement' && act !== 'closing' && (/\?/.test(latest) || givenFacts([latest], emptyCase, null).membership !== null || givenFacts([latest], emptyCase, null).purchaseDate !== null || act === 'request');
+  const freshPolicy = /\?/.test(latest) || latestFacts.membership !== null || latestFacts.purchaseDate !== null || act === 'request';
   const policy = freshPolicy ? policyAnswer(context) : undefined;
   if (policy) drafts.push({ ...policy, sentences: question ? policy.sentences : [...ackPrefix(context), ...policy.sentences, phrase(context.language, 'anythingElse')] });
   const status = context.subflow && /^(status|status_delivery|missing|status_shipping|status_delivery_time)/.test(context.subflow) ? statusSentence(context) : undefined;
   if (context.subflow === 'refund_status') drafts.push(refundStatusAnswer(context));
-  else if (status) drafts.push({ move: 'answer', sentences: [status], citations: [], confidence: 0.55 });
+  else if (status) drafts.push({ move: 'answer', sentences: [status], citations: [], confidence: 0.6 });
   if (!question || !needsIdentity(context) || (drafts.length < 2 && context.language === 'en')) {
     const faq = faqAnswer(context);
     if (faq) drafts.push({ ...faq, sentences: drafts.length === 0 ? [...ackPrefix(context), ...faq.sentences] : faq.sentences });
   }
   if (drafts.length === 0) {
-    const ask = input.caseState.request ? phrase(context.language, 'lookingIntoIt') : phrase(context.language, context.lines.length <= 1 ? 'howCanIHelp' : 'askClarify');
-    drafts.push({ move: input.caseState.request ? 'answer' : 'ask', sentences: [...ackPrefix(context), ask], citations: [], confidence: 0.35 });
+    if (!input.caseState.request) drafts.push({ move: 'ask', sentences: [...ackPrefix(context), phrase(context.language, context.lines.length <= 1 ? 'howCanIHelp' : 'askClarify')], citations: [], confidence: 0.35 });
+    else if (fillerAllowed(context)) drafts.push({ move: 'answer', sentences: [...ackPrefix(context), phrase(context.language, 'lookingIntoIt')], citations: [], confidence: 0.35 });
   }
+  // Unsure what the case is about: one draft asks, in the customer's words for the topic, and it is never crowded out.
   if (uncertain && input.caseState.request) {
-    const check = fill(context.language, 'uncertain', { label: input.caseState.request.label.toLowerCase() });
-    if (check) drafts.push({ move: 'confirm', sentences: [check], citations: [], confidence: 0.4 });
+    const check = fill(context.language, 'uncertain', { label: topicOf(context) });
+    if (check) drafts.splice(Math.min(drafts.length, 1), 0, { move: 'confirm', sentences: [check], citations: [], confidence: 0.4 });
   }
+  return finish(drafts, context, uncertain);
+}
+
+const goodbyeWords = /\b(bye|goodbye|good night|have a (good|great|nice) (day|one)|adiós|adios|hasta luego|hasta pronto|chao|au revoir|bonne (journée|soirée)|à bientôt|tschüss|tschüs|auf wiedersehen|auf wiederhören|schönen tag|tchau|até logo|até mais)\b/i;
+const moreToAsk = /\b(but|also|want|need|still|pero|también|quiero|necesito|todavía|mais|aussi|veux|voudrais|encore|aber|auch|möchte|brauche|mas|quero|preciso|ainda)\b/i;
+// "No, thanks" and "that's all" after "anything else?" end the chat: a goodbye, not another offer of help.
+const doneWords = /^\W*(no|nope|nah|non|nein|não|nada)\b|\b(that's all|that is all|eso es todo|nada más|c'est tout|ce sera tout|das war's|das wars|das war alles|é só isso|só isso)\b/i;
+const thanksWords = /\b(thanks|thank you|thx|cheers|gracias|merci|danke|vielen dank|obrigad[oa])\b/i;
+
+/**
+ * A short line that only thanks or says goodbye, whatever else the case made of it: it gets a closing reply.
+ * A line with a question, a number or more than a few words is left to the case.
+ */
+function closingAct(line: string): 'closing' | 'acknowledgement' | undefined {
+  const words = line.trim().split(/\s+/).filter(Boolean).length;
+  if (words === 0 || words > 9 || /[?¿\d@]/.test(line) || moreToAsk.test(line)) return undefined;
+  if (goodbyeWords.test(line) || doneWords.test(line)) return 'closing';
+  if (thanksWords.test(line)) return 'acknowledgement';
+  return undefined;
+}
+
+/** Distinct drafts, at most one per move besides answers, at most three, with confidence scaled down on an unsure case. */
+function finish(drafts: Draft[], context: Context, uncertain: boolean): Suggestion[] {
   const seen = new Set<string>();
   const out: Suggestion[] = [];
   for (const draft of drafts) {
     const text = draft.sentences.join(' ').replace(/\s+/g, ' ').trim();
-    if (!text || seen.has(text) || out.some((existing) => existing.move === draft.move && draft.move !== 'answer')) continue;
+    if (!text || seen.has(text) || out.some((existing) => existing.move === draft.move && draft.move !== 'answer' && draft.move !== 'close')) continue;
     seen.add(text);
     const scaled = uncertain ? draft.confidence * 0.7 : draft.confidence;
     out.push({
@@ -368,6 +444,49 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
     if (out.length === 3) break;
   }
   return out;
+}
+
+function suppliedFacts(facts: GivenFacts, line: string): boolean {
+  return securityWords.test(line) || facts.address || facts.phone || facts.returnMethod || facts.refundMethod !== null || facts.identifiers.size > 0 || facts.membership !== null || facts.purchaseDate !== null;
+}
+
+/** The side effect of this case still waiting for the agent's approval, offered in the customer's language. */
+function pendingOffer(context: Context): Draft | undefined {
+  const caseKey = context.input.caseState.caseKey;
+  const waiting = [...context.input.proposals].reverse().find((proposal) => proposal.sideEffect && proposal.status === 'pending' && proposal.policy === 'allowed' && (!caseKey || !proposal.caseKey || proposal.caseKey === caseKey));
+  if (!waiting) return undefined;
+  return actionDraft({ ...context, input: { ...context.input, proposals: [{ ...waiting, turn: context.lines.length }] } });
+}
+
+/**
+ * "I'm looking into this" says nothing new: it is offered once, on the line that opened the case, and never
+ * when the agent has already said it.
+ */
+function fillerAllowed(context: Context): boolean {
+  const request = context.input.caseState.request;
+  if (!request || request.openedAtLine !== context.lines.length - 1) return false;
+  const filler = phrase(context.language, 'lookingIntoIt');
+  return !context.input.turns.some((turn) => turn.role === 'agent' && turn.text.includes(filler));
+}
+
+const topicKeys: Record<string, TemplateKey> = {
+  account_access: 'topicAccountAccess',
+  manage_account: 'topicManageAccount',
+  order_issue: 'topicOrder',
+  product_defect: 'topicReturn',
+  purchase_dispute: 'topicCharge',
+  shipping_issue: 'topicShipping',
+  single_item_query: 'topicProduct',
+  storewide_query: 'topicPolicy',
+  subscription_inquiry: 'topicSubscription',
+  troubleshoot_site: 'topicSite',
+};
+
+/** The case's topic as the customer would say it, in their language (the case's labels are the agent's English). */
+function topicOf(context: Context): string | undefined {
+  const key = context.flow ? topicKeys[context.flow] : undefined;
+  if (key) return phrase(context.language, key);
+  return context.language === 'en' ? context.input.caseState.request?.label.toLowerCase() : undefined;
 }
 
 /**

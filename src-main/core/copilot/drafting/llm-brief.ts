@@ -1,4 +1,5 @@
 import type { Redactor } from '../../language/redaction/redactor';
+import { neutralizeFenceTags } from '../text-safety';
 import type { CaseState } from '../case/case-types';
 import type { CustomerContext, Proposal, Suggestion, Turn } from '../types';
 import { isHelpCentre, type DraftKnowledge } from './compose';
@@ -30,7 +31,7 @@ export function draftTask(input: BriefInput, redactor: Redactor): string {
   const next = input.caseState.steps.find((step) => step.status === 'next') ?? input.caseState.steps.find((step) => step.status === 'todo');
   const move = input.offline[0]?.move;
   return [
-    `<case>\n${redactor.redact(summary)}\n</case>`,
+    `<case>\n${neutralizeFenceTags(redactor.redact(summary))}\n</case>`,
     customerFacing.length ? `Help-centre passages you may use: ${customerFacing.join(', ')}.` : 'No help-centre passage matched: state no policy.',
     playbooks.length ? `Playbooks (${playbooks.join(', ')}) guide you only: never quote them or name their steps.` : '',
     next ? `The playbook's next step: ${next.label || next.action}.` : '',

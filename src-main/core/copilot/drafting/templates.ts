@@ -1,4 +1,7 @@
 /**
+ * The membership tiers keep their names (Gold, Silver, Bronze, Guest) in every language, as the help centre
+ * and the customers themselves write them.
+ *
  * The short sentences a draft may use besides help-centre text: one per move, in every language the
  * demo supports. They are written to the customer ("you"), never about them, and carry no step names.
  * `{x}` is filled by `fill`; a missing value leaves the sentence out rather than a hole in it.
@@ -26,10 +29,14 @@ export type TemplateKey =
   | 'askAmount'
   | 'askPhone'
   | 'askConfirmAddress'
+  | 'askNewAddress'
+  | 'askNewPhone'
+  | 'askSecurity'
   | 'askClarify'
   | 'uncertain'
   | 'tierAlways'
   | 'tierWindow'
+  | 'guestWindow'
   | 'withinWindow'
   | 'outsideWindow'
   | 'outsideOffer'
@@ -65,7 +72,17 @@ export type TemplateKey =
   | 'methodCredit'
   | 'methodGift'
   | 'methodCheck'
-  | 'days5to10';
+  | 'days5to10'
+  | 'topicAccountAccess'
+  | 'topicManageAccount'
+  | 'topicOrder'
+  | 'topicReturn'
+  | 'topicCharge'
+  | 'topicShipping'
+  | 'topicProduct'
+  | 'topicPolicy'
+  | 'topicSubscription'
+  | 'topicSite';
 
 type Table = Record<TemplateKey, string>;
 
@@ -89,10 +106,14 @@ const en: Table = {
   askAmount: 'How much was the item?',
   askPhone: 'Could I get a phone number where the manager can reach you?',
   askConfirmAddress: 'Can you confirm your address is still {address}?',
+  askNewAddress: 'What is the new address?',
+  askNewPhone: 'What is the new phone number?',
+  askSecurity: 'Could you give me your PIN or the answer to your security question?',
   askClarify: 'Could you tell me a little more about what you need?',
   uncertain: 'Just to be sure I understand: is this about {label}?',
   tierAlways: 'As a gold member, you can return items at any time.',
   tierWindow: 'As a {tier} member, you can return items within {window} of purchase.',
+  guestWindow: 'As a guest, you can return items within 30 days of purchase.',
   withinWindow: "Your purchase is within that window, so you're covered.",
   outsideWindow: "I'm sorry, your purchase from {date} is outside that window, so I can't offer a return on it.",
   outsideOffer: 'If you still have the receipt or the original packaging, I can take another look.',
@@ -129,6 +150,16 @@ const en: Table = {
   methodGift: 'on a gift card',
   methodCheck: 'by paper check',
   days5to10: '5–10 business days',
+  topicAccountAccess: 'access to your account',
+  topicManageAccount: 'a change to your account',
+  topicOrder: 'your order',
+  topicReturn: 'a return or a refund',
+  topicCharge: 'a charge on your order',
+  topicShipping: 'the delivery of your order',
+  topicProduct: 'one of our products',
+  topicPolicy: 'our store policies',
+  topicSubscription: 'your subscription',
+  topicSite: 'a problem with our website',
 };
 
 const es: Table = {
@@ -139,9 +170,9 @@ const es: Table = {
   thanksNamed: 'Gracias, {name}.',
   thanks: 'Gracias.',
   askNameOrAccount: '¿Me dice su nombre completo o su ID de cuenta?',
-  askValidate: '¿Me da su {ids} para validar la compra?',
-  askVerify: '¿Me da su {ids} para verificar su identidad?',
-  askMembership: '¿Qué nivel de membresía tiene: invitado, bronce, plata u oro?',
+  askValidate: '¿Me da {ids} para validar la compra?',
+  askVerify: '¿Me da {ids} para verificar su identidad?',
+  askMembership: '¿Qué nivel de membresía tiene: Guest, Bronze, Silver o Gold?',
   askPurchaseDate: '¿Y cuándo hizo la compra?',
   askReason: '¿Me cuenta qué problema tiene el artículo?',
   askWhichItem: '¿De qué artículo se trata exactamente?',
@@ -151,18 +182,22 @@ const es: Table = {
   askAmount: '¿Cuánto costó el artículo?',
   askPhone: '¿Me da un número de teléfono para que el responsable pueda llamarle?',
   askConfirmAddress: '¿Me confirma que su dirección sigue siendo {address}?',
+  askNewAddress: '¿Cuál es la nueva dirección?',
+  askNewPhone: '¿Cuál es el nuevo número de teléfono?',
+  askSecurity: '¿Me da su PIN o la respuesta a su pregunta de seguridad?',
   askClarify: '¿Me cuenta un poco más sobre lo que necesita?',
-  uncertain: 'Para asegurarme de que le entiendo: ¿se trata de {label}?',
-  tierAlways: 'Como miembro oro, puede devolver artículos en cualquier momento.',
+  uncertain: 'Para asegurarme de que le entiendo: ¿su consulta es sobre {label}?',
+  tierAlways: 'Como miembro Gold, puede devolver artículos en cualquier momento.',
   tierWindow: 'Como miembro {tier}, puede devolver artículos en un plazo de {window} desde la compra.',
+  guestWindow: 'Si compra como invitado, puede devolver artículos en un plazo de 30 días desde la compra.',
   withinWindow: 'Su compra está dentro de ese plazo, así que no hay problema.',
   outsideWindow: 'Lo siento, su compra del {date} está fuera de ese plazo, así que no puedo ofrecerle la devolución.',
   outsideOffer: 'Si aún tiene el recibo o el embalaje original, puedo revisarlo de nuevo.',
   orderStatus: 'Su pedido {order} está {status}.',
   toolSaid: 'La última actualización de su pedido: {status}.',
-  refundDone: 'He emitido un reembolso de {amount} {method}; se verá en {days}.',
-  refundOffer: 'Puedo reembolsarle {amount} {method}. ¿Lo hago?',
-  refundStatus: 'Su reembolso se está procesando; se verá en {days} desde su emisión.',
+  refundDone: 'He tramitado un reembolso de {amount} {method}; lo verá reflejado en un plazo de {days}.',
+  refundOffer: 'Puedo reembolsarle {amount} {method}. ¿Quiere que lo tramite?',
+  refundStatus: 'Su reembolso se está procesando; lo verá reflejado en un plazo de {days} desde su emisión.',
   ticketDone: 'Listo, ya he hecho el cambio.',
   ticketOffer: 'Puedo hacer ese cambio ahora mismo.',
   escalateOffer: 'Lamento mucho lo ocurrido. Paso su caso a un responsable ahora mismo.',
@@ -173,24 +208,34 @@ const es: Table = {
   youreWelcome: '¡De nada!',
   goodbye: '¡Que tenga un buen día, y gracias por elegir AcmeBrands!',
   and: 'y',
-  idName: 'nombre completo',
-  idAccount: 'ID de cuenta',
-  idUsername: 'usuario',
-  idEmail: 'correo electrónico',
-  idOrder: 'número de pedido',
-  idPhone: 'número de teléfono',
-  tierGold: 'oro',
-  tierSilver: 'plata',
-  tierBronze: 'bronce',
-  tierGuest: 'invitado',
+  idName: 'su nombre completo',
+  idAccount: 'su ID de cuenta',
+  idUsername: 'su nombre de usuario',
+  idEmail: 'su correo electrónico',
+  idOrder: 'su número de pedido',
+  idPhone: 'su número de teléfono',
+  tierGold: 'Gold',
+  tierSilver: 'Silver',
+  tierBronze: 'Bronze',
+  tierGuest: 'Guest',
   window6m: '6 meses',
   window90d: '90 días',
   window30d: '30 días',
-  methodCard: 'a su tarjeta de crédito',
+  methodCard: 'en su tarjeta de crédito',
   methodCredit: 'como saldo en su cuenta',
   methodGift: 'en una tarjeta regalo',
   methodCheck: 'con un cheque',
   days5to10: '5 a 10 días hábiles',
+  topicAccountAccess: 'el acceso a su cuenta',
+  topicManageAccount: 'un cambio en su cuenta',
+  topicOrder: 'su pedido',
+  topicReturn: 'una devolución o un reembolso',
+  topicCharge: 'un cargo en su pedido',
+  topicShipping: 'la entrega de su pedido',
+  topicProduct: 'uno de nuestros productos',
+  topicPolicy: 'las condiciones de nuestra tienda',
+  topicSubscription: 'su suscripción',
+  topicSite: 'un problema con nuestra web',
 };
 
 const fr: Table = {
@@ -201,9 +246,9 @@ const fr: Table = {
   thanksNamed: 'Merci, {name}.',
   thanks: 'Merci.',
   askNameOrAccount: 'Pourriez-vous me donner votre nom complet ou votre identifiant de compte ?',
-  askValidate: "Pourriez-vous me donner votre {ids} pour valider l'achat ?",
-  askVerify: 'Pourriez-vous me donner votre {ids} pour vérifier votre identité ?',
-  askMembership: "Quel est votre niveau d'adhésion : invité, bronze, argent ou or ?",
+  askValidate: "Pourriez-vous me donner {ids} pour valider l'achat ?",
+  askVerify: 'Pourriez-vous me donner {ids} pour vérifier votre identité ?',
+  askMembership: "Quel est votre niveau d'adhésion : Guest, Bronze, Silver ou Gold ?",
   askPurchaseDate: "Et quand avez-vous fait l'achat ?",
   askReason: "Pourriez-vous me dire quel est le problème avec l'article ?",
   askWhichItem: "De quel article s'agit-il exactement ?",
@@ -213,18 +258,22 @@ const fr: Table = {
   askAmount: "Combien coûtait l'article ?",
   askPhone: 'Pourriez-vous me donner un numéro de téléphone où le responsable peut vous joindre ?',
   askConfirmAddress: "Pouvez-vous confirmer que votre adresse est toujours {address} ?",
+  askNewAddress: 'Quelle est la nouvelle adresse ?',
+  askNewPhone: 'Quel est le nouveau numéro de téléphone ?',
+  askSecurity: 'Pourriez-vous me donner votre code PIN ou la réponse à votre question de sécurité ?',
   askClarify: "Pourriez-vous m'en dire un peu plus sur ce dont vous avez besoin ?",
-  uncertain: "Pour être sûr de bien comprendre : s'agit-il de {label} ?",
-  tierAlways: 'En tant que membre or, vous pouvez retourner vos articles à tout moment.',
+  uncertain: 'Pour être sûr de bien comprendre : votre demande concerne {label} ?',
+  tierAlways: 'En tant que membre Gold, vous pouvez retourner vos articles à tout moment.',
   tierWindow: "En tant que membre {tier}, vous pouvez retourner vos articles dans les {window} suivant l'achat.",
+  guestWindow: "En tant qu'invité, vous pouvez retourner vos articles dans les 30 jours suivant l'achat.",
   withinWindow: 'Votre achat est dans ce délai, donc tout est en ordre.',
   outsideWindow: "Je suis désolé, votre achat du {date} est hors de ce délai, je ne peux donc pas proposer de retour.",
   outsideOffer: "Si vous avez encore le reçu ou l'emballage d'origine, je peux regarder à nouveau.",
   orderStatus: 'Votre commande {order} est {status}.',
   toolSaid: 'Dernière mise à jour de votre commande : {status}.',
-  refundDone: "J'ai émis un remboursement de {amount} {method} ; il apparaîtra sous {days}.",
-  refundOffer: 'Je peux vous rembourser {amount} {method}. Je le fais ?',
-  refundStatus: 'Votre remboursement est en cours ; il apparaît sous {days} après son émission.',
+  refundDone: "J'ai effectué un remboursement de {amount} {method} ; il apparaîtra sous {days}.",
+  refundOffer: 'Je peux vous rembourser {amount} {method}. Souhaitez-vous que je le fasse ?',
+  refundStatus: 'Votre remboursement est en cours ; il apparaîtra sous {days} après son émission.',
   ticketDone: "C'est fait, j'ai effectué la modification.",
   ticketOffer: 'Je peux faire cette modification pour vous maintenant.',
   escalateOffer: 'Je suis vraiment désolé. Je transmets votre dossier à un responsable tout de suite.',
@@ -235,16 +284,16 @@ const fr: Table = {
   youreWelcome: 'Avec plaisir !',
   goodbye: "Très bonne journée, et merci d'avoir choisi AcmeBrands !",
   and: 'et',
-  idName: 'nom complet',
-  idAccount: 'identifiant de compte',
-  idUsername: "nom d'utilisateur",
-  idEmail: 'adresse e-mail',
-  idOrder: 'numéro de commande',
-  idPhone: 'numéro de téléphone',
-  tierGold: 'or',
-  tierSilver: 'argent',
-  tierBronze: 'bronze',
-  tierGuest: 'invité',
+  idName: 'votre nom complet',
+  idAccount: 'votre identifiant de compte',
+  idUsername: "votre nom d'utilisateur",
+  idEmail: 'votre adresse e-mail',
+  idOrder: 'votre numéro de commande',
+  idPhone: 'votre numéro de téléphone',
+  tierGold: 'Gold',
+  tierSilver: 'Silver',
+  tierBronze: 'Bronze',
+  tierGuest: 'Guest',
   window6m: '6 mois',
   window90d: '90 jours',
   window30d: '30 jours',
@@ -253,6 +302,16 @@ const fr: Table = {
   methodGift: 'sur une carte cadeau',
   methodCheck: 'par chèque',
   days5to10: '5 à 10 jours ouvrés',
+  topicAccountAccess: "l'accès à votre compte",
+  topicManageAccount: 'une modification de votre compte',
+  topicOrder: 'votre commande',
+  topicReturn: 'un retour ou un remboursement',
+  topicCharge: 'un montant facturé sur votre commande',
+  topicShipping: 'la livraison de votre commande',
+  topicProduct: "l'un de nos produits",
+  topicPolicy: 'les conditions de notre boutique',
+  topicSubscription: 'votre abonnement',
+  topicSite: 'un problème sur notre site',
 };
 
 const de: Table = {
@@ -265,7 +324,7 @@ const de: Table = {
   askNameOrAccount: 'Können Sie mir bitte Ihren vollständigen Namen oder Ihre Kundennummer nennen?',
   askValidate: 'Können Sie mir bitte {ids} nennen, damit ich den Kauf prüfen kann?',
   askVerify: 'Können Sie mir bitte {ids} nennen, damit ich Ihre Identität bestätigen kann?',
-  askMembership: 'Welche Mitgliedsstufe haben Sie: Gast, Bronze, Silber oder Gold?',
+  askMembership: 'Welche Mitgliedsstufe haben Sie: Guest, Bronze, Silver oder Gold?',
   askPurchaseDate: 'Und wann haben Sie den Kauf getätigt?',
   askReason: 'Können Sie mir sagen, was mit dem Artikel nicht stimmt?',
   askWhichItem: 'Um welchen Artikel geht es genau?',
@@ -275,23 +334,27 @@ const de: Table = {
   askAmount: 'Wie viel hat der Artikel gekostet?',
   askPhone: 'Unter welcher Telefonnummer kann der Vorgesetzte Sie erreichen?',
   askConfirmAddress: 'Können Sie bestätigen, dass Ihre Adresse noch {address} ist?',
+  askNewAddress: 'Wie lautet die neue Adresse?',
+  askNewPhone: 'Wie lautet die neue Telefonnummer?',
+  askSecurity: 'Können Sie mir bitte Ihre PIN oder die Antwort auf Ihre Sicherheitsfrage nennen?',
   askClarify: 'Können Sie mir etwas mehr darüber sagen, was Sie brauchen?',
   uncertain: 'Nur um sicherzugehen: Geht es um {label}?',
   tierAlways: 'Als Gold-Mitglied können Sie Artikel jederzeit zurückgeben.',
   tierWindow: 'Als {tier}-Mitglied können Sie Artikel innerhalb von {window} nach dem Kauf zurückgeben.',
+  guestWindow: 'Als Gast können Sie Artikel innerhalb von 30 Tagen nach dem Kauf zurückgeben.',
   withinWindow: 'Ihr Kauf liegt innerhalb dieser Frist, also ist alles in Ordnung.',
   outsideWindow: 'Es tut mir leid, Ihr Kauf vom {date} liegt außerhalb dieser Frist, daher kann ich keine Rückgabe anbieten.',
   outsideOffer: 'Wenn Sie noch den Beleg oder die Originalverpackung haben, schaue ich es mir gerne noch einmal an.',
   orderStatus: 'Ihre Bestellung {order} ist {status}.',
   toolSaid: 'Der aktuelle Stand Ihrer Bestellung: {status}.',
   refundDone: 'Ich habe eine Erstattung von {amount} {method} veranlasst; sie erscheint innerhalb von {days}.',
-  refundOffer: 'Ich kann Ihnen {amount} {method} erstatten. Soll ich das tun?',
+  refundOffer: 'Ich kann Ihnen {amount} {method} erstatten. Soll ich das veranlassen?',
   refundStatus: 'Ihre Erstattung wird bearbeitet; sie erscheint innerhalb von {days} nach der Ausstellung.',
   ticketDone: 'Erledigt, ich habe die Änderung vorgenommen.',
   ticketOffer: 'Ich kann diese Änderung jetzt für Sie vornehmen.',
   escalateOffer: 'Das tut mir sehr leid. Ich gebe Ihren Fall sofort an einen Vorgesetzten weiter.',
   escalateDone: 'Ich habe Ihren Fall an einen Vorgesetzten weitergegeben, der sich in Kürze bei Ihnen meldet.',
-  preferencesDone: 'Erledigt, ich habe aktualisiert, wie wir Sie kontaktieren.',
+  preferencesDone: 'Erledigt, ich habe Ihre Kontakteinstellungen aktualisiert.',
   lookingIntoIt: 'Ich sehe mir Ihren Fall sofort an und melde mich mit einer Antwort.',
   anythingElse: 'Kann ich Ihnen sonst noch helfen?',
   youreWelcome: 'Gern geschehen!',
@@ -304,9 +367,9 @@ const de: Table = {
   idOrder: 'Ihre Bestellnummer',
   idPhone: 'Ihre Telefonnummer',
   tierGold: 'Gold',
-  tierSilver: 'Silber',
+  tierSilver: 'Silver',
   tierBronze: 'Bronze',
-  tierGuest: 'Gast',
+  tierGuest: 'Guest',
   window6m: '6 Monaten',
   window90d: '90 Tagen',
   window30d: '30 Tagen',
@@ -315,6 +378,16 @@ const de: Table = {
   methodGift: 'auf eine Geschenkkarte',
   methodCheck: 'per Scheck',
   days5to10: '5–10 Werktagen',
+  topicAccountAccess: 'den Zugang zu Ihrem Konto',
+  topicManageAccount: 'eine Änderung an Ihrem Konto',
+  topicOrder: 'Ihre Bestellung',
+  topicReturn: 'eine Rückgabe oder Erstattung',
+  topicCharge: 'eine Abbuchung für Ihre Bestellung',
+  topicShipping: 'die Lieferung Ihrer Bestellung',
+  topicProduct: 'einen unserer Artikel',
+  topicPolicy: 'die Bedingungen unseres Shops',
+  topicSubscription: 'Ihr Abonnement',
+  topicSite: 'ein Problem mit unserer Website',
 };
 
 const pt: Table = {
@@ -325,9 +398,9 @@ const pt: Table = {
   thanksNamed: 'Obrigado, {name}.',
   thanks: 'Obrigado.',
   askNameOrAccount: 'Pode me informar seu nome completo ou o ID da sua conta?',
-  askValidate: 'Pode me informar seu {ids} para validar a compra?',
-  askVerify: 'Pode me informar seu {ids} para eu verificar sua identidade?',
-  askMembership: 'Qual é o seu nível de associação: convidado, bronze, prata ou ouro?',
+  askValidate: 'Pode me informar {ids} para validar a compra?',
+  askVerify: 'Pode me informar {ids} para eu verificar sua identidade?',
+  askMembership: 'Qual é o seu nível de associação: Guest, Bronze, Silver ou Gold?',
   askPurchaseDate: 'E quando você fez a compra?',
   askReason: 'Pode me dizer qual é o problema com o item?',
   askWhichItem: 'De qual item se trata exatamente?',
@@ -337,16 +410,20 @@ const pt: Table = {
   askAmount: 'Quanto custou o item?',
   askPhone: 'Pode me informar um número de telefone para o gerente entrar em contato?',
   askConfirmAddress: 'Pode confirmar que seu endereço ainda é {address}?',
+  askNewAddress: 'Qual é o novo endereço?',
+  askNewPhone: 'Qual é o novo número de telefone?',
+  askSecurity: 'Pode me informar seu PIN ou a resposta à sua pergunta de segurança?',
   askClarify: 'Pode me contar um pouco mais sobre o que você precisa?',
-  uncertain: 'Só para ter certeza de que entendi: trata-se de {label}?',
-  tierAlways: 'Como membro ouro, você pode devolver itens a qualquer momento.',
+  uncertain: 'Só para ter certeza de que entendi: sua dúvida é sobre {label}?',
+  tierAlways: 'Como membro Gold, você pode devolver itens a qualquer momento.',
   tierWindow: 'Como membro {tier}, você pode devolver itens em até {window} após a compra.',
+  guestWindow: 'Como convidado, você pode devolver itens em até 30 dias após a compra.',
   withinWindow: 'Sua compra está dentro desse prazo, então está tudo certo.',
   outsideWindow: 'Sinto muito, sua compra de {date} está fora desse prazo, então não posso oferecer a devolução.',
   outsideOffer: 'Se você ainda tiver o recibo ou a embalagem original, posso verificar novamente.',
   orderStatus: 'Seu pedido {order} está {status}.',
   toolSaid: 'A atualização mais recente do seu pedido: {status}.',
-  refundDone: 'Emiti um reembolso de {amount} {method}; ele aparece em {days}.',
+  refundDone: 'Fiz o reembolso de {amount} {method}; ele aparece em até {days}.',
   refundOffer: 'Posso reembolsar {amount} {method}. Posso prosseguir?',
   refundStatus: 'Seu reembolso está sendo processado; ele aparece em {days} após a emissão.',
   ticketDone: 'Pronto, já fiz a alteração para você.',
@@ -359,16 +436,16 @@ const pt: Table = {
   youreWelcome: 'De nada!',
   goodbye: 'Tenha um ótimo dia, e obrigado por escolher a AcmeBrands!',
   and: 'e',
-  idName: 'nome completo',
-  idAccount: 'ID da conta',
-  idUsername: 'nome de usuário',
-  idEmail: 'e-mail',
-  idOrder: 'número do pedido',
-  idPhone: 'número de telefone',
-  tierGold: 'ouro',
-  tierSilver: 'prata',
-  tierBronze: 'bronze',
-  tierGuest: 'convidado',
+  idName: 'seu nome completo',
+  idAccount: 'o ID da sua conta',
+  idUsername: 'seu nome de usuário',
+  idEmail: 'seu e-mail',
+  idOrder: 'o número do pedido',
+  idPhone: 'seu número de telefone',
+  tierGold: 'Gold',
+  tierSilver: 'Silver',
+  tierBronze: 'Bronze',
+  tierGuest: 'Guest',
   window6m: '6 meses',
   window90d: '90 dias',
   window30d: '30 dias',
@@ -377,6 +454,16 @@ const pt: Table = {
   methodGift: 'em um cartão-presente',
   methodCheck: 'por cheque',
   days5to10: '5 a 10 dias úteis',
+  topicAccountAccess: 'o acesso à sua conta',
+  topicManageAccount: 'uma alteração na sua conta',
+  topicOrder: 'o seu pedido',
+  topicReturn: 'uma devolução ou um reembolso',
+  topicCharge: 'uma cobrança no seu pedido',
+  topicShipping: 'a entrega do seu pedido',
+  topicProduct: 'um dos nossos produtos',
+  topicPolicy: 'as condições da nossa loja',
+  topicSubscription: 'a sua assinatura',
+  topicSite: 'um problema no nosso site',
 };
 
 const tables: Record<DraftLanguage, Table> = { en, es, fr, de, pt };
@@ -404,4 +491,36 @@ export function fill(language: DraftLanguage, key: TemplateKey, values: Record<s
 export function joinList(language: DraftLanguage, items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${tables[language].and} ${items.at(-1) ?? ''}`;
+}
+
+/** An order's status as the customer reads it: the CRM's and carriers' English words, in each language. */
+const statusWords: Record<DraftLanguage, Record<string, string>> = {
+  en: { processing: 'being processed', shipped: 'on its way', in_transit: 'on its way', out_for_delivery: 'out for delivery', delivered: 'delivered', cancelled: 'cancelled', returned: 'returned' },
+  es: { processing: 'en preparación', shipped: 'en camino', in_transit: 'en camino', out_for_delivery: 'en reparto', delivered: 'entregado', cancelled: 'cancelado', returned: 'devuelto' },
+  fr: { processing: 'en préparation', shipped: 'en route', in_transit: 'en route', out_for_delivery: 'en cours de livraison', delivered: 'livrée', cancelled: 'annulée', returned: 'retournée' },
+  de: { processing: 'in Bearbeitung', shipped: 'unterwegs', in_transit: 'unterwegs', out_for_delivery: 'in der Zustellung', delivered: 'zugestellt', cancelled: 'storniert', returned: 'zurückgesendet' },
+  pt: { processing: 'em preparação', shipped: 'a caminho', in_transit: 'a caminho', out_for_delivery: 'saiu para entrega', delivered: 'entregue', cancelled: 'cancelado', returned: 'devolvido' },
+};
+
+const statusPatterns: [RegExp, string][] = [
+  [/\bout for delivery\b/i, 'out_for_delivery'],
+  [/\bdelivered\b/i, 'delivered'],
+  [/\b(in transit|on (its|the) way|shipped|dispatched)\b/i, 'in_transit'],
+  [/\b(processing|being prepared|not (yet )?shipped)\b/i, 'processing'],
+  [/\bcancel+ed\b/i, 'cancelled'],
+  [/\breturned\b/i, 'returned'],
+];
+
+/** The status in the customer's language; undefined when the words are not a status we know (never English in another language). */
+export function statusWord(language: DraftLanguage, status: string): string | undefined {
+  const key = status.toLowerCase().replace(/[\s-]+/g, '_');
+  const known = statusWords[language][key] ?? statusPatterns.find(([pattern]) => pattern.test(status))?.[1];
+  return known ? (statusWords[language][known] ?? known) : language === 'en' ? status.replace(/_/g, ' ') : undefined;
+}
+
+const currencyLocales: Record<DraftLanguage, string> = { en: 'en-US', es: 'es-US', fr: 'fr-FR', de: 'de-DE', pt: 'pt-BR' };
+
+/** A dollar amount written as the customer's language writes it ("$94.00", "94,00 $"). */
+export function formatMoney(language: DraftLanguage, amount: number): string {
+  return new Intl.NumberFormat(currencyLocales[language], { style: 'currency', currency: 'USD', currencyDisplay: language === 'pt' ? 'symbol' : 'narrowSymbol' }).format(amount);
 }

@@ -16,6 +16,11 @@ function withoutEditError(proposal: Proposal): Proposal {
   return rest;
 }
 
+/** An approval keeps the proposal's reason empty; an edit that went through says why (the agent's words, or that they edited it). */
+export function decidedAs(proposal: Proposal): 'approve' | 'edit' {
+  return proposal.decisionReason ? 'edit' : 'approve';
+}
+
 export function pendingProposals(state: CopilotStateType): Proposal[] {
   return state.proposals.filter((proposal) => proposal.status === 'pending' && proposal.sideEffect);
 }
@@ -23,6 +28,8 @@ export function pendingProposals(state: CopilotStateType): Proposal[] {
 /**
  * Pauses the graph until the agent decides one pending proposal; runs again while others wait.
  * Nothing before `interrupt()` has a side effect, so re-running this node on resume is harmless.
+ * A rejection, or an approval the policy refuses, is recorded here (nothing is queued for it); an approval is
+ * recorded by executeActions, with its outbox rows.
  */
 export function approvalGateNode(deps: Pick<NodeDeps, 'mcp' | 'ports' | 'now'>) {
   return (state: CopilotStateType): CopilotStateUpdate => {
@@ -33,10 +40,13 @@ export function approvalGateNode(deps: Pick<NodeDeps, 'mcp' | 'ports' | 'now'>) 
     });
     const target = pending.find((proposal) => proposal.id === decision.toolCallId);
     if (!target) return {};
+    const record = (proposal: Proposal, status: 'rejected' | 'blocked') => deps.ports.recordDecision({ conversationId: state.conversationId, action: decision.action, status, proposal });
     if (decision.action === 'reject') {
       const reason = decision.reason?.trim() || 'no reason given';
+      const rejected: Proposal = { ...target, status: 'rejected', decisionReason: reason };
+      record(rejected, 'rejected');
       return {
-        proposals: [{ ...target, status: 'rejected', decisionReason: reason }],
+        proposals: [rejected],
         notesForModel: [`The agent rejected ${target.tool} (${target.id}): ${reason}. Do not propose it again unless the customer's situation changes.`],
       };
     }
@@ -64,7 +74,9 @@ export function approvalGateNode(deps: Pick<NodeDeps, 'mcp' | 'ports' | 'now'>) 
       return { proposals: [{ ...target, editError: editProblem(schema, plainArgs, policy.reason || 'The edited arguments were refused.') }] };
     }
     if (!policy.allowed) {
-      return { proposals: [{ ...target, args: checked.args, status: 'blocked', policy: 'blocked', policyReason: policy.reason, decisionReason: decision.reason ?? null }] };
+      const blocked: Proposal = { ...target, args: checked.args, status: 'blocked', policy: 'blocked', policyReason: policy.reason, decisionReason: decision.reason ?? null };
+      record(blocked, 'blocked');
+      return { proposals: [blocked] };
     }
     if (target.tool === 'request_refund') {
       const cents = toCents(checked.args.amount);

@@ -18,10 +18,12 @@ function chunkText(chunk: AIMessageChunk): string {
 
 /**
  * Where the text still has an unfinished construct that sanitising may remove: a placeholder or link
- * text ("[…"), a link target ("](…"), a tag ("<…"). Text from there on waits for more tokens.
+ * text ("[…", "⟨…"), a link target ("](…"), a tag ("<…"). Text from there on waits for more tokens.
  */
 function holdBackFrom(raw: string): number {
   let hold = raw.length;
+  const placeholder = raw.lastIndexOf('⟨');
+  if (placeholder >= 0 && !raw.slice(placeholder).includes('⟩')) hold = placeholder;
   const open = raw.lastIndexOf('[');
   if (open >= 0 && !raw.slice(open).includes(']')) hold = Math.min(hold, open);
   const target = raw.lastIndexOf('](');

@@ -3,22 +3,32 @@ import { cutAtWord } from '../drafting/summary';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
 import { handoffNote } from './escalation-check';
 import { isToolName, toolCatalog } from '../tools/catalog';
+import type { ToolAction } from '../ports';
 import type { Proposal } from '../types';
+import { decidedAs } from './approval-gate';
 
 /**
  * Approved actions go to the outbox under a key made of the conversation and the tool call:
  * a second resume, or a resume after a restart, enqueues nothing new, so the CRM acts once.
- * An MCP tool goes to the MCP outbox, which sends the same key to the server on every attempt.
+ * The decision is recorded in the transaction that queues its actions, and the copilot reads a proposal's
+ * status from that record, so a crash before the checkpoint never shows a queued action as still pending.
+ * An MCP tool goes to the MCP outbox, which sends the same key to the server on every attempt; that outbox is
+ * another file for now, so its row is written first and the decision after: a crash in between leaves the proposal
+ * pending, and approving it again queues nothing new.
  */
 export function executeActionsNode(deps: NodeDeps) {
   return (state: CopilotStateType): CopilotStateUpdate => {
     const executed: Proposal[] = [];
+    const record = (proposal: Proposal, actions: ToolAction[] = []) =>
+      deps.ports.recordDecision({ conversationId: state.conversationId, action: decidedAs(proposal), status: 'executed', proposal }, actions);
     for (const proposal of state.proposals.filter((item) => item.status === 'approved')) {
       const idempotencyKey = `copilot:${state.conversationId}:${proposal.id}`;
+      const done: Proposal = { ...proposal, status: 'executed', idempotencyKey };
       if (!isToolName(proposal.tool)) {
         if (!deps.mcp) continue;
         deps.mcp.enqueue({ idempotencyKey, tool: proposal.tool, args: { ...proposal.args } });
-        executed.push({ ...proposal, status: 'executed', idempotencyKey });
+        record(done);
+        executed.push(done);
         continue;
       }
       const kind = toolCatalog[proposal.tool].outboxKind;
@@ -28,13 +38,14 @@ export function executeActionsNode(deps: NodeDeps) {
         proposal.tool === 'escalate_to_human'
           ? { ...proposal.args, handoffNote: cutAtWord(String(proposal.args.handoffNote || state.escalation.handoffNote || handoffNote(state, [String(proposal.args.reason ?? '')])), 5000) }
           : { ...proposal.args };
-      deps.ports.enqueueAction({ customerId, kind, payload, idempotencyKey });
+      const actions: ToolAction[] = [{ customerId, kind, payload, idempotencyKey }];
       // The hand-off note is its own action, so the next agent finds it on the thread wherever they work.
       if (proposal.tool === 'escalate_to_human' && typeof payload.handoffNote === 'string' && payload.handoffNote) {
         const ticketId = typeof proposal.args.ticketId === 'string' ? proposal.args.ticketId : undefined;
-        deps.ports.enqueueAction({ customerId, kind: 'handoff_note', payload: { conversationId: state.conversationId, ...(ticketId ? { ticketId } : {}), text: payload.handoffNote }, idempotencyKey: `${idempotencyKey}:handoff` });
+        actions.push({ customerId, kind: 'handoff_note', payload: { conversationId: state.conversationId, ...(ticketId ? { ticketId } : {}), text: payload.handoffNote }, idempotencyKey: `${idempotencyKey}:handoff` });
       }
-      executed.push({ ...proposal, status: 'executed', idempotencyKey });
+      record(done, actions);
+      executed.push(done);
     }
     return executed.length ? { proposals: executed } : {};
   };

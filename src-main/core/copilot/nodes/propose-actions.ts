@@ -1,6 +1,5 @@
 import { tool } from '@langchain/core/tools';
 import { ToolMessage, type BaseMessage } from '@langchain/core/messages';
-import { frameToolResult } from '../../mcp/client/langchain-tools';
 import { checkCasePolicy, toCents, type CasePolicyContext } from '../case/case-policy';
 import { subflowActions } from '../case/flows';
 import { planCaseActions } from '../case/plan-actions';
@@ -11,6 +10,7 @@ import { isToolName, toolCatalog } from '../tools/catalog';
 import { checkProposedTool, mcpLlmTools, offlineMcpCalls } from '../tools/mcp-tools';
 import type { Proposal } from '../types';
 import { describeLlmError } from '../llm-errors';
+import { frameToolResult } from '../text-safety';
 
 const builtInTools = Object.values(toolCatalog).map((spec) =>
   tool(async () => 'handled by the copilot graph', { name: spec.name, description: spec.description, schema: spec.schema }),
@@ -25,6 +25,14 @@ interface RawCall {
   why: string;
   /** The model or the agent: a call the copilot itself planned is never shown blocked, it is just not made. */
   origin: 'model' | 'rule';
+  /** Placeholders in the model's arguments that stand for nothing in this conversation: the call is refused. */
+  unknownPlaceholders?: string[];
+}
+
+/** Why a call whose arguments hold a placeholder main cannot map back is refused, in the agent's words. */
+function unknownPlaceholderReason(placeholders: string[]): string {
+  const list = placeholders.slice(0, 3).join(', ');
+  return `The model used ${list}, which stands for nothing known in this conversation, so the call was not made. Check the customer's details and propose it yourself if it is needed.`;
 }
 
 /** Arguments compared without the free-text reason, which follows the case's wording. */
@@ -59,9 +67,10 @@ function mintId(wanted: string, taken: Set<string>, turn: number): string {
 /** What the model is told about each of its calls, so its next round builds on the results. */
 function feedback(proposal: Proposal | undefined, redact: (text: string) => string): string {
   if (!proposal) return 'Already proposed in this case.';
-  if (proposal.status === 'blocked') return `Not allowed: ${proposal.policyReason ?? 'blocked by policy'}`;
+  // Policy reasons and errors name real orders and customers: they go back to the model redacted too.
+  if (proposal.status === 'blocked') return `Not allowed: ${redact(proposal.policyReason ?? 'blocked by policy')}`;
   if (proposal.status === 'pending') return 'Proposed to the agent for approval; it has not run.';
-  if (proposal.server && proposal.error) return `The tool failed: ${proposal.error}`;
+  if (proposal.server && proposal.error) return `The tool failed: ${redact(proposal.error)}`;
   if (proposal.server) return frameToolResult({ qualifiedName: proposal.tool, serverName: proposal.server }, redact(proposal.result ?? ''));
   return 'Shown to the agent.';
 }
@@ -118,6 +127,7 @@ export function proposeActionsNode(deps: NodeDeps) {
       const checked = checkProposedTool(deps.mcp, call.tool, call.args, customer, state.conversationId);
       const { args, sideEffect } = checked;
       let policy = checked.policy;
+      if (call.unknownPlaceholders?.length) policy = { allowed: false, reason: unknownPlaceholderReason(call.unknownPlaceholders) };
       if (policy.allowed && isToolName(checked.tool)) {
         const casePolicy = checkCasePolicy(checked.tool, args, policyContext, null);
         if (!casePolicy.allowed) policy = casePolicy;
@@ -170,7 +180,7 @@ export function proposeActionsNode(deps: NodeDeps) {
         state,
         redactor,
         deps.tokenBudget,
-        `Propose the actions the case calls for now, as tool calls (customerId ${state.customer?.id ?? 'unknown'}, conversationId ${state.conversationId}). Follow the case's flow and policy: nothing whose preconditions fail, nothing already proposed in this case. Read-only tools run at once and their answers come back to you; propose nothing if no action is needed.`,
+        `Propose the actions the case calls for now, as tool calls (customerId ${state.customer ? redactor.redact(state.customer.id) : 'unknown'}, conversationId ${state.conversationId}). Follow the case's flow and policy: nothing whose preconditions fail, nothing already proposed in this case. Read-only tools run at once and their answers come back to you; propose nothing if no action is needed.`,
       );
       try {
         for (let round = 0; round < maxRounds; round += 1) {
@@ -181,8 +191,10 @@ export function proposeActionsNode(deps: NodeDeps) {
           let looked = false;
           for (const [index, call] of calls.entries()) {
             const callId = call.id ?? `call-${turn}-${round}-${index}`;
-            // Arguments come back with placeholders: restored in main, before the policy sees them.
-            const proposal = await consider({ id: callId, tool: call.name, args: redactor.restoreDeep(call.args), why: 'Proposed by the model', origin: 'model' });
+            // Arguments come back with placeholders: restored in main, before the policy sees them. One that
+            // this conversation never issued cannot be mapped back, and the call is refused rather than guessed.
+            const unknownPlaceholders = redactor.unknownPlaceholders(call.args);
+            const proposal = await consider({ id: callId, tool: call.name, args: redactor.restoreDeep(call.args), why: 'Proposed by the model', origin: 'model', unknownPlaceholders });
             modelProposed += 1;
             if (proposal?.server && proposal.status === 'executed') looked = true;
             answers.push(new ToolMessage({ tool_call_id: callId, content: feedback(proposal, redactor.redact) }));

@@ -7,7 +7,7 @@ export function understandNode(deps: NodeDeps) {
     const analysis = deps.ports.analyze(state.incoming, state.sentiments);
     const turn = state.turnCount + 1;
     return {
-      turns: [{ role: 'customer', text: state.incoming, at: new Date().toISOString() }],
+      turns: [{ role: 'customer', text: state.incoming, at: deps.now().toISOString() }],
       turnCount: turn,
       intents: [{ intent: analysis.intent.intent, confidence: analysis.intent.confidence, turn }],
       sentiments: [analysis.sentiment.score],

@@ -38,6 +38,8 @@ export interface HubSpotConnectorOptions {
   scope?: () => SyncScope;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** The HTTP transport (the global fetch by default); the ingest benchmark replays a recorded stream through it. */
+  fetch?: typeof fetch;
 }
 
 export interface HubSpotConnector extends CrmConnector {
@@ -75,6 +77,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): HubSpo
     pacing: { ...options.pacing, enabled: options.pacing?.enabled ?? !isLoopback(options.baseUrl) },
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const pageSize = Math.min(100, options.pageSize ?? syncDefaults.pageSize);
   const overlapMs = options.overlapMs ?? syncDefaults.overlapMs;

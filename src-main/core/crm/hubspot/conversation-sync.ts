@@ -40,9 +40,14 @@ export function createConversationSync(options: ConversationSyncOptions) {
   /**
    * The latest-message time of each thread whose messages this process has read: the overlap lists a
    * thread again on the next run, and an unchanged one needs no second read. Empty after a restart,
-   * which costs one read per listed thread, no more.
+   * which costs one read per listed thread, no more. Only threads recent enough to be listed again are
+   * kept (see `forget`), so it holds the last minutes' threads, not the portal's.
    */
   const read = new Map<string, string | null>();
+  /** Drops what no run from `floor` on can list again unchanged: a thread older than the window reappears only with a newer message. */
+  const forget = (floor: number): void => {
+    for (const [id, at] of read) if (!(Date.parse(at ?? '') >= floor)) read.delete(id);
+  };
   /** Agent scope: when each referenced customer's records were last fetched; refreshed at most every few minutes. */
   const relatedAt = new Map<string, number>();
   const relatedRefreshMs = options.relatedRefreshMs ?? 5 * 60_000;
@@ -97,6 +102,9 @@ export function createConversationSync(options: ConversationSyncOptions) {
     let newest = state.newest ?? state.since ?? 0;
     let after = state.after;
     const scope = options.scope();
+    // This run lists threads from `since` on; the next one starts after it (an initial run hands over its start time).
+    const floor = incremental ? since : startedAt - options.overlapMs;
+    forget(floor);
     for (;;) {
       const query = new URLSearchParams({ limit: String(options.pageSize), ...(after ? { after } : {}) });
       if (incremental) {
@@ -145,15 +153,14 @@ export function createConversationSync(options: ConversationSyncOptions) {
       for (const contact of related?.contacts ?? []) relatedAt.set(contact.id, options.now());
       const next = page.paging?.next?.after;
       const done = next === undefined;
-      // Remembered only once the page is handed over: a page that failed is read again in full.
+      // Remembered only once the page is committed: a page that failed is read again in full.
       const remember = (): void => {
-        for (const record of changed) read.set(record.id, record.lastMessageAt);
+        for (const record of changed) if (Date.parse(record.lastMessageAt ?? '') >= floor) read.set(record.id, record.lastMessageAt);
       };
       const nextCursor: SyncCursor = done
         ? { phase: 'incremental', cursor: JSON.stringify({ since: incremental ? newest : startedAt, newest: incremental ? newest : startedAt } satisfies ThreadState) }
         : { phase: from?.phase ?? 'initial', cursor: JSON.stringify({ after: next, startedAt, ...(incremental ? { since: state.since ?? 0, newest } : {}) } satisfies ThreadState) };
-      yield { records, messages, rejected, nextCursor, done, ...(deleted.length > 0 ? { deleted } : {}), ...(related ? { related } : {}) };
-      remember();
+      yield { records, messages, rejected, nextCursor, done, ...(deleted.length > 0 ? { deleted } : {}), ...(related ? { related } : {}), committed: remember };
       if (done) return;
       after = next;
     }

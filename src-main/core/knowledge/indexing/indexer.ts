@@ -3,7 +3,7 @@ import type { KindMarks } from '../kinds/kind-marks';
 import type { EmbedderChoice } from '../semantic/embedder-choice';
 import type { ArticleInfo } from '../search/chunk-catalog';
 import type { Vocabulary } from '../search/vocabulary';
-import type { ArticleFiles } from '../store/article-files';
+import type { ArticleStore } from '../store/article-store';
 import type { ChunkRow, ChunkTable } from '../store/chunk-table';
 import { currentSchema, writeMetadata, type ArticleEntry, type IndexMetadata } from '../store/metadata';
 import { WriteQueue } from '../store/write-queue';
@@ -17,7 +17,7 @@ const optimizeAfterAppends = 20;
 
 export interface IndexerParts {
   table: ChunkTable;
-  articles: ArticleFiles;
+  articles: ArticleStore;
   vocabulary: Vocabulary;
   vocabularyFile: string;
   metadata: IndexMetadata;
@@ -26,6 +26,8 @@ export interface IndexerParts {
   embedders: EmbedderChoice;
   /** The in-memory index searches read; replaced whole on a rebuild. */
   memory: { current: InMemoryIndex };
+  /** Told of each write to the table, so the full-text snapshot follows it. */
+  snapshot: { changed(): void; discard(): void };
 }
 
 interface PreparedChunk {
@@ -61,14 +63,18 @@ export class Indexer {
     return this.queue.idle();
   }
 
+  /** Runs a task between writes, when the table and memory agree (a snapshot of them). */
+  between<T>(task: () => Promise<T>): Promise<T> {
+    return this.queue.run(task);
+  }
+
   indexArticles(input: KnowledgeArticle[], source?: string): Promise<IndexResult> {
     return this.queue.run(() => this.apply(input, source));
   }
 
   removeArticle(id: string): Promise<boolean> {
     return this.queue.run(async () => {
-      const { metadata } = this.parts;
-      if (!metadata.articles[id]) return false;
+      if (!this.parts.articles.entries[id]) return false;
       await this.parts.table.deleteArticles([id]);
       removeArticleChunks(this.parts.memory.current, id);
       this.forgetArticle(id);
@@ -80,12 +86,13 @@ export class Indexer {
   /** Rebuilds the table and memory from the stored articles: an index written by an older version. */
   rebuildFromStored(): Promise<void> {
     return this.queue.run(async () => {
-      const all = Object.keys(this.parts.metadata.articles)
-        .map((id) => this.parts.articles.read(id))
+      const { articles } = this.parts;
+      const all = Object.keys(articles.entries)
+        .map((id) => articles.read(id))
         .filter((article): article is KnowledgeArticle => article !== undefined);
       for (const article of all) {
-        const entry = this.parts.metadata.articles[article.id];
-        if (entry) this.parts.metadata.articles[article.id] = entryOf(article, entry.source, entry.chunks);
+        const entry = articles.entries[article.id];
+        if (entry) articles.setEntry(article.id, entryOf(article, entry.source, entry.chunks));
       }
       await this.rebuild(all);
       this.save();
@@ -95,17 +102,18 @@ export class Indexer {
   /** Marks one article, or its whole source, with a kind; returns the articles whose kind it now decides. */
   markKind(articleId: string, scope: 'article' | 'source', kind: KnowledgeKind): Promise<ArticleInfo[]> {
     return this.queue.run(async () => {
-      const { metadata, marks, memory } = this.parts;
-      const entry = metadata.articles[articleId];
+      const { marks, memory } = this.parts;
+      const entries = this.parts.articles.entries;
+      const entry = entries[articleId];
       if (!entry) return [];
-      const ids = scope === 'article' ? [articleId] : Object.keys(metadata.articles).filter((id) => metadata.articles[id]?.source === entry.source);
+      const ids = scope === 'article' ? [articleId] : Object.keys(entries).filter((id) => entries[id]?.source === entry.source);
       if (scope === 'article') await marks.markArticle(articleId, kind);
       else await marks.markSource(entry.source, kind, ids);
       const changed = new Map<KnowledgeKind, string[]>();
       const decided: ArticleInfo[] = [];
       for (const id of ids) {
         const info = memory.current.catalog.articles.get(id);
-        const stored = metadata.articles[id];
+        const stored = entries[id];
         if (!info || !stored) continue;
         const resolved = marks.resolve(id, stored.source, stored.declaredKind);
         if (resolved.kind !== info.kind) changed.set(resolved.kind, [...(changed.get(resolved.kind) ?? []), id]);
@@ -115,6 +123,7 @@ export class Indexer {
         if (resolved.origin === 'marked' && resolved.kind === kind) decided.push(info);
       }
       for (const [newKind, changedIds] of changed) await this.parts.table.setKind(changedIds, newKind);
+      if (changed.size > 0) this.parts.snapshot.changed();
       return decided;
     });
   }
@@ -127,7 +136,7 @@ export class Indexer {
     for (const article of input) incoming.set(article.id, { ...article, source: article.source ?? sourceName });
     const changed: KnowledgeArticle[] = [];
     for (const article of incoming.values()) {
-      const existing = metadata.articles[article.id];
+      const existing = articles.entries[article.id];
       if (existing && existing.hash === articleHash(article) && existing.source === article.source) result.unchanged += 1;
       else {
         changed.push(article);
@@ -135,7 +144,7 @@ export class Indexer {
         else result.added += 1;
       }
     }
-    const removed = Object.entries(metadata.articles)
+    const removed = Object.entries(articles.entries)
       .filter(([id, entry]) => entry.source === sourceName && !incoming.has(id))
       .map(([id]) => id);
     result.removed = removed.length;
@@ -143,20 +152,17 @@ export class Indexer {
     if (changed.length === 0 && removed.length === 0 && !stale) return result;
 
     for (const article of changed) {
-      const previous = metadata.articles[article.id] && articles.read(article.id);
+      const previous = articles.entries[article.id] && articles.read(article.id);
       if (previous) vocabulary.removeText(vocabularyText(previous));
       vocabulary.addText(vocabularyText(article));
     }
     for (const id of removed) this.forgetArticle(id);
     const newChunks = changed.map((article) => ({ article, chunks: chunkArticle(article) }));
-    for (const { article, chunks } of newChunks) {
-      articles.write(article);
-      metadata.articles[article.id] = entryOf(article, article.source ?? sourceName, chunks.length);
-    }
-    const totalChunks = Object.values(metadata.articles).reduce((sum, entry) => sum + entry.chunks, 0);
+    for (const { article, chunks } of newChunks) articles.put(article, entryOf(article, article.source ?? sourceName, chunks.length));
+    const totalChunks = Object.values(articles.entries).reduce((sum, entry) => sum + entry.chunks, 0);
     const needsRebuild = stale || !embedders.current || (!embedders.fixed && totalChunks >= 2 * Math.max(1, metadata.trainedOnChunks));
     if (needsRebuild) {
-      const all = Object.keys(metadata.articles)
+      const all = Object.keys(articles.entries)
         .map((id) => incoming.get(id) ?? articles.read(id))
         .filter((article): article is KnowledgeArticle => article !== undefined);
       await this.rebuild(all);
@@ -187,6 +193,8 @@ export class Indexer {
       prepared.map((entry) => entry.info.language),
     );
     const rows = await this.rows(prepared);
+    // A new table starts again at version 1: a snapshot of the old one must not pass for it.
+    this.parts.snapshot.discard();
     await table.replace(rows, embedders.current?.dimensions ?? 0);
     const memory = emptyInMemoryIndex();
     for (const { chunk, info, terms } of prepared) addChunk(memory, info, chunk, terms);
@@ -198,12 +206,12 @@ export class Indexer {
   }
 
   private prepare(chunks: Chunk[]): PreparedChunk[] {
-    const { metadata, marks } = this.parts;
+    const { articles, marks } = this.parts;
     const infos = new Map<string, ArticleInfo>();
     const prepared: PreparedChunk[] = [];
     for (const chunk of chunks) {
       let info = infos.get(chunk.articleId);
-      const entry = metadata.articles[chunk.articleId];
+      const entry = articles.entries[chunk.articleId];
       if (!entry) continue;
       if (!info) infos.set(chunk.articleId, (info = articleInfo(chunk.articleId, entry, marks)));
       prepared.push({ chunk, info, terms: fullTextTerms(chunk.text, info.language) });
@@ -233,12 +241,14 @@ export class Indexer {
   private forgetArticle(id: string): void {
     const previous = this.parts.articles.read(id);
     if (previous) this.parts.vocabulary.removeText(vocabularyText(previous));
-    delete this.parts.metadata.articles[id];
     this.parts.articles.remove(id);
   }
 
+  /** After the table took the chunks: the store's articles, then the index's own files. */
   private save(): void {
+    this.parts.articles.commit();
     writeMetadata(this.parts.metadataFile, this.parts.metadata);
     this.parts.vocabulary.save(this.parts.vocabularyFile);
+    this.parts.snapshot.changed();
   }
 }

@@ -30,7 +30,8 @@ class Postings {
       if (this.data.length >= 256) this.data = Uint32Array.from(this.data);
     } else {
       if (this.length + 2 > this.data.length) {
-        const grown = new Uint32Array(this.data.length * 2);
+        // A list loaded from a snapshot is a view of exactly its length: it moves out on its first growth.
+        const grown = new Uint32Array(Math.max(16, this.data.length * 2));
         grown.set(this.data);
         this.data = grown;
       }
@@ -42,11 +43,25 @@ class Postings {
   }
 }
 
+/**
+ * The index in a compact form, for a snapshot on disk: documents renumbered 0..n-1, every term's
+ * postings side by side as (doc, tf) pairs. Loading it allocates a handful of arrays, not one per document.
+ */
+export interface Bm25Export {
+  terms: string[];
+  /** Where each term's pairs start in `postings` (in numbers, not pairs); one more entry than terms. */
+  termOffsets: Uint32Array;
+  postings: Uint32Array;
+  docLength: Float32Array;
+}
+
 export class Bm25Index {
   private readonly termIds = new Map<string, number>();
   private readonly postings: Postings[] = [];
   /** Each live document's distinct term ids, so removing it keeps document frequencies exact. */
   private readonly docTerms: (Uint32Array | undefined)[] = [];
+  /** The same for documents loaded from a snapshot, as one array and offsets, until removed. */
+  private loadedTerms: { offsets: Uint32Array; ids: Uint32Array; docs: number } | undefined;
   private docLength = new Float32Array(1024);
   private alive = new Uint8Array(1024);
   private liveDocs = 0;
@@ -89,7 +104,8 @@ export class Bm25Index {
 
   remove(doc: number): void {
     if (!this.alive[doc]) return;
-    const ids = this.docTerms[doc] ?? new Uint32Array(0);
+    const loaded = this.loadedTerms;
+    const ids = this.docTerms[doc] ?? (loaded && doc < loaded.docs ? loaded.ids.subarray(loaded.offsets[doc], loaded.offsets[doc + 1]) : new Uint32Array(0));
     for (const id of ids) {
       const list = this.postings[id];
       if (list) list.df -= 1;
@@ -144,6 +160,78 @@ export class Bm25Index {
       if (top.length > limit) top.pop();
     }
     return top;
+  }
+
+  /** The live documents, renumbered by `docMap` (old number → new, -1 for none), in the compact form. */
+  export(docMap: Int32Array, docs: number): Bm25Export {
+    const terms: string[] = [];
+    const offsets: number[] = [0];
+    let total = 0;
+    for (const list of this.postings) total += list.length;
+    const postings = new Uint32Array(total);
+    let at = 0;
+    for (const [term, id] of this.termIds) {
+      const list = this.postings[id];
+      if (!list || list.df <= 0) continue;
+      const start = at;
+      for (let read = 0; read < list.length; read += 2) {
+        const doc = list.data[read] ?? 0;
+        const mapped = this.alive[doc] ? (docMap[doc] ?? -1) : -1;
+        if (mapped < 0) continue;
+        postings[at] = mapped;
+        postings[at + 1] = list.data[read + 1] ?? 0;
+        at += 2;
+      }
+      if (at === start) continue;
+      terms.push(term);
+      offsets.push(at);
+    }
+    const docLength = new Float32Array(docs);
+    for (let doc = 0; doc < docMap.length; doc += 1) {
+      const mapped = docMap[doc] ?? -1;
+      if (mapped >= 0 && this.alive[doc]) docLength[mapped] = this.docLength[doc] ?? 0;
+    }
+    return { terms, termOffsets: Uint32Array.from(offsets), postings: postings.slice(0, at), docLength };
+  }
+
+  /** An index of documents 0..n-1 from the compact form; each list is a view of `postings` until it grows. */
+  static import(data: Bm25Export): Bm25Index {
+    const index = new Bm25Index();
+    const docs = data.docLength.length;
+    index.ensureCapacity(Math.max(1, docs));
+    const perDoc = new Uint32Array(docs + 1);
+    for (let term = 0; term < data.terms.length; term += 1) {
+      const list = new Postings();
+      const start = data.termOffsets[term] ?? 0;
+      const end = data.termOffsets[term + 1] ?? start;
+      list.data = data.postings.subarray(start, end);
+      list.length = end - start;
+      list.df = list.length / 2;
+      index.termIds.set(data.terms[term] ?? '', term);
+      index.postings.push(list);
+      for (let at = start; at < end; at += 2) {
+        const slot = (data.postings[at] ?? 0) + 1;
+        perDoc[slot] = (perDoc[slot] ?? 0) + 1;
+      }
+      index.liveEntries += list.df;
+    }
+    for (let doc = 0; doc < docs; doc += 1) perDoc[doc + 1] = (perDoc[doc + 1] ?? 0) + (perDoc[doc] ?? 0);
+    const fill = perDoc.slice(0, docs);
+    const ids = new Uint32Array(perDoc[docs] ?? 0);
+    for (let term = 0; term < data.terms.length; term += 1) {
+      const end = data.termOffsets[term + 1] ?? 0;
+      for (let at = data.termOffsets[term] ?? 0; at < end; at += 2) {
+        const doc = data.postings[at] ?? 0;
+        ids[fill[doc] ?? 0] = term;
+        fill[doc] = (fill[doc] ?? 0) + 1;
+      }
+    }
+    index.loadedTerms = { offsets: perDoc, ids, docs };
+    index.docLength.set(data.docLength);
+    index.alive.fill(1, 0, docs);
+    index.liveDocs = docs;
+    for (const length of data.docLength) index.totalLength += length;
+    return index;
   }
 
   private ensureCapacity(docs: number): void {

@@ -26,10 +26,40 @@ export interface ChunkInfo {
  * are not reused, so a slot seen by a search in flight never names another chunk.
  */
 export class ChunkCatalog {
-  private readonly slots: (ChunkInfo | undefined)[] = [];
+  private slots: (ChunkInfo | undefined)[] = [];
   private readonly slotById = new Map<string, number>();
-  private readonly slotsByArticle = new Map<string, number[]>();
+  /** Built on the first write after a bulk load: a reopen need not pay for it before the first search. */
+  private bySlotsOfArticle: Map<string, number[]> | undefined = new Map();
   readonly articles = new Map<string, ArticleInfo>();
+
+  /** A catalog of these chunks at slots 0..n-1, as a snapshot lists them. */
+  static load(chunks: ChunkInfo[]): ChunkCatalog {
+    const catalog = new ChunkCatalog();
+    catalog.slots = chunks;
+    for (let slot = 0; slot < chunks.length; slot += 1) {
+      const chunk = chunks[slot];
+      if (!chunk) continue;
+      catalog.slotById.set(chunk.id, slot);
+      catalog.articles.set(chunk.article.id, chunk.article);
+    }
+    catalog.bySlotsOfArticle = undefined;
+    return catalog;
+  }
+
+  private get slotsByArticle(): Map<string, number[]> {
+    if (!this.bySlotsOfArticle) {
+      const map = new Map<string, number[]>();
+      for (let slot = 0; slot < this.slots.length; slot += 1) {
+        const chunk = this.slots[slot];
+        if (!chunk) continue;
+        const list = map.get(chunk.article.id);
+        if (list) list.push(slot);
+        else map.set(chunk.article.id, [slot]);
+      }
+      this.bySlotsOfArticle = map;
+    }
+    return this.bySlotsOfArticle;
+  }
 
   get chunkCount(): number {
     return this.slotById.size;
@@ -40,9 +70,12 @@ export class ChunkCatalog {
     this.slots.push(chunk);
     this.slotById.set(chunk.id, slot);
     this.articles.set(chunk.article.id, chunk.article);
-    const list = this.slotsByArticle.get(chunk.article.id);
-    if (list) list.push(slot);
-    else this.slotsByArticle.set(chunk.article.id, [slot]);
+    const byArticle = this.bySlotsOfArticle;
+    if (byArticle) {
+      const list = byArticle.get(chunk.article.id);
+      if (list) list.push(slot);
+      else byArticle.set(chunk.article.id, [slot]);
+    }
     return slot;
   }
 
@@ -59,6 +92,19 @@ export class ChunkCatalog {
     this.slotsByArticle.delete(articleId);
     this.articles.delete(articleId);
     return removed;
+  }
+
+  /** The live chunks with their slots, in slot order. */
+  *live(): Generator<[number, ChunkInfo]> {
+    for (let slot = 0; slot < this.slots.length; slot += 1) {
+      const chunk = this.slots[slot];
+      if (chunk) yield [slot, chunk];
+    }
+  }
+
+  /** One past the highest slot ever given. */
+  get slotCount(): number {
+    return this.slots.length;
   }
 
   at(slot: number): ChunkInfo | undefined {

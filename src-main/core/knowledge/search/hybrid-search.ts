@@ -1,4 +1,4 @@
-import type { ArticleFiles } from '../store/article-files';
+import type { ArticleStore } from '../store/article-store';
 import { sqlString } from '../store/chunk-table';
 import { fullTextTerms } from '../text/stemming';
 import { normalizeLanguage } from '../text/article-language';
@@ -18,7 +18,7 @@ export interface SearchParts {
   catalog: ChunkCatalog;
   fullText: Bm25Index;
   vector: VectorLeg;
-  articles: ArticleFiles;
+  articles: ArticleStore;
   vocabulary: Vocabulary;
 }
 

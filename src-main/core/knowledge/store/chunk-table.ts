@@ -55,6 +55,11 @@ export class ChunkTable {
     return ['terms', 'kind', 'language', 'vector'].every((name) => names.has(name));
   }
 
+  /** The table's version: every write makes a new one; a replaced table starts again at 1. */
+  async version(): Promise<number> {
+    return this.table ? this.table.version() : 0;
+  }
+
   async countRows(): Promise<number> {
     return this.table ? this.table.countRows() : 0;
   }

@@ -27,23 +27,27 @@ const metadataSchema = z.object({
   /** Chunks in the table when the offline semantic model was last trained. */
   trainedOnChunks: z.number().int().default(0),
   appendsSinceOptimize: z.number().int().default(0),
-  articles: z.record(z.string(), articleEntry),
+  /** Before the articles moved to the store (migration 007), their entries were listed here: read once, to import them. */
+  articles: z.record(z.string(), articleEntry).optional(),
 });
 
-export type IndexMetadata = z.infer<typeof metadataSchema>;
+/** The index's own state; the articles' entries are in the store. */
+export type IndexMetadata = Omit<z.infer<typeof metadataSchema>, 'articles'>;
 export type ArticleEntry = z.infer<typeof articleEntry>;
 
 export function emptyMetadata(): IndexMetadata {
-  return { version: 1, schema: currentSchema, embeddingModel: '', trainedOnChunks: 0, appendsSinceOptimize: 0, articles: {} };
+  return { version: 1, schema: currentSchema, embeddingModel: '', trainedOnChunks: 0, appendsSinceOptimize: 0 };
 }
 
-export function readMetadata(file: string): IndexMetadata {
-  if (!existsSync(file)) return emptyMetadata();
+export function readMetadata(file: string): { metadata: IndexMetadata; legacyArticles?: Record<string, ArticleEntry> } {
+  if (!existsSync(file)) return { metadata: emptyMetadata() };
   try {
     const parsed = metadataSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data : emptyMetadata();
+    if (!parsed.success) return { metadata: emptyMetadata() };
+    const { articles, ...metadata } = parsed.data;
+    return { metadata, ...(articles ? { legacyArticles: articles } : {}) };
   } catch {
-    return emptyMetadata();
+    return { metadata: emptyMetadata() };
   }
 }
 

@@ -50,6 +50,7 @@ const expectedKinds: Record<string, PiiKind[]> = {
   dob: ['DOB'],
   cvv: ['CVV'],
   iban: ['IBAN'],
+  order: ['ORDER'],
 };
 
 /** Recall per family and precision on ordinary text, each line through a fresh redactor with no CRM values. */

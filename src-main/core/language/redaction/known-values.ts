@@ -3,11 +3,13 @@ export interface KnownValues {
   emails?: (string | null | undefined)[];
   phones?: (string | null | undefined)[];
   addresses?: (string | null | undefined)[];
-  /** The customer's order ids: they point at one person, so they leave as `[ORDER_n]` and come back in main. */
+  /** The customer's order ids: they point at one person, so they leave as `⟨ORDER_n⟩` and come back in main. */
   orderIds?: (string | null | undefined)[];
+  /** The CRM contact id: the model needs it for tool calls, so it leaves as `⟨CONTACT_n⟩` and comes back in main. */
+  contactIds?: (string | null | undefined)[];
 }
 
-type LiteralKind = 'EMAIL' | 'PHONE' | 'ADDRESS' | 'ORDER';
+type LiteralKind = 'EMAIL' | 'PHONE' | 'ADDRESS' | 'ORDER' | 'CONTACT';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const edge = (body: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
@@ -36,5 +38,6 @@ export function literalPatterns(values: KnownValues): { kind: LiteralKind; patte
   }
   for (const address of present(values.addresses)) for (const pattern of addressPatterns(address)) out.push({ kind: 'ADDRESS', pattern });
   for (const id of present(values.orderIds)) out.push({ kind: 'ORDER', pattern: edge(`#?${escapeRegExp(id)}`) });
+  for (const id of present(values.contactIds)) out.push({ kind: 'CONTACT', pattern: edge(escapeRegExp(id)) });
   return out;
 }

@@ -1,8 +1,8 @@
-import { findAddresses, findBirthDates, findCards, findCardSecrets, findEmails, findIbans, findIdentityNumbers, findPhones, type Span } from '../pii-patterns';
+import { findAddresses, findBirthDates, findCards, findCardSecrets, findEmails, findIbans, findIdentityNumbers, findOrderIds, findPhones, type Span } from '../pii-patterns';
 import { originalSpan, shadowOf } from '../shadow-text';
 import { literalPatterns, type KnownValues } from './known-values';
 
-export type PiiKind = 'EMAIL' | 'PHONE' | 'CARD' | 'CVV' | 'IBAN' | 'ADDRESS' | 'NAME' | 'ORDER' | 'ID' | 'DOB';
+export type PiiKind = 'EMAIL' | 'PHONE' | 'CARD' | 'CVV' | 'IBAN' | 'ADDRESS' | 'NAME' | 'ORDER' | 'CONTACT' | 'ID' | 'DOB';
 export type { KnownValues } from './known-values';
 
 export interface RedactorOptions {
@@ -13,14 +13,16 @@ export interface RedactorOptions {
 }
 
 /**
- * Replaces personal data with stable placeholders (`[EMAIL_1]`). The mapping stays in main:
+ * Replaces personal data with stable placeholders (`⟨EMAIL_1⟩`, `⟨ORDER_1⟩`). The mapping stays in main:
  * `restore` puts the values back for display and for tool arguments before the policy check.
- * `⟨EMAIL_1⟩` is read back as the same placeholder, in case a model rewrites the brackets.
+ * `[EMAIL_1]` is read back as the same placeholder, in case a model rewrites the brackets.
  */
 export interface Redactor {
   redact(text: string): string;
   restore(text: string): string;
   restoreDeep<T>(value: T): T;
+  /** Placeholders in `value` (any depth) that this redactor never issued: a tool call using one is refused. */
+  unknownPlaceholders(value: unknown): string[];
   /** placeholder → original text. */
   placeholders(): Map<string, string>;
   addKnownNames(names: string[]): void;
@@ -43,12 +45,16 @@ const detectors: [PiiKind, (text: string) => Span[]][] = [
   ['CVV', findCardSecrets],
   ['DOB', findBirthDates],
   ['ID', findIdentityNumbers],
+  // An order number the customer typed that is not one of their CRM orders (those are literals, above):
+  // its order word is stronger evidence than the digit grouping a phone is recognised by.
+  ['ORDER', findOrderIds],
   ['PHONE', findPhones],
   ['ADDRESS', findAddresses],
 ];
 
-const kinds = 'EMAIL|PHONE|CARD|CVV|IBAN|ADDRESS|NAME|ORDER|ID|DOB';
+const kinds = 'EMAIL|PHONE|CARD|CVV|IBAN|ADDRESS|NAME|ORDER|CONTACT|ID|DOB';
 const placeholderPattern = new RegExp(`[[⟨](${kinds})_(\\d+)[\\]⟩]`, 'g');
+const canonical = (kind: string, index: string | number): string => `⟨${kind}_${index}⟩`;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function createRedactor(options: RedactorOptions = {}): Redactor {
@@ -80,7 +86,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   // Called on every turn with the same record: only values not seen before add patterns.
   function addKnownValues(values: KnownValues): void {
     const fresh: KnownValues = {};
-    for (const family of ['emails', 'phones', 'addresses', 'orderIds'] as const) {
+    for (const family of ['emails', 'phones', 'addresses', 'orderIds', 'contactIds'] as const) {
       const list = (values[family] ?? []).filter((value): value is string => typeof value === 'string' && !knownValueKeys.has(`${family}\u0000${value}`));
       for (const value of list) knownValueKeys.add(`${family}\u0000${value}`);
       fresh[family] = list;
@@ -100,7 +106,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     // A text that already spells a placeholder keeps it: restore must not turn it into someone's data.
     while (source.includes(`[${kind}_${next}]`) || source.includes(`⟨${kind}_${next}⟩`)) next += 1;
     counters.set(kind, next);
-    const placeholder = `[${kind}_${next}]`;
+    const placeholder = canonical(kind, next);
     byOriginal.set(key, placeholder);
     byPlaceholder.set(placeholder, original);
     return placeholder;
@@ -148,7 +154,19 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   }
 
   function restore(text: string): string {
-    return text.replace(placeholderPattern, (placeholder, kind: string, index: string) => byPlaceholder.get(`[${kind}_${index}]`) ?? placeholder);
+    return text.replace(placeholderPattern, (placeholder, kind: string, index: string) => byPlaceholder.get(canonical(kind, index)) ?? placeholder);
+  }
+
+  function unknownPlaceholders(value: unknown): string[] {
+    const unknown = new Set<string>();
+    const visit = (item: unknown): void => {
+      if (typeof item === 'string') {
+        for (const match of item.matchAll(placeholderPattern)) if (!byPlaceholder.has(canonical(match[1] ?? '', match[2] ?? ''))) unknown.add(match[0]);
+      } else if (Array.isArray(item)) item.forEach(visit);
+      else if (item && typeof item === 'object') Object.values(item).forEach(visit);
+    };
+    visit(value);
+    return [...unknown];
   }
 
   function restoreDeep<T>(value: T): T {
@@ -162,5 +180,5 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     return value;
   }
 
-  return { redact, restore, restoreDeep, placeholders: () => new Map(byPlaceholder), addKnownNames, addKnownValues, locate };
+  return { redact, restore, restoreDeep, unknownPlaceholders, placeholders: () => new Map(byPlaceholder), addKnownNames, addKnownValues, locate };
 }

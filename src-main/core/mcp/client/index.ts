@@ -1,8 +1,7 @@
 export { convert as jsonSchemaToZod, toolInputSchema } from './json-schema-to-zod';
-export { frameToolResult, toLangChainTools, type LangChainToolOptions } from './langchain-tools';
-export { createCopilotMcpPort, type CopilotPortOptions } from './copilot-port';
+export { toLangChainTools, type LangChainToolOptions } from './langchain-tools';
 export { createMcpHub, type McpHub, type McpHubOptions, type McpServerSummary, type McpTestResult } from './mcp-hub';
-export { openMcpOutbox, type McpOutbox, type McpOutboxItem, type McpOutboxState } from './mcp-outbox';
+export { attachMcpOutbox, createMcpDeliverer, type McpOutbox, type McpOutboxItem, type McpOutboxState } from './mcp-outbox';
 export { createFileSecretStore, createMemorySecretStore, mcpTokenSecret, type McpSecretName, type SecretStore } from './secret-store';
 export { createServerConnection, type CallOptions, type ConnectionState, type ConnectionStatus, type McpServerConnection } from './server-connection';
 export { createFileSettingsStore, createMemorySettingsStore, mcpServerConfigSchema, serverIdSchema, type McpServerConfig, type McpServerConfigInput, type McpSettingsStore, type BuiltInChoice } from './settings';

@@ -1,16 +1,11 @@
 import { tool, type StructuredToolInterface } from '@langchain/core/tools';
+import { frameToolResult } from '../../text/fence';
 import type { McpHub } from './mcp-hub';
 import { McpToolError } from './tool-errors';
-import type { McpToolInfo } from './tool-info';
 
 export interface LangChainToolOptions {
   /** Applied to every result before it can reach a model: the conversation's redactor. */
   redact?: (text: string) => string;
-}
-
-/** How a result enters a prompt: fenced and labelled as data, so it reads as quoted material, not orders. */
-export function frameToolResult(info: Pick<McpToolInfo, 'qualifiedName' | 'serverName'>, text: string): string {
-  return `<tool_result tool="${info.qualifiedName}" server="${info.serverName.replace(/"/g, "'")}" trust="untrusted">\n${text.replace(/<\/?tool_result[^>]*>/gi, '')}\n</tool_result>`;
 }
 
 /**

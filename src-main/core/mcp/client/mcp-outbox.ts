@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type { DeliveryReport, Deliverer, OutboxDelivery } from '../../outbox/delivery-loop';
+import { OutboxFailure, type FailureVerdict } from '../../outbox/failure';
+import { mcpToolKind, type NewOutboxItem, type OutboxItem, type OutboxState, type OutboxTarget } from '../../outbox/model';
 import type { McpHub } from './mcp-hub';
 import { McpToolError } from './tool-errors';
 
-export type McpOutboxState = 'pending' | 'delivered' | 'failed' | 'dead';
+export type McpOutboxState = OutboxState;
 
 export interface McpOutboxItem {
   idempotencyKey: string;
@@ -13,152 +13,105 @@ export interface McpOutboxItem {
   state: McpOutboxState;
   attempts: number;
   result: string | null;
+  /** Why it was given up on (dead), else the last failure. */
   error: string | null;
   createdAt: string;
   deliveredAt: string | null;
 }
 
+/** The part of the one outbox's storage the MCP client uses (the cache database's outbox repository). */
+export interface McpOutboxStore {
+  enqueue(item: NewOutboxItem): boolean;
+  byKey(key: string): OutboxItem | undefined;
+  list(options?: { targets?: OutboxTarget[]; limit?: number }): OutboxItem[];
+}
+
 export interface McpOutbox {
   /** Durable before it returns; a repeated key is ignored and returns false. */
-  enqueue(item: { idempotencyKey: string; tool: string; args: Record<string, unknown> }): boolean;
+  enqueue(item: { idempotencyKey: string; tool: string; args: Record<string, unknown>; customerId?: string }): boolean;
   get(idempotencyKey: string): McpOutboxItem | undefined;
   list(limit?: number): McpOutboxItem[];
-  /** Sends every due item once; safe to call concurrently (one run at a time). */
-  deliverDue(): Promise<{ delivered: number; failed: number; retrying: number }>;
-  start(intervalMs?: number): void;
+  /** Sends every due item of the one outbox (MCP and CRM alike); one run at a time. */
+  deliverDue(): Promise<DeliveryReport>;
   onSettled(listener: (item: McpOutboxItem) => void): () => void;
   /** Resolves when no delivery run is under way (call before close). */
   idle(): Promise<void>;
+  /** Stops serving MCP items (they stay queued for the next start). */
   close(): void;
 }
 
-interface Row {
-  idempotency_key: string;
-  tool: string;
-  args: string;
-  state: McpOutboxState;
-  attempts: number;
-  result: string | null;
-  error: string | null;
-  created_at: string;
-  next_attempt_at: string;
-  delivered_at: string | null;
-}
-
-const maxAttempts = 8;
-const backoffMs = (attempts: number): number => Math.min(5 * 60_000, 1_000 * 2 ** Math.min(attempts, 10));
-
-const toItem = (row: Row): McpOutboxItem => ({
-  idempotencyKey: row.idempotency_key,
-  tool: row.tool,
-  args: JSON.parse(row.args) as Record<string, unknown>,
-  state: row.state,
-  attempts: row.attempts,
-  result: row.result,
-  error: row.error,
-  createdAt: row.created_at,
-  deliveredAt: row.delivered_at,
+const toItem = (item: OutboxItem): McpOutboxItem => ({
+  idempotencyKey: item.idempotencyKey,
+  tool: item.tool ?? '',
+  args: item.payload,
+  state: item.state,
+  attempts: item.attempts,
+  result: item.state === 'delivered' ? (parseResult(item.result) ?? null) : null,
+  error: item.deadReason ?? item.lastError,
+  createdAt: item.createdAt,
+  deliveredAt: item.deliveredAt,
 });
 
-/**
- * Approved MCP side effects, written to SQLite before anything is sent and delivered at least once
- * with the same idempotency key, so a kill between approval and delivery neither loses the action
- * nor performs it twice (the server acts once per key). Its own file: the CRM outbox is the sync's.
- */
-export function openMcpOutbox(file: string, hub: Pick<McpHub, 'call'>, now: () => Date = () => new Date()): McpOutbox {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  db.exec(`CREATE TABLE IF NOT EXISTS mcp_outbox (
-    idempotency_key TEXT PRIMARY KEY, tool TEXT NOT NULL, args TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending',
-    attempts INTEGER NOT NULL DEFAULT 0, result TEXT, error TEXT, created_at TEXT NOT NULL, next_attempt_at TEXT NOT NULL, delivered_at TEXT)`);
-  const insert = db.prepare<[string, string, string, string, string]>(
-    `INSERT INTO mcp_outbox (idempotency_key, tool, args, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(idempotency_key) DO NOTHING`,
-  );
-  const byKey = db.prepare<[string], Row>('SELECT * FROM mcp_outbox WHERE idempotency_key = ?');
-  const recent = db.prepare<[number], Row>('SELECT * FROM mcp_outbox ORDER BY created_at DESC LIMIT ?');
-  const due = db.prepare<[string], Row>(`SELECT * FROM mcp_outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT 20`);
-  const settle = db.prepare<[McpOutboxState, string | null, string | null, string | null, string]>(
-    'UPDATE mcp_outbox SET state = ?, result = ?, error = ?, delivered_at = ?, attempts = attempts + 1 WHERE idempotency_key = ?',
-  );
-  const retryLater = db.prepare<[string, string, string]>('UPDATE mcp_outbox SET attempts = attempts + 1, error = ?, next_attempt_at = ? WHERE idempotency_key = ?');
-  const listeners = new Set<(item: McpOutboxItem) => void>();
-  let running: Promise<{ delivered: number; failed: number; retrying: number }> | undefined;
-  let timer: ReturnType<typeof setInterval> | undefined;
-
-  const settled = (key: string): void => {
-    const row = byKey.get(key);
-    if (row) for (const listener of listeners) listener(toItem(row));
-  };
-
-  async function run(): Promise<{ delivered: number; failed: number; retrying: number }> {
-    const report = { delivered: 0, failed: 0, retrying: 0 };
-    // Items enqueued while a run is under way are picked up by the same run, not left for the timer.
-    for (let pass = 0; pass < 10; pass += 1) {
-      const rows = due.all(now().toISOString());
-      if (rows.length === 0) break;
-      for (const row of rows) await deliverOne(row, report);
-    }
-    return report;
+/** The loop stores what `deliver` returned as JSON; for MCP that is the tool's text. */
+function parseResult(result: string | null): string | undefined {
+  if (result === null) return undefined;
+  try {
+    const value = JSON.parse(result) as unknown;
+    return typeof value === 'string' ? value : result;
+  } catch {
+    return result;
   }
+}
 
-  async function deliverOne(row: Row, report: { delivered: number; failed: number; retrying: number }): Promise<void> {
-    const args = JSON.parse(row.args) as Record<string, unknown>;
-    try {
-      const output = await hub.call(row.tool, args, { idempotencyKey: row.idempotency_key });
-      // The server answered: delivered, or refused for a reason a retry would not change.
-      settle.run(output.isError ? 'failed' : 'delivered', output.isError ? null : output.text, output.isError ? output.text : null, now().toISOString(), row.idempotency_key);
-      if (output.isError) report.failed += 1;
-      else report.delivered += 1;
-      settled(row.idempotency_key);
-    } catch (error) {
-      const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-      const permanent = error instanceof McpToolError && (error.code === 'INVALID_ARGS' || error.code === 'UNKNOWN_TOOL');
-      if (permanent || row.attempts + 1 >= maxAttempts) {
-        settle.run(permanent ? 'failed' : 'dead', null, message, null, row.idempotency_key);
-        report.failed += 1;
-        settled(row.idempotency_key);
-      } else {
-        // Down or timed out: unknown whether it acted, so the same key goes again later.
-        retryLater.run(message, new Date(now().getTime() + backoffMs(row.attempts)).toISOString(), row.idempotency_key);
-        report.retrying += 1;
-      }
-    }
-  }
+/** An MCP failure in the outbox's terms: bad arguments or a tool that is gone will not heal; a server away, disabled or slow may. */
+function classifyMcpFailure(error: unknown): FailureVerdict | undefined {
+  if (!(error instanceof McpToolError)) return undefined;
+  if (error.code === 'INVALID_ARGS' || error.code === 'UNKNOWN_TOOL' || error.code === 'MALFORMED') return { permanent: true, reason: error.message };
+  return { permanent: false, reason: error.message, offline: error.code === 'UNAVAILABLE' || error.code === 'DISABLED' };
+}
 
+/** Sends an approved MCP action to its server with its idempotency key, so the server acts once per key. */
+export function createMcpDeliverer(hub: Pick<McpHub, 'call'>): Deliverer {
   return {
-    enqueue({ idempotencyKey, tool, args }) {
-      const at = now().toISOString();
-      return insert.run(idempotencyKey, tool, JSON.stringify(args), at, at).changes > 0;
+    async deliver(item) {
+      if (!item.tool) throw new OutboxFailure('This MCP action names no tool.', true);
+      const output = await hub.call(item.tool, item.payload, { idempotencyKey: item.idempotencyKey });
+      // The server answered that it will not do it: a retry would get the same answer.
+      if (output.isError) throw new OutboxFailure(`${item.tool} refused it: ${output.text.slice(0, 500)}`, true);
+      return output.text;
     },
+    classify: classifyMcpFailure,
+  };
+}
+
+/**
+ * Approved MCP side effects in the one outbox (target `mcp`), delivered by the one delivery loop with
+ * the same idempotency key after a crash or an outage, so a kill between approval and delivery neither
+ * loses the action nor performs it twice.
+ */
+export function attachMcpOutbox(options: { store: McpOutboxStore; delivery: OutboxDelivery; hub: Pick<McpHub, 'call'> }): McpOutbox {
+  const { store, delivery } = options;
+  const unserve = delivery.serve('mcp', createMcpDeliverer(options.hub));
+  const unsubscribes: (() => void)[] = [];
+  return {
+    enqueue: ({ idempotencyKey, tool, args, customerId }) => store.enqueue({ target: 'mcp', kind: mcpToolKind, customerId: customerId ?? '', tool, payload: args, idempotencyKey }),
     get(key) {
-      const row = byKey.get(key);
-      return row ? toItem(row) : undefined;
+      const item = store.byKey(key);
+      return item?.target === 'mcp' ? toItem(item) : undefined;
     },
-    list: (limit = 50) => recent.all(limit).map(toItem),
-    deliverDue() {
-      running ??= run().finally(() => {
-        running = undefined;
-      });
-      return running;
-    },
-    start(intervalMs = 5_000) {
-      timer ??= setInterval(() => void this.deliverDue().catch(() => undefined), intervalMs);
-      timer.unref();
-    },
+    list: (limit = 50) => store.list({ targets: ['mcp'], limit }).map(toItem),
+    deliverDue: () => delivery.deliverDue(),
     onSettled(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      const off = delivery.onSettled((item) => {
+        if (item.target === 'mcp') listener(toItem(item));
+      });
+      unsubscribes.push(off);
+      return off;
     },
-    async idle() {
-      await running?.catch(() => undefined);
-    },
+    idle: () => delivery.idle(),
     close() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      db.close();
+      unserve();
+      for (const off of unsubscribes.splice(0)) off();
     },
   };
 }

@@ -26,12 +26,15 @@ export interface OpenedSources {
 /** Binds the real knowledge index and customer cache of a data folder. */
 export async function openCopilotMcpSources(options: { dataDir: string; shareCustomerData?: boolean }): Promise<OpenedSources> {
   const { openKnowledgeIndex, loadDemoKnowledge } = await import('../../knowledge/index');
-  const index = await openKnowledgeIndex({ dataDir: options.dataDir });
+  const { openCacheDatabase } = await import('../../storage/index');
+  const cacheFile = join(options.dataDir, 'cache.db');
+  // The cache is opened only if the app has created it: the server must not invent an empty one. Without
+  // it the knowledge index keeps its articles in memory for this run.
+  const db = existsSync(cacheFile) ? openCacheDatabase(cacheFile) : undefined;
+  const store = db ?? openCacheDatabase(':memory:');
+  const index = await openKnowledgeIndex({ dataDir: options.dataDir, articles: store.articles });
   // An empty index (fresh machine, CLI before the app ever ran) still answers from the demo knowledge base.
   if ((await index.stats()).articles === 0) await index.indexArticles(await loadDemoKnowledge(), 'demo');
-  const cacheFile = join(options.dataDir, 'cache.db');
-  // The cache is opened only if the app has created it: the server must not invent an empty one.
-  const db = existsSync(cacheFile) ? (await import('../../storage/index')).openCacheDatabase(cacheFile) : undefined;
   return {
     sources: {
       searchKnowledge: (query, limit) => index.search(query, { mode: 'hybrid', limit }),
@@ -40,8 +43,8 @@ export async function openCopilotMcpSources(options: { dataDir: string; shareCus
       shareCustomerData: options.shareCustomerData ?? false,
     },
     async close() {
-      db?.close();
       await index.close();
+      store.close();
     },
   };
 }

@@ -3,11 +3,14 @@ import { initialSchema } from './001-initial';
 import { replyReconciliation } from './002-reply-reconciliation';
 import { agentActivity } from './003-agent-activity';
 import { internalNotes } from './004-internal-notes';
+import { checkpointsAndApprovals } from './005-checkpoints-and-approvals';
+import { oneOutbox } from './006-one-outbox';
+import { knowledgeArticles } from './007-knowledge-articles';
 import { conversationLinks } from './008-conversation-links';
 import type { Migration } from './migration';
 
 /** In order; a migration is never edited once released, only followed by another. */
-export const migrations: Migration[] = [initialSchema, replyReconciliation, agentActivity, internalNotes, conversationLinks];
+export const migrations: Migration[] = [initialSchema, replyReconciliation, agentActivity, internalNotes, checkpointsAndApprovals, oneOutbox, knowledgeArticles, conversationLinks];
 
 /** Applies every migration above the database's `user_version`, each in its own transaction. */
 export function migrate(db: Database.Database, list: Migration[] = migrations): number {
@@ -16,6 +19,7 @@ export function migrate(db: Database.Database, list: Migration[] = migrations): 
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.up);
+      migration.importData?.(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

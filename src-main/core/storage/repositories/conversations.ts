@@ -23,6 +23,8 @@ export interface ConversationRepository {
   messages(conversationId: string, options?: { limit?: number; before?: string }): StoredMessage[];
   /** One message by its id (a local reply is `local-<idempotency key>`). */
   message(id: string): StoredMessage | undefined;
+  /** The conversation in which a customer wrote exactly this text (a replay finds its seeded thread by its first line). */
+  withIncomingText(text: string): string | undefined;
   addLocalMessage(message: StoredMessage): void;
   setDelivery(id: string, delivery: StoredMessage['delivery']): void;
   /** The CRM accepted a reply stored under `localId`: remember its CRM id so the CRM's copy is not stored twice. */
@@ -85,6 +87,7 @@ export function createConversationRepository(db: Database.Database): Conversatio
       FROM messages WHERE conversation_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY createdAt, id`);
   const oneMessage = db.prepare<[string], StoredMessage>(`
     SELECT id, conversation_id AS conversationId, direction, sender, text, created_at AS createdAt, delivery FROM messages WHERE id = ?`);
+  const byIncomingText = db.prepare<[string], { id: string }>("SELECT conversation_id AS id FROM messages WHERE direction = 'incoming' AND text = ? LIMIT 1");
   const insertLocal = db.prepare<StoredMessage>(`
     INSERT INTO messages (id, conversation_id, direction, sender, text, created_at, delivery)
     VALUES (@id, @conversationId, @direction, @sender, @text, @createdAt, @delivery) ON CONFLICT(id) DO NOTHING`);
@@ -99,6 +102,7 @@ export function createConversationRepository(db: Database.Database): Conversatio
     messages: (conversationId, options = {}) =>
       options.before ? before.all(conversationId, options.before, options.limit ?? 200) : latest.all(conversationId, options.limit ?? 200),
     message: (id) => oneMessage.get(id),
+    withIncomingText: (text) => byIncomingText.get(text)?.id,
     addLocalMessage: (message) => {
       insertLocal.run(message);
     },

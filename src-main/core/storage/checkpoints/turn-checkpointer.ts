@@ -2,7 +2,6 @@ import type { RunnableConfig } from '@langchain/core/runnables';
 import { WRITES_IDX_MAP, type Checkpoint, type CheckpointMetadata, type CheckpointTuple, type PendingWrite } from '@langchain/langgraph-checkpoint';
 import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
 import type Database from 'better-sqlite3';
-import { openCheckpointConnection } from '../../storage/checkpoint-connection';
 import { FastJsonSerializer } from './fast-serde';
 
 interface CheckpointRow {
@@ -43,9 +42,10 @@ const CHECKPOINT_COLUMNS = 'checkpoint_id, parent_checkpoint_id, type, checkpoin
  *   checkpoints need those, and they still get them through SqliteSaver's migration);
  * - statements are prepared once, not on every put;
  * - the serializer parses with native JSON instead of an await per node (see FastJsonSerializer);
- * - `synchronous = NORMAL` under WAL: a commit survives the app crashing, and only a power cut can take back
- *   the last turns' checkpoints, never corrupt the file. A turn lost that way loses its suggestions, not data:
- *   the customer's message lives in the conversation store and an approved action goes through the outbox.
+ * - its connection (openCheckpointSaver) commits with `synchronous = NORMAL` under WAL: a commit survives the app
+ *   crashing, and only a power cut can take back the last turns' checkpoints, never corrupt the file. A turn lost
+ *   that way loses its suggestions, not data: the customer's message lives in the conversation store, and a decision
+ *   lives in `approvals`, committed with its outbox rows.
  */
 export class TurnCheckpointer extends SqliteSaver {
   private statements?: Statements;
@@ -54,14 +54,9 @@ export class TurnCheckpointer extends SqliteSaver {
     super(db, new FastJsonSerializer());
   }
 
-  static open(file: string): TurnCheckpointer {
-    return new TurnCheckpointer(openCheckpointConnection(file));
-  }
-
   protected override setup(): void {
     if (this.statements) return;
     super.setup();
-    this.db.pragma('synchronous = NORMAL');
     const insertWrite = (conflict: 'REPLACE' | 'IGNORE') => {
       const statement = this.db.prepare<WriteParams>(
         `INSERT OR ${conflict} INTO writes (thread_id, checkpoint_ns, checkpoint_id, task_id, idx, channel, type, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -1,0 +1,141 @@
+import { Worker } from 'node:worker_threads';
+import type { CrmObjectType } from '../../crm/records';
+import { silentLogger, type Logger } from '../../log/logger';
+import type { CacheDatabase } from '../database';
+import { commitSyncedPage, type SyncedPage } from '../sync-pages';
+import type { FromWriterThread, ToWriterThread, WriterThreadData } from './protocol';
+import { pageWriterThreadEntry, type ThreadEntry } from './thread-entry';
+
+/** Commits synced pages, each with its cursor, in the order they are given. */
+export interface SyncPageWriter {
+  /** Resolves once the page and its cursor are committed, with the ids of the messages new to the cache. */
+  write<T extends CrmObjectType>(source: string, type: T, page: SyncedPage<T>): Promise<string[]>;
+  /** Where the last page was written. */
+  where(): 'thread' | 'main';
+  /** Ends the writer's thread once its writes are done; the next write starts a fresh one. */
+  release(): Promise<void>;
+}
+
+/** The page's data only: a connector's page may carry functions, which cannot cross to a thread. */
+function cloneable<T extends CrmObjectType>(page: SyncedPage<T>): SyncedPage<T> {
+  return {
+    records: page.records,
+    messages: page.messages,
+    rejected: page.rejected,
+    nextCursor: page.nextCursor,
+    ...(page.deleted ? { deleted: page.deleted } : {}),
+    ...(page.merges ? { merges: page.merges } : {}),
+    ...(page.related ? { related: page.related } : {}),
+  };
+}
+
+/** Writes on the calling thread: for an in-memory cache, which no second connection can open. */
+export function createMainThreadPageWriter(db: CacheDatabase): SyncPageWriter {
+  return {
+    write: (source, type, page) => Promise.resolve(commitSyncedPage(db, source, type, page)),
+    where: () => 'main',
+    release: () => Promise.resolve(),
+  };
+}
+
+export interface SyncPageWriterOptions {
+  logger?: Logger;
+  /** Where the thread's code is; found next to this module by default. */
+  entry?: ThreadEntry;
+}
+
+/**
+ * Writes synced pages in a worker thread with its own connection to the cache file, so that a sync's
+ * transactions, WAL writes and checkpoint fsyncs never hold up the main event loop (in Electron, every IPC
+ * call of the window waits on it). Writes keep their order: the thread commits them one after another.
+ * Where no thread can start (an in-memory cache, a build without the thread's bundle), pages are written on
+ * the main thread as before.
+ */
+export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterOptions = {}): SyncPageWriter {
+  const inMain = createMainThreadPageWriter(db);
+  if (db.file === ':memory:' || db.file === '') return inMain;
+  const logger = options.logger ?? silentLogger;
+  let thread: Promise<Worker | undefined> | undefined;
+  /** Threads that failed or ended: a message posted to one would never be answered. */
+  const gone = new WeakSet<Worker>();
+  let last: 'thread' | 'main' = 'thread';
+  let nextId = 0;
+  const pending = new Map<number, { resolve: (fresh: string[]) => void; reject: (error: Error) => void }>();
+
+  function failAll(error: Error): void {
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  }
+
+  function start(): Promise<Worker | undefined> {
+    const entry = options.entry ?? pageWriterThreadEntry();
+    if (!entry) {
+      logger.warn('sync writer thread not found; pages are written on the main thread');
+      return Promise.resolve(undefined);
+    }
+    const started = new Promise<Worker | undefined>((resolve) => {
+      let ready = false;
+      const worker = new Worker(entry.url, { workerData: { file: db.file } satisfies WriterThreadData, execArgv: entry.execArgv });
+      worker.on('message', (message: FromWriterThread) => {
+        if (message.kind === 'ready') {
+          ready = true;
+          resolve(worker);
+          return;
+        }
+        if (message.kind === 'closed') return;
+        const waiting = pending.get(message.id);
+        pending.delete(message.id);
+        // Idle, the thread must not keep the app's process alive.
+        if (pending.size === 0) worker.unref();
+        if (message.kind === 'written') waiting?.resolve(message.fresh);
+        else waiting?.reject(new Error(`The cache could not store a synced page: ${message.message}`));
+      });
+      worker.on('error', (error) => {
+        gone.add(worker);
+        if (!ready) logger.warn('sync writer thread did not start; pages are written on the main thread', { error: error.message });
+        failAll(error);
+      });
+      worker.on('exit', (code) => {
+        gone.add(worker);
+        if (thread === started) thread = undefined;
+        failAll(new Error(`The sync's writer thread stopped (exit ${code}).`));
+        if (!ready) resolve(undefined);
+      });
+    });
+    return started;
+  }
+
+  return {
+    async write(source, type, page) {
+      thread ??= start();
+      let worker = await thread;
+      if (worker && gone.has(worker)) {
+        thread = start();
+        worker = await thread;
+      }
+      if (!worker) {
+        last = 'main';
+        return inMain.write(source, type, page);
+      }
+      last = 'thread';
+      const id = (nextId += 1);
+      return new Promise<string[]>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.ref();
+        worker.postMessage({ kind: 'write', id, source, type, page: cloneable(page) } satisfies ToWriterThread);
+      });
+    },
+    where: () => last,
+    async release() {
+      const current = thread;
+      thread = undefined;
+      const worker = await current;
+      if (!worker) return;
+      await new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.ref();
+        worker.postMessage({ kind: 'close' } satisfies ToWriterThread);
+      });
+    },
+  };
+}
