@@ -93,8 +93,8 @@ describe('layering', () => {
 });
 
 describe('one owner of SQLite, and folders without cycles', () => {
-  /** Imports of the MCP outbox's own file, until it moves into the cache's migrations (issue 15, "one outbox"). */
-  const knownSqliteImports = ['src-main/core/mcp/client/mcp-outbox.ts'];
+  /** None left: the MCP outbox moved into the cache with the one outbox (issue 15). */
+  const knownSqliteImports: string[] = [];
 
   it('imports better-sqlite3 only in src-main/core/storage/', () => {
     const importers = sourceFiles(join(root, 'src-main'))
