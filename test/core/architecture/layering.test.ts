@@ -93,8 +93,7 @@ describe('layering', () => {
 });
 
 describe('one owner of SQLite, and folders without cycles', () => {
-  /** Imports of the MCP outbox's own file, until it moves into the cache's migrations (issue 15, "one outbox"). */
-  // None left: the MCP outbox moved into the cache's migrations. A new exception goes here, with why.
+  /** Files outside storage/ allowed to import better-sqlite3, each with why. None left: the MCP outbox moved into the cache with the one outbox (issue 15). */
   const knownSqliteImports: string[] = [];
 
   it('imports better-sqlite3 only in src-main/core/storage/', () => {
