@@ -69,9 +69,7 @@ function findCycle(graph: Map<string, Map<string, string>>, without: Set<string>
  * ended it is also taken off this list.
  */
 const knownCycleEdges: Record<string, string> = {
-  // contract ↔ copilot: contract/copilot.ts takes the case card's CaseState type from copilot/case/case-types; the
-  // contract should own that shape and the copilot import it.
-  'contract -> copilot': 'the CaseState type of the case card',
+  // None today: the contract owns the case state's shape (contract/case-state.ts) and the copilot imports it.
 };
 
 describe('layering', () => {
