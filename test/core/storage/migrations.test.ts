@@ -45,6 +45,27 @@ describe('cache migrations', () => {
     expect(db.prepare('SELECT id FROM contacts').all()).toEqual([{ id: 'c1' }]);
   });
 
+  it.each(migrations.slice(1).map((migration, index) => [migration.version, migration.name, index + 1] as const))(
+    'migration %i (%s) upgrades a cache at the version before it, keeping its rows',
+    (version, _name, position) => {
+      const db = new Database(':memory:');
+      const previous = migrations[position - 1]?.version ?? 0;
+      expect(migrate(db, migrations.slice(0, position))).toBe(previous);
+      db.prepare("INSERT INTO contacts (id, email, updated_at) VALUES ('c1', 'a@b.c', '2025-01-01')").run();
+      db.prepare("INSERT INTO conversations (id, channel, status, updated_at) VALUES ('t1', 'chat', 'open', '2025-01-01')").run();
+      const before = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((table) => table.name);
+      expect(migrate(db, migrations.slice(0, position + 1))).toBe(version);
+      const after = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((table) => table.name);
+      expect(db.prepare('SELECT id, email FROM contacts').all()).toEqual([{ id: 'c1', email: 'a@b.c' }]);
+      expect(db.prepare('SELECT id FROM conversations').all()).toEqual([{ id: 't1' }]);
+      // A migration only ever adds to what the app keeps: the tables before it are still there (007 replaces the unused articles table).
+      expect(before.filter((table) => !after.includes(table))).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      db.close();
+    },
+  );
+
   it('rolls a failing migration back whole', () => {
     const db = new Database(':memory:');
     migrate(db, migrations);
