@@ -51,7 +51,18 @@ function runChild(url: string, file: string, killAfterMs?: number): Promise<stri
 describe('the one outbox under SIGKILL', () => {
   let crm: DemoCrm;
   beforeAll(async () => {
-    buildSync({ entryPoints: [join(process.cwd(), 'test', 'fixtures', 'outbox-child.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3'], outfile: bundle, logLevel: 'warning' });
+    // CommonJS has no import.meta: storage's worker entry resolves its file from import.meta.url, so the bundle gets its own.
+    buildSync({
+      entryPoints: [join(process.cwd(), 'test', 'fixtures', 'outbox-child.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['better-sqlite3'],
+      outfile: bundle,
+      logLevel: 'warning',
+      banner: { js: "const bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+      define: { 'import.meta.url': 'bundleUrl' },
+    });
     // Each write takes a little while, so kills land before, during and after requests.
     crm = await startDemoCrm({ seed: 21, contacts: 30, latencyMs: 2 });
   });
