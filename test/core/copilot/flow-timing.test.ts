@@ -127,3 +127,12 @@ describe('the drafts read the flow of a subflow from the one table', () => {
     expect(state.request?.flow).not.toBeNull();
   });
 });
+
+describe('a change whose terms depend on the membership level', () => {
+  it('logs an overnight upgrade only once the level is known, and says which', () => {
+    const before = caseAt('manage_upgrade', 'order_issue', { orderId: '7730156284' }, ['pull-up-account', 'verify-identity', 'shipping-status']);
+    expect(tools(before)).not.toContain('create_ticket');
+    const ticket = planCaseActions({ ...before, slots: { ...before.slots, membership: 'gold' } }, sophie, now, 'x').find((plan) => plan.tool === 'create_ticket');
+    expect(ticket?.args.content).toContain('Membership: gold');
+  });
+});

@@ -25,7 +25,7 @@ function amountCents(caseState: CaseState): number | undefined {
 }
 
 function ticket(customer: CustomerContext, caseState: CaseState, order: Order | undefined, subject: string, why: string): PlannedCall {
-  const details = [caseState.slots.reason, caseState.slots.address ? `New address: ${caseState.slots.address}` : '', caseState.slots.phone ? `Phone: ${caseState.slots.phone}` : ''].filter(Boolean).join('\n');
+  const details = [caseState.slots.reason, caseState.slots.membership ? `Membership: ${caseState.slots.membership}` : '', caseState.slots.address ? `New address: ${caseState.slots.address}` : '', caseState.slots.phone ? `Phone: ${caseState.slots.phone}` : ''].filter(Boolean).join('\n');
   return { tool: 'create_ticket', args: { customerId: customer.id, subject: `${subject}${order ? ` (order ${order.id})` : ''}`, content: details.slice(0, 1000), priority: 'MEDIUM' }, why };
 }
 
@@ -162,7 +162,9 @@ export function planCaseActions(caseState: CaseState, customer: CustomerContext 
       const needsVerified = subflow !== null && !['recover_password', 'reset_2fa', 'status_service_removed'].includes(subflow) && subflow !== 'missing' && subflow !== 'manage';
       const ready = subflow === 'missing' || subflow === 'manage' ? verified : needsVerified ? verified : identified;
       const needed = subflow ? ticketNeeds[subflow] : undefined;
-      if (subject && ready && (!needed || caseState.slots[needed])) plans.push(ticket(customer, caseState, order, subject, `${request.label}: the change is logged on a ticket for the team.`));
+      // A flow that asks the membership level (an upgrade's cost, a downgrade) logs its change once it is known.
+      const membershipWanted = subflow !== null && subflowActions(subflow).includes('membership') && !membership;
+      if (subject && ready && (!needed || caseState.slots[needed]) && !membershipWanted) plans.push(ticket(customer, caseState, order, subject, `${request.label}: the change is logged on a ticket for the team.`));
       if (request.intent === 'newsletter_subscription' && subflow === null) {
         plans.push({ tool: 'update_preferences', args: { customerId: customer.id, preferences: { newsletter: false } }, why: 'The customer does not want promotional e-mails.' });
       }
