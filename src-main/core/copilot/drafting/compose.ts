@@ -1,5 +1,6 @@
 import { emptyCaseState, type CaseState, type IdentifierKind } from '../case/case-types';
 import { verificationIdentifiers } from '../case/flows';
+import { planCaseActions } from '../case/plan-actions';
 import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
 import { isInternalText } from './internal-text';
 import { conversationLanguage, givenFacts, parsePurchaseDate, type GivenFacts } from './signals';
@@ -398,7 +399,7 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   if (action) drafts.push(action);
   else if (!question && suppliedFacts(latestFacts, latest)) {
     // The customer just gave the last thing the change needed: the offer waiting on its card is the reply now.
-    const waiting = pendingOffer(context);
+    const waiting = pendingOffer(context) ?? plannedOffer(context);
     if (waiting) drafts.push({ ...waiting, sentences: [...ackPrefix(context), ...waiting.sentences] });
   }
   if (question) {
@@ -478,6 +479,24 @@ function pendingOffer(context: Context): Draft | undefined {
   const waiting = [...context.input.proposals].reverse().find((proposal) => proposal.sideEffect && proposal.status === 'pending' && proposal.policy === 'allowed' && (!caseKey || !proposal.caseKey || proposal.caseKey === caseKey));
   if (!waiting) return undefined;
   return actionDraft({ ...context, input: { ...context.input, proposals: [{ ...waiting, turn: context.lines.length }] } });
+}
+
+// Changes logged on a ticket; a refund names an amount the case policy (refunds so far) has still to pass.
+const offeredBeforeProposal = new Set(['create_ticket', 'update_preferences']);
+
+/**
+ * The change this very line makes possible: the drafts are written before the proposal is made, so the
+ * line that gives the last missing slot (the new address) is answered with the offer it is about to bring.
+ */
+function plannedOffer(context: Context): Draft | undefined {
+  const { caseState, customer, proposals } = context.input;
+  if (!customer) return undefined;
+  const caseKey = caseState.caseKey;
+  const proposed = new Set(proposals.filter((proposal) => !caseKey || !proposal.caseKey || proposal.caseKey === caseKey).map((proposal) => proposal.tool));
+  const planned = planCaseActions(caseState, customer, context.now, context.lines.at(-1) ?? '').find((plan) => offeredBeforeProposal.has(plan.tool) && !proposed.has(plan.tool));
+  if (!planned) return undefined;
+  const proposal: Proposal = { id: 'planned', tool: planned.tool, args: planned.args, policy: 'allowed', policyReason: null, why: planned.why, sideEffect: true, status: 'pending', decisionReason: null, idempotencyKey: null, turn: context.lines.length, flow: context.actions, subflow: context.subflow };
+  return actionDraft({ ...context, input: { ...context.input, proposals: [proposal] } });
 }
 
 /**
