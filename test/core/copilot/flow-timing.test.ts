@@ -5,6 +5,8 @@ import { flowOfSubflow, subflowActions, subflowLabel } from '../../../src-main/c
 import { planCaseActions } from '../../../src-main/core/copilot/case/plan-actions';
 import { caseForDrafts } from '../../../src-main/core/copilot/drafting/case-view';
 import { composeDrafts } from '../../../src-main/core/copilot/drafting/compose';
+import { phrase } from '../../../src-main/core/copilot/drafting/templates';
+import { slotsIn } from '../../../src-main/core/copilot/case/slots';
 import type { CustomerContext, Turn } from '../../../src-main/core/copilot/types';
 
 // Proposals are made on the line where the flow's preconditions become true, and the drafts ask for what is missing.
@@ -134,5 +136,20 @@ describe('a change whose terms depend on the membership level', () => {
     expect(tools(before)).not.toContain('create_ticket');
     const ticket = planCaseActions({ ...before, slots: { ...before.slots, membership: 'gold' } }, sophie, now, 'x').find((plan) => plan.tool === 'create_ticket');
     expect(ticket?.args.content).toContain('Membership: gold');
+  });
+});
+
+describe('the line that gives the last slot', () => {
+  it('keeps the whole address, city and zip with the street', () => {
+    expect(slotsIn('540 Maple Ave, Evanston, IL 60201', [], [], now).address).toBe('540 Maple Ave, Evanston, IL 60201');
+  });
+
+  it('is answered with the offer of the change it makes possible, in the customer language', () => {
+    for (const language of ['en', 'de'] as const) {
+      const state = { ...caseAt('manage_change_address', 'manage_account', { address: '540 Maple Ave, Evanston, IL 60201' }, ['pull-up-account', 'record-reason', 'verify-identity']), language };
+      const lines = language === 'en' ? ['I moved and need to change the address on my account', '540 Maple Ave, Evanston, IL 60201'] : ['guten tag, ich bin umgezogen und möchte die adresse in meinem konto ändern', '540 Maple Ave, Evanston, IL 60201'];
+      const drafts = composeDrafts({ caseState: state, customer: sophie, knowledge: [], proposals: [], turns: turns(...lines), now });
+      expect(drafts[0]?.text, language).toContain(phrase(language, 'ticketOffer'));
+    }
   });
 });
