@@ -20,6 +20,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { startCrmService, type CrmService } from './workspace/crm-service';
 import { createCrmSettingsHandlers } from './workspace/crm-settings-handlers';
 import { createWorkspaceHandlers } from './workspace/handlers';
+import { createVisitorLinkHandlers } from './workspace/visitor-link';
 import { preparePrivateDataDir } from './paths/private-data-dir';
 
 export interface Core {
@@ -98,6 +99,7 @@ export async function createCore(input: CoreConfigInput, options: { logger?: Log
       ...createKnowledgeHandlers(knowledgeIndex),
       ...createWorkspaceHandlers(crmService, events),
       ...createCrmSettingsHandlers(crmService),
+      ...createVisitorLinkHandlers(crmService),
       ...createCopilotHandlers(copilotService),
       ...createLlmHandlers(config),
       ...createHostlessDesktopHandlers(),

@@ -3,6 +3,7 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { createClient, MissingTokenError } from './client/index';
 import { installClient } from './client/provide';
+import { scheduleThreadWarmup } from './composables/thread-warmup';
 import './styles.css';
 
 function showStartupError(message: string): void {
@@ -20,6 +21,7 @@ try {
   app.use(createPinia());
   installClient(app, client);
   app.mount('#app');
+  scheduleThreadWarmup();
 } catch (error) {
   showStartupError(error instanceof MissingTokenError ? error.message : 'Support Copilot could not start its window.');
 }

@@ -6,7 +6,7 @@ import { benchMessages, startUiHost, type UiHost } from './ui-host';
 const messageCount = Number(process.env.UI_CONVERSATION_MESSAGES ?? 10_000);
 const rounds = Number(process.env.UI_CONVERSATION_ROUNDS ?? 3);
 
-type Mode = 'virtual' | 'full';
+type Mode = 'virtual' | 'cold' | 'full';
 
 interface Round {
   openMs: number;
@@ -92,6 +92,7 @@ async function round(browser: Browser, host: UiHost, mode: Mode): Promise<Round>
     await page.addInitScript(observeLongTasks);
     const url = new URL(host.url);
     if (mode === 'full') url.search = '?list=full';
+    if (mode === 'cold') url.search = '?warm=off';
     await page.goto(url.toString());
     await page.getByTestId('queue-item').first().waitFor({ timeout: 30_000 });
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
@@ -124,21 +125,32 @@ const bench: Benchmark = {
   async run() {
     const host = await startUiHost(benchMessages(messageCount));
     const browser = await launchChromium();
-    const results: Record<Mode, Round[]> = { virtual: [], full: [] };
+    const results: Record<Mode, Round[]> = { virtual: [], cold: [], full: [] };
     try {
       // One untimed round each warms the browser's caches.
       await round(browser, host, 'virtual');
       await round(browser, host, 'full');
       for (let index = 0; index < rounds; index += 1) {
-        for (const mode of ['virtual', 'full'] as const) results[mode].push(await round(browser, host, mode));
+        for (const mode of ['virtual', 'cold', 'full'] as const) results[mode].push(await round(browser, host, mode));
       }
     } finally {
       await browser.close();
       await host.close();
     }
     const virtual = results.virtual;
+    const cold = results.cold;
     const full = results.full;
+    const longest = (list: Round[]): number => Math.max(0, ...list.flatMap((entry) => entry.openLongTasks));
+    const perOpen = (list: Round[]): number => list.reduce((count, entry) => count + entry.openLongTasks.length, 0) / Math.max(1, list.length);
     const figures: BenchFigure[] = [
+      {
+        label: `open ${messageCount} msgs, warmed while idle`,
+        unit: 'ms',
+        subject: percentiles(virtual.map((entry) => entry.openMs)),
+        baselineLabel: 'first open cold (?warm=off)',
+        baseline: percentiles(cold.map((entry) => entry.openMs)),
+        extra: { longTasksOpen: perOpen(virtual), longestOpenTaskMs: longest(virtual), coldLongTasksOpen: perOpen(cold), coldLongestOpenTaskMs: longest(cold) },
+      },
       {
         label: `open ${messageCount} msgs, painted at bottom`,
         unit: 'ms',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CaseState } from '../copilot/case/case-types';
+import type { CaseState } from './case-state';
 import { method } from './define';
 
 const id = z.string().min(1).max(64);

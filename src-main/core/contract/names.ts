@@ -25,6 +25,8 @@ export const methodNameList = [
   'crm.owners',
   'crm.agentSettings',
   'crm.setAgentSettings',
+  'crm.inboxes',
+  'conversation.linkContact',
   'conversation.sendReply',
   'copilot.turn',
   'copilot.decide',

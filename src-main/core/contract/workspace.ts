@@ -28,6 +28,40 @@ export interface MessageView {
   delivery: 'pending' | 'delivered' | 'failed';
 }
 
+/** A teammate's internal note on the thread (HubSpot's COMMENT): for the team only, never sent to the customer. */
+export interface InternalNoteView {
+  id: string;
+  sender: string | null;
+  text: string;
+  createdAt: string;
+}
+
+/** A contact a visitor's thread may belong to, and what points to them. */
+export interface LinkSuggestionView {
+  contactId: string;
+  name: string;
+  email: string | null;
+  /** Plain words: "wrote from jane@example.com", "gave order 3200000034". */
+  because: string[];
+}
+
+/** The thread comes from a visitor who is not a contact in the CRM (yet). */
+export interface VisitorView {
+  /** HubSpot's visitor id, when it gave one. */
+  visitorId: string | null;
+  suggestions: LinkSuggestionView[];
+}
+
+export interface ConversationView {
+  id: string;
+  customerId: string | null;
+  messages: MessageView[];
+  /** The newest internal notes, oldest first; with the newest page only (absent: none). */
+  notes?: InternalNoteView[];
+  /** Set when the thread's customer is not a contact: the agent can link it to one, with approval. */
+  visitor?: VisitorView | null;
+}
+
 export interface CustomerProfile {
   contact: {
     id: string;
@@ -83,6 +117,12 @@ export interface CrmOwnerView {
   email: string | null;
 }
 
+/** One of the portal's conversation inboxes. */
+export interface CrmInboxView {
+  id: string;
+  name: string;
+}
+
 /** The agent's own CRM settings on a shared portal (see core/workspace/crm-agent-settings.ts). */
 export interface CrmAgentSettingsView {
   hubspotUserId: number | null;
@@ -96,7 +136,7 @@ export interface CrmAgentSettingsView {
 
 export const workspaceMethods = {
   'workspace.listConversations': method(z.strictObject({ query: z.string().max(200).optional() })).returns<ConversationListItem[]>(),
-  'workspace.getConversation': method(z.strictObject({ id, before: z.string().max(40).optional(), limit: z.number().int().min(1).max(10_000).optional() })).returns<{ id: string; customerId: string | null; messages: MessageView[] }>(),
+  'workspace.getConversation': method(z.strictObject({ id, before: z.string().max(40).optional(), limit: z.number().int().min(1).max(10_000).optional() })).returns<ConversationView>(),
   'workspace.watchConversation': method(z.strictObject({ id })).returns<{ watching: string }>(),
   'customer.getProfile': method(z.strictObject({ id })).returns<CustomerProfile>(),
   'customer.deleteMemory': method(z.strictObject({ customerId: id, memoryId: z.number().int().positive() })).returns<{ deleted: boolean }>(),
@@ -117,6 +157,19 @@ export const workspaceMethods = {
       propertyConsent: z.boolean().optional(),
     }),
   ).returns<CrmAgentSettingsView>(),
+  /**
+   * The agent approved linking a visitor's thread to a contact. The link is made in the local cache (HubSpot's
+   * API cannot relink a thread) and an internal comment telling the team goes to the outbox, once per key.
+   */
+  'conversation.linkContact': method(
+    z.strictObject({
+      conversationId: id,
+      contactId: z.string().regex(/^\d{1,30}$/, 'A contact id is digits only.'),
+      idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'An idempotency key is 8–100 letters, digits, - or _.'),
+    }),
+  ).returns<{ customerId: string; queued: boolean }>(),
+  /** The portal's conversation inboxes, for the agent to pick the ones they work in (their sync scope). */
+  'crm.inboxes': method(z.strictObject({})).returns<CrmInboxView[]>(),
   /**
    * `suggestion`: how the copilot's suggestions were used for this reply (for Insights); absent when none were shown.
    * `idempotencyKey`: minted by the window once per reply and kept across its retries, so a send repeated after a

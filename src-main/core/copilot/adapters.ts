@@ -79,8 +79,8 @@ export function createCopilotPorts(options: { db: CacheDatabase; knowledge: () =
     customerById: (id) => toContext(db, id, 'conversation'),
     createRedactor: (knownNames) => createRedactor({ knownNames }),
     enqueueAction: (action) => db.transaction(() => db.outbox.enqueue(action)),
-    recordDecision: ({ conversationId, action, status, proposal }, actions = []) =>
-      recordApproval(db, { conversationId, proposalId: proposal.id, action, status, proposal: { ...proposal }, decidedAt: new Date().toISOString() }, actions),
+    recordDecision: ({ conversationId, action, status, proposal }, actions = [], mcpActions = []) =>
+      recordApproval(db, { conversationId, proposalId: proposal.id, action, status, proposal: { ...proposal }, decidedAt: new Date().toISOString() }, actions, mcpActions),
     decisions: (conversationId) =>
       db.approvals.forConversation(conversationId).map(({ action, status, proposal }) => ({ conversationId, action, status, proposal: proposal as unknown as Proposal })),
     checkpointSaver(legacyFile) {
@@ -163,10 +163,13 @@ export function createCopilotMcpPort(client: McpClientForCopilot, options: Copil
     },
     enqueue(action) {
       const added = outbox.enqueue(action);
+      this.deliverQueued();
+      return added;
+    },
+    deliverQueued() {
       if (options.deliverOnEnqueue !== false) {
         outbox.deliverDue().catch((error: unknown) => options.onDeliveryError?.(error));
       }
-      return added;
     },
   };
 }

@@ -31,6 +31,8 @@ export interface CopilotMcpPort {
   call(qualifiedName: string, args: Record<string, unknown>): Promise<McpToolOutput>;
   /** Writes an approved side effect before it is sent; a repeated idempotency key is ignored, so it acts once. */
   enqueue(action: { idempotencyKey: string; tool: string; args: Record<string, unknown> }): boolean;
+  /** Starts sending what is due in the outbox, after the copilot's decision and its MCP rows have committed. */
+  deliverQueued(): void;
 }
 
 /**

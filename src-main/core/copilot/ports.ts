@@ -14,6 +14,13 @@ export interface ToolAction {
   idempotencyKey: string;
 }
 
+/** An approved MCP tool call, queued in the one outbox (target `mcp`) with the decision that approved it. */
+export interface McpToolAction {
+  idempotencyKey: string;
+  tool: string;
+  args: Record<string, unknown>;
+}
+
 /** The agent's decision on a proposal as the store keeps it: the copilot takes the proposal's status from here. */
 export interface RecordedDecision {
   conversationId: string;
@@ -37,7 +44,7 @@ export interface CopilotPorts extends IdentityLookup {
    * Records a decision and queues its actions in one transaction (both or neither survive a crash).
    * The first decision on a proposal stands: a repeat returns false and queues nothing.
    */
-  recordDecision(decision: RecordedDecision, actions?: ToolAction[]): boolean;
+  recordDecision(decision: RecordedDecision, actions?: ToolAction[], mcpActions?: McpToolAction[]): boolean;
   decisions(conversationId: string): RecordedDecision[];
   /** Where the copilot's threads are checkpointed; `legacyFile`, an earlier version's checkpoint file, is moved in first when it exists. */
   checkpointSaver(legacyFile: string): BaseCheckpointSaver;

@@ -3,5 +3,5 @@ export { CrmHttpError, createHttpClient, parseRetryAfter, type RateLimitPolicy, 
 export { createRatePacer, type RatePacerOptions } from './rate-pacer';
 export { createHubSpotConnector, syncDefaults, type HubSpotConnector, type HubSpotConnectorOptions } from './hubspot/connector';
 export type { SyncScope } from './hubspot/conversation-sync';
-export { PortalSetupError, type PortalOwner } from './hubspot/portal-setup';
+export { PortalSetupError, type PortalInbox, type PortalOwner } from './hubspot/portal-setup';
 export * from './records';

@@ -8,7 +8,7 @@ export const outboxTargets = ['crm', 'mcp'] as const;
 export type OutboxTarget = (typeof outboxTargets)[number];
 
 /** What the CRM connector knows how to deliver. */
-export const crmActionKinds = ['send_reply', 'request_refund', 'create_ticket', 'update_ticket', 'escalate', 'update_preferences', 'handoff_note'] as const;
+export const crmActionKinds = ['send_reply', 'request_refund', 'create_ticket', 'update_ticket', 'escalate', 'update_preferences', 'handoff_note', 'link_contact'] as const;
 export type CrmActionKind = (typeof crmActionKinds)[number];
 
 /** An MCP server's side-effecting tool, named in the item's `tool`. */
@@ -77,7 +77,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  */
 export function laneOf(item: Pick<NewOutboxItem, 'kind' | 'customerId' | 'payload'>): string | null {
   const { kind, payload } = item;
-  if ((kind === 'send_reply' || kind === 'handoff_note') && text(payload.conversationId)) return `thread:${text(payload.conversationId)}`;
+  if ((kind === 'send_reply' || kind === 'handoff_note' || kind === 'link_contact') && text(payload.conversationId)) return `thread:${text(payload.conversationId)}`;
   if ((kind === 'update_ticket' || kind === 'escalate') && text(payload.ticketId)) return `ticket:${text(payload.ticketId)}`;
   if (kind === 'update_preferences') return `preferences:${item.customerId}`;
   return null;

@@ -1,6 +1,13 @@
 import type { CacheDatabase } from './database';
 import type { ApprovalRecord } from './repositories/approvals';
-import { crmActionKinds, type CrmActionKind } from '../outbox/model';
+import { crmActionKinds, mcpToolKind, type CrmActionKind } from '../outbox/model';
+
+/** An approved call of an MCP server's tool, for the one outbox's `mcp` target. */
+export interface McpOutboxAction {
+  idempotencyKey: string;
+  tool: string;
+  args: Record<string, unknown>;
+}
 
 export interface OutboxAction {
   customerId: string;
@@ -40,11 +47,12 @@ function outboxRow(action: OutboxAction) {
  * `approvals`) never shows a queued action as pending, nor a pending one as done. A rejection queues nothing.
  * The first decision on a proposal stands: a repeat returns false and queues nothing more.
  */
-export function recordApproval(db: CacheDatabase, approval: ApprovalRecord, actions: OutboxAction[] = []): boolean {
+export function recordApproval(db: CacheDatabase, approval: ApprovalRecord, actions: OutboxAction[] = [], mcpActions: McpOutboxAction[] = []): boolean {
   for (const action of actions) checkAction(action);
   return db.transaction(() => {
     if (!db.approvals.record(approval)) return false;
     for (const action of actions) db.outbox.enqueue(outboxRow(action));
+    for (const { idempotencyKey, tool, args } of mcpActions) db.outbox.enqueue({ target: 'mcp', kind: mcpToolKind, customerId: '', tool, payload: args, idempotencyKey });
     return true;
   });
 }

@@ -3,7 +3,7 @@ import type { ServiceRegistry } from '../app/service-registry';
 import type { CoreConfig } from '../config';
 import type { SyncStatus } from '../contract/workspace';
 import { startDemoCrm, type DemoCrm } from '../crm/demo/index';
-import { createHubSpotConnector, type HubSpotConnector, type PortalOwner, type SyncScope } from '../crm/index';
+import { createHubSpotConnector, type HubSpotConnector, type PortalInbox, type PortalOwner, type SyncScope } from '../crm/index';
 import type { CrmAgentSettingsView } from '../contract/workspace';
 import type { CrmContact } from '../crm/records';
 import type { EventBus } from '../events/event-bus';
@@ -24,6 +24,8 @@ export interface CrmService {
   fetchCustomer(contactId: string): Promise<CrmContact | undefined>;
   /** The portal's users, for the agent to pick themself as the sender of replies. */
   owners(): Promise<PortalOwner[]>;
+  /** The portal's conversation inboxes, for the agent's sync scope. */
+  inboxes(): Promise<PortalInbox[]>;
   agentSettings(): CrmAgentSettingsView;
   setAgentSettings(change: Partial<CrmAgentSettings>): Promise<CrmAgentSettingsView>;
   /** The demo CRM's address when the demo workspace runs it. */
@@ -124,6 +126,7 @@ export async function startCrmService(config: CoreConfig, services: ServiceRegis
       return db.contacts.get(contactId);
     },
     owners: () => connector.owners(),
+    inboxes: () => connector.inboxes(),
     agentSettings: view,
     async setAgentSettings(change) {
       const consentGiven = change.propertyConsent === true && !agent.propertyConsent;

@@ -3,7 +3,7 @@ import type { Handlers } from '../contract/index';
 import { PortalSetupError } from '../crm/index';
 import type { CrmService } from './crm-service';
 
-type CrmSettingsHandlers = Pick<Handlers, 'crm.owners' | 'crm.agentSettings' | 'crm.setAgentSettings'>;
+type CrmSettingsHandlers = Pick<Handlers, 'crm.owners' | 'crm.inboxes' | 'crm.agentSettings' | 'crm.setAgentSettings'>;
 
 /** The agent's own side of a shared portal: who they are in HubSpot, what they sync, what the app may add. */
 export function createCrmSettingsHandlers(getService: () => Promise<CrmService>): CrmSettingsHandlers {
@@ -15,6 +15,10 @@ export function createCrmSettingsHandlers(getService: () => Promise<CrmService>)
     'crm.owners': async () => {
       const owners = await (await getService()).owners().catch(plain);
       return owners.map((owner) => ({ userId: owner.userId, name: owner.name, email: owner.email }));
+    },
+    'crm.inboxes': async () => {
+      const inboxes = await (await getService()).inboxes().catch(plain);
+      return inboxes.map((inbox) => ({ id: inbox.id, name: inbox.name }));
     },
     'crm.agentSettings': async () => (await getService()).agentSettings(),
     'crm.setAgentSettings': async (change) => {

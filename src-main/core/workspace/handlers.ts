@@ -3,6 +3,7 @@ import type { Handlers } from '../contract/index';
 import type { MessageView } from '../contract/workspace';
 import type { EventBus } from '../events/event-bus';
 import type { CrmService } from './crm-service';
+import { visitorOf } from './visitor-link';
 import { announceOutboxItem } from '../sync/outbox-worker';
 
 type WorkspaceHandlers = Pick<
@@ -34,6 +35,8 @@ export function actionSummary(kind: string, payload: Record<string, unknown>): s
       return 'Escalated to a senior agent';
     case 'update_preferences':
       return 'Contact preferences changed';
+    case 'link_contact':
+      return `Conversation ${text(payload.conversationId)} linked to this contact`;
     default:
       return kind.replace(/_/g, ' ');
   }
@@ -74,10 +77,15 @@ export function createWorkspaceHandlers(getService: () => Promise<CrmService>, e
         }));
     },
     'workspace.getConversation': async ({ id, before, limit }) => {
-      const { db } = await service();
+      const crm = await service();
+      const { db } = crm;
       const conversation = db.conversations.get(id);
       if (!conversation) throw new CoreError('NOT_FOUND', 'That conversation is not in the cache.', 'Wait for the next sync, or check that it was not deleted in the CRM.');
-      return { id, customerId: conversation.contactId, messages: db.messages.forConversation(id, { limit: limit ?? 200, ...(before ? { before } : {}) }) };
+      const messages = db.messages.forConversation(id, { limit: limit ?? 200, ...(before ? { before } : {}) });
+      // Notes and the visitor's state come with the newest page only; an older page is messages alone.
+      if (before) return { id, customerId: conversation.contactId, messages, notes: [], visitor: null };
+      const notes = db.conversations.internalNotes(id).map(({ id: noteId, sender, text, createdAt }) => ({ id: noteId, sender, text, createdAt }));
+      return { id, customerId: conversation.contactId, messages, notes, visitor: await visitorOf(crm, id, conversation.contactId) };
     },
     'workspace.watchConversation': async ({ id }) => {
       (await service()).watch(id);

@@ -8,6 +8,14 @@ import { useQueueStore } from '../stores/queue';
 import { useUiStore } from '../stores/ui';
 
 
+/** Resolves once the frame now being prepared has been painted (at once where there are no frames). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
 /**
  * The agent's actions that span several stores: opening a conversation loads its thread,
  * customer and copilot state; sending tells main how the suggestions were used (for Insights); a live customer message wakes the copilot.
@@ -30,6 +38,9 @@ export function useWorkspace() {
     if (ui.view !== 'workspace') ui.view = 'workspace';
     queue.select(id);
     await conversation.open(id);
+    if (conversation.id !== id) return;
+    // The thread paints first; the customer and copilot panels start in the frame after it, so an open is not one long task.
+    await afterPaint();
     if (conversation.id !== id) return;
     void useClient()
       .call('desktop.viewing', { conversationId: id })
@@ -76,6 +87,14 @@ export function useWorkspace() {
     if (action !== 'reject') void customer.refresh();
   }
 
+  /** The agent approved linking a visitor's thread to a contact: the customer panel and the queue show them at once. */
+  async function linkVisitor(contactId: string): Promise<void> {
+    const linked = await conversation.linkContact(contactId);
+    if (!linked) return;
+    void customer.load(linked);
+    void queue.load();
+  }
+
   /** A citation opens its article beside the thread, at the section the suggestion cites; Esc comes back. */
   async function openSource(articleId: string, section?: string): Promise<void> {
     const cited = section ?? copilot.suggestions.flatMap((suggestion) => suggestion.citations).find((citation) => citation.articleId === articleId)?.section;
@@ -100,5 +119,5 @@ export function useWorkspace() {
     }
   }
 
-  return { openConversation, step, useSuggestion, send, sendOrAccept, decide, openSource, insertPassage, onLiveMessage };
+  return { openConversation, step, useSuggestion, send, sendOrAccept, decide, linkVisitor, openSource, insertPassage, onLiveMessage };
 }

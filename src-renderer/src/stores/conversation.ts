@@ -1,5 +1,5 @@
 import type { ConversationMessageEvent } from '@contract/events';
-import type { MessageView } from '@contract/workspace';
+import type { InternalNoteView, MessageView, VisitorView } from '@contract/workspace';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { useClient } from '../client/provide';
@@ -31,6 +31,13 @@ export const useConversationStore = defineStore('conversation', () => {
   const hasOlder = ref(false);
   const loadingOlder = ref(false);
   const olderError = ref<ShownError | undefined>();
+  /** The team's internal notes on the thread: shown apart from the messages, never as sent to the customer. */
+  const notes = shallowRef<InternalNoteView[]>([]);
+  /** Set when the thread comes from a visitor who is not a contact: the agent may link it, with approval. */
+  const visitor = ref<VisitorView | null>(null);
+  const linking = ref(false);
+  const linkError = ref<ShownError | undefined>();
+  let linkKey: { conversationId: string; contactId: string; key: string } | undefined;
   let sequence = 0;
 
   const lastIncoming = computed(() => {
@@ -54,6 +61,9 @@ export const useConversationStore = defineStore('conversation', () => {
     hasOlder.value = false;
     loadingOlder.value = false;
     olderError.value = undefined;
+    notes.value = [];
+    visitor.value = null;
+    linkError.value = undefined;
     try {
       const client = useClient();
       const limit = fullThreadForBenchmark() ? threadLimit : firstPage;
@@ -61,6 +71,8 @@ export const useConversationStore = defineStore('conversation', () => {
       if (mine !== sequence) return;
       customerId.value = result.customerId;
       messages.value = result.messages;
+      notes.value = result.notes ?? [];
+      visitor.value = result.visitor ?? null;
       hasOlder.value = result.messages.length === limit;
       void client.call('workspace.watchConversation', { id: conversationId }).catch(() => undefined);
     } catch (caught) {
@@ -119,6 +131,32 @@ export const useConversationStore = defineStore('conversation', () => {
     return true;
   }
 
+  /**
+   * The agent approved linking this visitor's thread to a contact. One key per approval, kept across retries
+   * of the same choice, so a lost answer queues the team's comment once. Returns the contact on success.
+   */
+  async function linkContact(contactId: string): Promise<string | undefined> {
+    const conversationId = id.value;
+    if (!conversationId || linking.value) return undefined;
+    linking.value = true;
+    linkError.value = undefined;
+    if (!linkKey || linkKey.conversationId !== conversationId || linkKey.contactId !== contactId) linkKey = { conversationId, contactId, key: crypto.randomUUID() };
+    try {
+      const result = await useClient().call('conversation.linkContact', { conversationId, contactId, idempotencyKey: linkKey.key });
+      if (id.value === conversationId) {
+        customerId.value = result.customerId;
+        visitor.value = null;
+      }
+      linkKey = undefined;
+      return result.customerId;
+    } catch (caught) {
+      linkError.value = shownError(caught, 'The conversation could not be linked.', 'Nothing was changed; try again.');
+      return undefined;
+    } finally {
+      linking.value = false;
+    }
+  }
+
   function noteNothingToSend(): void {
     nothingToSend.value = true;
   }
@@ -172,6 +210,8 @@ export const useConversationStore = defineStore('conversation', () => {
     hasOlder.value = false;
     id.value = undefined;
     messages.value = [];
+    notes.value = [];
+    visitor.value = null;
     draft.value = '';
   }
 
@@ -190,6 +230,11 @@ export const useConversationStore = defineStore('conversation', () => {
     hasOlder,
     loadingOlder,
     olderError,
+    notes,
+    visitor,
+    linking,
+    linkError,
+    linkContact,
     lastIncoming,
     open,
     loadOlder,

@@ -69,9 +69,7 @@ function findCycle(graph: Map<string, Map<string, string>>, without: Set<string>
  * ended it is also taken off this list.
  */
 const knownCycleEdges: Record<string, string> = {
-  // contract ↔ copilot: contract/copilot.ts takes the case card's CaseState type from copilot/case/case-types; the
-  // contract should own that shape and the copilot import it.
-  'contract -> copilot': 'the CaseState type of the case card',
+  // None today: the contract owns the case state's shape (contract/case-state.ts) and the copilot imports it.
 };
 
 describe('layering', () => {
@@ -93,8 +91,7 @@ describe('layering', () => {
 });
 
 describe('one owner of SQLite, and folders without cycles', () => {
-  /** Imports of the MCP outbox's own file, until it moves into the cache's migrations (issue 15, "one outbox"). */
-  // None left: the MCP outbox moved into the cache's migrations. A new exception goes here, with why.
+  /** Files outside storage/ allowed to import better-sqlite3, each with why. None left: the MCP outbox moved into the cache with the one outbox (issue 15). */
   const knownSqliteImports: string[] = [];
 
   it('imports better-sqlite3 only in src-main/core/storage/', () => {

@@ -177,7 +177,7 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       mcp: createCopilotMcpPort({ hub, outbox }),
     });
     try {
-      const thread = '8000000001';
+      const thread = '8000000003';
       const before = llm.requests.length;
       llm.push(
         { text: 'Checking the notes.' },
@@ -208,7 +208,8 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       expect(notes).not.toMatch(/evil\.example|<system>|[\u{E0000}-\u{E007F}]/u);
       expect(fed.some((content) => content.includes('did not answer within 1 s'))).toBe(true);
       expect(JSON.stringify(llm.requests.slice(before))).not.toContain(customerEmail);
-      expect(outbox.list()).toEqual([]);
+      // The workspace's one outbox also holds the earlier tests' carrier actions: none of this thread's is queued.
+      expect(outbox.list().filter((item) => item.idempotencyKey.startsWith(`copilot:${thread}:`))).toEqual([]);
 
       // The server goes away before the agent decides: an edit cannot be checked and waits; an approval
       // of the arguments as proposed is kept and sent once the server is back.

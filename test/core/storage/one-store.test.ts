@@ -99,6 +99,26 @@ describe('an approval and its outbox rows', () => {
     expect(cache.approvals.forConversation('c1')).toEqual([]);
     cache.close();
   });
+
+  it('queue an approved MCP tool call in the same transaction, for the outbox’s mcp target', () => {
+    const cache = openCacheDatabase(':memory:');
+    const call = { idempotencyKey: 'copilot:c1:p4', tool: 'carrier__reschedule_delivery', args: { shipment: 'S1' } };
+    expect(recordApproval(cache, approval('p4'), [], [call])).toBe(true);
+    expect(cache.outbox.byKey('copilot:c1:p4')).toMatchObject({ target: 'mcp', tool: 'carrier__reschedule_delivery', payload: { shipment: 'S1' }, state: 'pending' });
+    // A second decision on the same proposal queues no second call.
+    expect(recordApproval(cache, approval('p4'), [], [{ ...call, idempotencyKey: 'copilot:c1:p4:again' }])).toBe(false);
+    expect(cache.outbox.byKey('copilot:c1:p4:again')).toBeUndefined();
+    // And a failing write of the call leaves no decision behind.
+    const outbox = cache.outbox as { enqueue: (typeof cache.outbox)['enqueue'] };
+    const enqueue = outbox.enqueue;
+    outbox.enqueue = () => {
+      throw new Error('disk full');
+    };
+    expect(() => recordApproval(cache, approval('p5'), [], [{ ...call, idempotencyKey: 'copilot:c1:p5' }])).toThrow(/disk full/);
+    outbox.enqueue = enqueue;
+    expect(cache.approvals.forConversation('c1').map((record) => record.proposalId)).toEqual(['p4']);
+    cache.close();
+  });
 });
 
 describe('copilot-checkpoints.db of the previous version', () => {

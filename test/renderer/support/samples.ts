@@ -1,5 +1,6 @@
 import type { CopilotActionView, CopilotTurnView } from '@contract/copilot';
 import type { ConversationListItem, CustomerProfile, MessageView } from '@contract/workspace';
+import type { MethodResult } from '@contract/index';
 
 export function queueItem(id: string, extra: Partial<ConversationListItem> = {}): ConversationListItem {
   return {
@@ -82,5 +83,21 @@ export function profile(id: string): CustomerProfile {
       { id: 1, fact: 'Prefers email', source: 'conversation', createdAt: '2026-11-01T10:00:00.000Z' },
       { id: 2, fact: 'Has a cat', source: 'conversation', createdAt: '2026-11-01T10:00:00.000Z' },
     ],
+  };
+}
+
+/** What `desktop.settings.get` answers for a configured CRM and no LLM, keys hidden. */
+export function desktopSettings(extra: Partial<MethodResult<'desktop.settings.get'>> = {}): MethodResult<'desktop.settings.get'> {
+  return {
+    crm: { url: 'https://api.hubapi.com', syncIntervalSeconds: 60 },
+    llm: null,
+    embeddings: null,
+    knowledgeDirs: [],
+    redactBeforeLlm: true,
+    debugLogging: false,
+    notifications: true,
+    globalShortcut: 'CommandOrControl+Shift+Space',
+    secrets: { llmApiKey: false, crmToken: true, embeddingsApiKey: false, backend: 'os', plainTextConsent: false },
+    ...extra,
   };
 }

@@ -3,7 +3,7 @@ import { cutAtWord } from '../drafting/summary';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
 import { handoffNote } from './escalation-check';
 import { isToolName, toolCatalog } from '../tools/catalog';
-import type { ToolAction } from '../ports';
+import type { McpToolAction, ToolAction } from '../ports';
 import type { Proposal } from '../types';
 import { decidedAs } from './approval-gate';
 
@@ -12,22 +12,21 @@ import { decidedAs } from './approval-gate';
  * a second resume, or a resume after a restart, enqueues nothing new, so the CRM acts once.
  * The decision is recorded in the transaction that queues its actions, and the copilot reads a proposal's
  * status from that record, so a crash before the checkpoint never shows a queued action as still pending.
- * An MCP tool goes to the MCP outbox, which sends the same key to the server on every attempt; that outbox is
- * another file for now, so its row is written first and the decision after: a crash in between leaves the proposal
- * pending, and approving it again queues nothing new.
+ * An MCP tool goes to the same outbox (target `mcp`) in the same transaction, and the server gets the same key on
+ * every attempt; its delivery starts only once the transaction has committed.
  */
 export function executeActionsNode(deps: NodeDeps) {
   return (state: CopilotStateType): CopilotStateUpdate => {
     const executed: Proposal[] = [];
-    const record = (proposal: Proposal, actions: ToolAction[] = []) =>
-      deps.ports.recordDecision({ conversationId: state.conversationId, action: decidedAs(proposal), status: 'executed', proposal }, actions);
+    const record = (proposal: Proposal, actions: ToolAction[] = [], mcpActions: McpToolAction[] = []) =>
+      deps.ports.recordDecision({ conversationId: state.conversationId, action: decidedAs(proposal), status: 'executed', proposal }, actions, mcpActions);
     for (const proposal of state.proposals.filter((item) => item.status === 'approved')) {
       const idempotencyKey = `copilot:${state.conversationId}:${proposal.id}`;
       const done: Proposal = { ...proposal, status: 'executed', idempotencyKey };
       if (!isToolName(proposal.tool)) {
         if (!deps.mcp) continue;
-        deps.mcp.enqueue({ idempotencyKey, tool: proposal.tool, args: { ...proposal.args } });
-        record(done);
+        record(done, [], [{ idempotencyKey, tool: proposal.tool, args: { ...proposal.args } }]);
+        deps.mcp.deliverQueued();
         executed.push(done);
         continue;
       }

@@ -1,5 +1,5 @@
 import { associationType, objectTypeIds, objectTypeOf } from './associations';
-import { HttpError, asRecord, page, readCount, readLimit, type RouteResult } from './http';
+import { HttpError, asRecord, batchAnswer, page, readCount, readLimit, type RouteResult } from './http';
 import type { ObjectContext } from './object-routes';
 import type { DemoObjectType } from './state';
 
@@ -44,17 +44,8 @@ export function batchReadAssociations(context: ObjectContext, from: DemoObjectTy
       ...(after + pageSize < links.length ? { paging: { next: { after: String(after + pageSize) } } } : {}),
     });
   }
-  if (missing.length === 0) return { status: 200, body: { status: 'COMPLETE', results, ...times(startedAt) } };
-  return {
-    status: 207,
-    body: {
-      status: 'COMPLETE',
-      results,
-      numErrors: missing.length,
-      errors: missing.map((id) => ({ status: 'error', category: 'OBJECT_NOT_FOUND', message: `No ${to} is associated with ${from} ${id}.`, context: { fromObjectId: [id] }, errors: [], links: {} })),
-      ...times(startedAt),
-    },
-  };
+  const errors = missing.map((id) => ({ status: 'error', category: 'OBJECT_NOT_FOUND', message: `No ${to} is associated with ${from} ${id}.`, context: { fromObjectId: [id] }, errors: [], links: {} }));
+  return batchAnswer(results, errors, startedAt);
 }
 
 function requireBoth(context: ObjectContext, from: DemoObjectType, fromId: string, to: DemoObjectType, toId: string): { fromId: string; toId: string } {

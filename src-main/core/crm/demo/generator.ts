@@ -120,6 +120,26 @@ export function hexId(random: Random): string {
   return Array.from({ length: 4 }, () => Math.floor(random() * 4294967296).toString(16).padStart(8, '0')).join('');
 }
 
+/** murmur3's 32-bit finaliser: a bijection, so distinct inputs give distinct outputs. */
+function scramble(value: number): number {
+  let h = value >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+const hex8 = (value: number): string => value.toString(16).padStart(8, '0');
+
+/**
+ * A message id unique in the portal, still 32 hex digits that look random: the first 16 are a bijection of
+ * (source, thread or entry index, position in the thread), the rest come from the stream. Ids drawn from the
+ * stream alone repeated across threads (each stream has only 32 bits of state), so two threads shared messages
+ * and a 20,000-contact sync stored a few messages fewer than the demo held.
+ */
+export function uniqueHexId(source: number, index: number, position: number, random: Random): string {
+  const high = Math.floor(index / 4294967296);
+  return `${hex8(scramble(index))}${hex8(scramble(((high * 4096 + source) * 256 + (position & 0xff)) >>> 0))}${hexId(random).slice(16)}`;
+}
+
 /** A US phone number as E.164, the form of HS_PHONE_NUMBER delivery identifiers. */
 const e164 = (phone: string): string => `+1${phone.replace(/\D/g, '').slice(-10)}`;
 const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
@@ -559,6 +579,7 @@ export class DemoGenerator {
   entries(index: number, open: boolean = this.thread(index).status === 'OPEN'): DemoMessage[] {
     const random = this.random(kind.thread, index + 0x27d4eb2d);
     const ids = this.random(kind.messageId, index);
+    let position = 0;
     const special = this.special(index);
     const channel = this.channelOf(index);
     const slots = this.slots(index);
@@ -573,7 +594,7 @@ export class DemoGenerator {
       ? special.turns.map((turn) => ({ incoming: turn.speaker === 'customer', text: turn.text }))
       : (this.scenario(index)?.turns ?? []).map(([direction, variants]) => ({ incoming: direction === 'in', text: fill(pick(variants, random)) }));
     const base = (type: DemoMessageType, at: number, createdBy: string, senders: DemoSender[], recipients: DemoRecipient[], client: DemoMessage['client']): DemoMessage => ({
-      id: hexId(ids),
+      id: uniqueHexId(1, index, position++, ids),
       type,
       conversationsThreadId: threadId,
       createdAt: iso(at),

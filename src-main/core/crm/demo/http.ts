@@ -123,3 +123,10 @@ export function propertyError(problems: PropertyProblem[]): HttpError {
     errors: problems.map((problem) => ({ message: problem.message, code: problem.error, context: { propertyName: [problem.name] } })),
   });
 }
+
+/** A batch's answer: 200 when every input succeeded, else HubSpot's 207 carrying the errors beside the results. */
+export function batchAnswer(results: unknown[], errors: unknown[], startedAt: string): RouteResult {
+  const times = { requestedAt: startedAt, startedAt, completedAt: new Date().toISOString() };
+  if (errors.length === 0) return { status: 200, body: { status: 'COMPLETE', results, ...times } };
+  return { status: 207, body: { status: 'COMPLETE', results, numErrors: errors.length, errors, ...times } };
+}

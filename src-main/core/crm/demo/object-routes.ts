@@ -1,6 +1,6 @@
 import { associationType, associationTypeIds, objectTypeIds } from './associations';
 import type { DemoRecord } from './generator';
-import { HttpError, asRecord, page, propertyError, readCount, readLimit, readProperties, type RouteResult } from './http';
+import { HttpError, asRecord, batchAnswer, page, propertyError, readCount, readLimit, readProperties, type RouteResult } from './http';
 import type { IdempotencyLedger } from './idempotency';
 import { defaultProperties } from './properties';
 import { search, type SearchOptions } from './search';
@@ -109,7 +109,6 @@ export function searchObjects(context: ObjectContext, type: DemoObjectType, rawB
   return { status: 200, body: { total: result.total, ...page(result.results.map((record) => shape(context.state, type, record, properties)), result.next) } };
 }
 
-const batchTimes = (startedAt: string): { startedAt: string; completedAt: string; requestedAt: string } => ({ requestedAt: startedAt, startedAt, completedAt: new Date().toISOString() });
 
 /** `POST .../batch/read`: no associations; ids not found make it a 207 with an OBJECT_NOT_FOUND error listing them. */
 export function batchRead(state: DemoState, type: DemoObjectType, rawBody: unknown, url: URL): RouteResult {
@@ -131,17 +130,8 @@ export function batchRead(state: DemoState, type: DemoObjectType, rawBody: unkno
       results.push(shape(state, type, record, properties));
     } else if (!record) missing.push(String(id).slice(0, 64));
   }
-  if (missing.length === 0) return { status: 200, body: { status: 'COMPLETE', results, ...batchTimes(startedAt) } };
-  return {
-    status: 207,
-    body: {
-      status: 'COMPLETE',
-      results,
-      numErrors: 1,
-      errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: `Could not get some ${type} objects, they may be deleted or not exist. Check that ids are valid.`, context: { ids: missing }, errors: [], links: {} }],
-      ...batchTimes(startedAt),
-    },
-  };
+  const errors = missing.length === 0 ? [] : [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: `Could not get some ${type} objects, they may be deleted or not exist. Check that ids are valid.`, context: { ids: missing }, errors: [], links: {} }];
+  return batchAnswer(results, errors, startedAt);
 }
 
 /** v3 create's `associations`: `[{to:{id}, types:[{associationCategory, associationTypeId}]}]`; the target must exist. */

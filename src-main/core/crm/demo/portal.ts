@@ -115,8 +115,14 @@ export const channelAccountIds = { chat: '240001', email: '240002', phone: '2400
 export type DemoChannel = keyof typeof channelIds;
 export const supportEmail = 'support@acmebrands.example';
 
+/** A second inbox with no threads of its own (the wholesale team's), so an agent's inbox choice matters. */
+export const wholesaleInboxId = '147960';
+
 export function inboxes(createdAt: string) {
-  return [{ id: inboxId, name: 'AcmeBrands support', type: 'INBOX', archived: false, createdAt, updatedAt: createdAt }];
+  return [
+    { id: inboxId, name: 'AcmeBrands support', type: 'INBOX', archived: false, createdAt, updatedAt: createdAt },
+    { id: wholesaleInboxId, name: 'AcmeBrands wholesale', type: 'INBOX', archived: false, createdAt, updatedAt: createdAt },
+  ];
 }
 
 export function channels() {

@@ -33,6 +33,7 @@ import {
 import { conversationSettingsRoute, ownersRoute, pipelinesRoute, propertiesRoute } from './portal-routes';
 import { PortalLimits, rateLimitBody, type PortalLimitOptions } from './rate-limits';
 import { ScriptedFaults } from './scripted-faults';
+import { NoteStore, isNotesType, noteAssociationsRoute, notesRoute } from './notes';
 import { DemoState } from './state';
 
 export type { DemoCrmStats } from './demo-routes';
@@ -98,6 +99,7 @@ export async function startDemoCrm(options: DemoCrmOptions = {}): Promise<DemoCr
   const ledger = new IdempotencyLedger(options.idempotencyKeys === true);
   const missingScopes = new Set(options.missingScopes ?? []);
   const scripted = new ScriptedFaults();
+  const notes = new NoteStore(state);
   const context: ObjectContext = {
     state,
     ledger,
@@ -135,6 +137,13 @@ export async function startDemoCrm(options: DemoCrmOptions = {}): Promise<DemoCr
     if (parts[0] === '__demo' && parts[1] === 'faults' && parts.length === 2 && method === 'POST') return { status: 200, body: { queued: scripted.add(await readJson(request)) } };
     if (parts[0] === '__demo' && parts.length === 2) {
       return demoRoute(state, ledger, { stats, requestLog: () => requestLog.slice() }, parts[1], request);
+    }
+    if (parts[0] === 'crm' && parts[1] === 'v3' && parts[2] === 'objects' && isNotesType(parts[3])) {
+      return notesRoute(notes, ledger, method, parts.slice(4), url, path, key, method === 'POST' ? await readJson(request) : undefined);
+    }
+    if (parts[0] === 'crm' && parts[1] === 'v4') {
+      const answered = noteAssociationsRoute(notes, method, parts, url, method === 'POST' && parts[2] === 'associations' && (isNotesType(parts[3]) || isNotesType(parts[4])) ? await readJson(request) : undefined);
+      if (answered) return answered;
     }
     if (parts[0] === 'crm' && parts[1] === 'v3' && parts[2] === 'objects' && parts.length >= 4) {
       const type = objectTypeOf(parts[3]);

@@ -1,5 +1,5 @@
 import { AssociationStore, associationType, objectTypeOf } from './associations';
-import { DemoGenerator, hexId, idBase, richTextOf, type DemoMessage, type DemoRecord, type DemoThread } from './generator';
+import { DemoGenerator, idBase, uniqueHexId, richTextOf, type DemoMessage, type DemoRecord, type DemoThread } from './generator';
 import { channelAccountIds, channelIds, pipelineLookup, ticketPipelines, type DemoChannel, type DemoPipeline } from './portal';
 import { PropertyRegistry, createdProperty, lastModifiedProperty } from './properties';
 import { streamFor } from './random';
@@ -391,7 +391,7 @@ export class DemoState {
 
   private nextEntryId(): string {
     this.extraEntryTotal += 1;
-    return hexId(streamFor(this.generator.seed, 0x3a7, this.extraEntryTotal));
+    return uniqueHexId(2, this.extraEntryTotal, 0, streamFor(this.generator.seed, 0x3a7, this.extraEntryTotal));
   }
 
   private append(threadIndex: number, entry: DemoMessage, next: DemoThread): DemoMessage {

@@ -6,6 +6,8 @@ import { appProperties, type PortalSetup } from './portal-setup';
 /** HubSpot-defined association types (v4): ticket → contact, note → ticket. */
 const ticketToContact = 16;
 const noteToTicket = 228;
+/** HubSpot's notes guide: hs_note_body holds at most 65,536 characters. */
+const maxNoteBody = 65_535;
 
 export interface ActionOptions {
   http: HttpClient;
@@ -48,7 +50,7 @@ export function createActions(options: ActionOptions) {
     const body = (await http.request({
       method: 'POST',
       path: '/crm/v3/objects/tickets/batch/read',
-      body: { idProperty: appProperties.actionKey, inputs: [{ id: key }], properties: ['subject', 'hs_pipeline_stage', appProperties.actionKey] },
+      body: { idProperty: appProperties.actionKey, inputs: [{ id: key }], properties: ['subject', 'hs_pipeline_stage', appProperties.actionKey], propertiesWithHistory: [] },
     })) as { results?: unknown[] } | null;
     return body?.results?.[0] ?? null;
   }
@@ -103,7 +105,8 @@ export function createActions(options: ActionOptions) {
     }
   }
 
-  async function noteOnTicketOnce(ticketId: string, body: string, context: DeliveryContext | undefined): Promise<unknown> {
+  async function noteOnTicketOnce(ticketId: string, text: string, context: DeliveryContext | undefined): Promise<unknown> {
+    const body = text.slice(0, maxNoteBody);
     if (context?.previouslyAttempted) {
       const linked = (await http.request({ method: 'GET', path: `/crm/v4/objects/tickets/${encodeURIComponent(ticketId)}/associations/notes?limit=500` })) as { results?: { toObjectId?: unknown }[] } | null;
       const ids = (linked?.results ?? []).map((entry) => String(entry.toObjectId ?? '')).filter(Boolean);
@@ -111,31 +114,23 @@ export function createActions(options: ActionOptions) {
         const notes = (await http.request({
           method: 'POST',
           path: '/crm/v3/objects/notes/batch/read',
-          body: { inputs: ids.slice(-100).map((id) => ({ id })), properties: ['hs_note_body', 'hs_timestamp'] },
+          body: { inputs: ids.slice(-100).map((id) => ({ id })), properties: ['hs_note_body', 'hs_timestamp'], propertiesWithHistory: [] },
         })) as { results?: { properties?: Record<string, string | null> }[] } | null;
         const since = Date.parse(context.approvedAt) - windowSlackMs;
         const found = (notes?.results ?? []).find((note) => note.properties?.hs_note_body === body && Date.parse(note.properties.hs_timestamp ?? '') >= since);
         if (found) return found;
       }
     }
-    try {
-      return await http.request({
-        method: 'POST',
-        path: '/crm/v3/objects/notes',
-        retryAmbiguous: false,
-        body: {
-          properties: { hs_note_body: body, hs_timestamp: new Date(options.now()).toISOString() },
-          associations: [{ to: { id: ticketId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: noteToTicket }] }],
-        },
-      });
-    } catch (error) {
-      // A CRM without notes (the demo CRM) keeps the note in the ticket's description instead; setting it twice is harmless.
-      if (!(error instanceof CrmHttpError && error.status === 400 && /unknown object type|unable to infer object type/i.test(error.message))) throw error;
-      const current = (await http.request({ method: 'GET', path: `/crm/v3/objects/tickets/${encodeURIComponent(ticketId)}?properties=content` })) as { properties?: { content?: string | null } } | null;
-      const content = current?.properties?.content ?? '';
-      if (content.includes(body)) return current;
-      return http.request({ method: 'PATCH', path: `/crm/v3/objects/tickets/${encodeURIComponent(ticketId)}`, body: { properties: { content: content ? `${content}\n\n${body}` : body } } });
-    }
+    // A note object on the ticket's timeline (HubSpot's notes API), where the next agent reads it in HubSpot itself.
+    return http.request({
+      method: 'POST',
+      path: '/crm/v3/objects/notes',
+      retryAmbiguous: false,
+      body: {
+        properties: { hs_note_body: body, hs_timestamp: new Date(options.now()).toISOString() },
+        associations: [{ to: { id: ticketId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: noteToTicket }] }],
+      },
+    });
   }
 
   async function thread(threadId: string): Promise<{ channelId: string; channelAccountId: string }> {
@@ -214,6 +209,10 @@ export function createActions(options: ActionOptions) {
         if (typeof p.ticketId === 'string' && p.ticketId) await noteOnTicketOnce(p.ticketId, text(p.text), context);
         return comment;
       }
+      case 'link_contact':
+        // HubSpot's published APIs cannot change a thread's contact (PATCH takes only status and archived, and
+        // associations v4 has no thread object): the link is the cache's, and the team learns of it from this comment.
+        return postToThreadOnce(text(p.conversationId), 'COMMENT', text(p.text), context);
       case 'request_refund': {
         const keyed = await setup.ensureProperties(options.propertyConsent());
         return createTicketOnce(

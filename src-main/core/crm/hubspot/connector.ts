@@ -6,7 +6,7 @@ import { createActions } from './actions';
 import { attachAssociations, readAssociations } from './associations';
 import { createConversationSync, type SyncScope } from './conversation-sync';
 import { createObjectSync, propertiesOf, type ObjectSpec, type ObjectType } from './object-sync';
-import { createPortalSetup, type PortalOwner } from './portal-setup';
+import { createPortalSetup, type PortalInbox, type PortalOwner } from './portal-setup';
 import { contactSchema, lineItemSchema, orderSchema, ticketSchema, toContact, toLineItem, toOrder, toTicket } from './schemas';
 import { parsePage, validate } from './validate';
 
@@ -45,6 +45,8 @@ export interface HubSpotConnectorOptions {
 export interface HubSpotConnector extends CrmConnector {
   /** The portal's users, for the agent to pick their own in Settings. */
   owners(): Promise<PortalOwner[]>;
+  /** The portal's conversation inboxes, for the agent to choose the ones they work in. */
+  inboxes(): Promise<PortalInbox[]>;
   /** Reads the ticket pipeline and, with consent, creates the app's properties. */
   prepare(consent: boolean): Promise<{ propertiesReady: boolean }>;
   /** Agent scope: one customer not in the cache, with their orders and tickets, fetched on demand. */
@@ -99,7 +101,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): HubSpo
       const body = await http.request({
         method: 'POST',
         path: `/crm/v3/objects/${type}/batch/read`,
-        body: { inputs: ids.slice(start, start + 100).map((id) => ({ id })), properties: propertiesOf(spec.schema, type) },
+        body: { inputs: ids.slice(start, start + 100).map((id) => ({ id })), properties: propertiesOf(spec.schema, type), propertiesWithHistory: [] },
         ...(signal ? { signal } : {}),
       });
       const raws = await attachAssociations(http, type, parsePage(body).results, signal);
@@ -166,6 +168,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): HubSpo
     fetchConversation: conversations.fetchConversation,
     pushAction: (action, key, _signal, context) => actions(action, key, context),
     owners: () => setup.owners(),
+    inboxes: () => setup.inboxes(),
     async prepare(consent) {
       await setup.ticketPipeline();
       return { propertiesReady: await setup.ensureProperties(consent) };

@@ -33,6 +33,11 @@ export interface TicketPipeline {
   labels: Record<string, string>;
 }
 
+export interface PortalInbox {
+  id: string;
+  name: string;
+}
+
 export interface PortalOwner {
   id: string;
   userId: number;
@@ -149,6 +154,25 @@ export function createPortalSetup(http: HttpClient) {
     return found;
   }
 
-  return { ticketPipeline, ensureProperties, owners, propertiesReady: () => propertiesReady === true };
+  /** The portal's conversation inboxes (archived ones left out), for the agent's sync scope. */
+  async function inboxes(): Promise<PortalInbox[]> {
+    const found: PortalInbox[] = [];
+    let after: string | undefined;
+    do {
+      const query = new URLSearchParams({ limit: '100', ...(after ? { after } : {}) });
+      const body = (await http.request({ method: 'GET', path: `/conversations/v3/conversations/inboxes?${query}` }).catch((error: unknown) => scopeError(error, 'list the conversation inboxes', 'conversations.read'))) as {
+        results?: { id?: unknown; name?: unknown; archived?: unknown }[];
+        paging?: { next?: { after?: string } };
+      } | null;
+      for (const inbox of body?.results ?? []) {
+        if (inbox.archived === true || typeof inbox.id !== 'string' || !/^\d{1,20}$/.test(inbox.id)) continue;
+        found.push({ id: inbox.id, name: typeof inbox.name === 'string' && inbox.name ? inbox.name : `Inbox ${inbox.id}` });
+      }
+      after = body?.paging?.next?.after;
+    } while (after);
+    return found;
+  }
+
+  return { ticketPipeline, ensureProperties, owners, inboxes, propertiesReady: () => propertiesReady === true };
 }
 export type PortalSetup = ReturnType<typeof createPortalSetup>;

@@ -6,10 +6,11 @@ import { internalNotes } from './004-internal-notes';
 import { checkpointsAndApprovals } from './005-checkpoints-and-approvals';
 import { oneOutbox } from './006-one-outbox';
 import { knowledgeArticles } from './007-knowledge-articles';
+import { conversationLinks } from './008-conversation-links';
 import type { Migration } from './migration';
 
 /** In order; a migration is never edited once released, only followed by another. */
-export const migrations: Migration[] = [initialSchema, replyReconciliation, agentActivity, internalNotes, checkpointsAndApprovals, oneOutbox, knowledgeArticles];
+export const migrations: Migration[] = [initialSchema, replyReconciliation, agentActivity, internalNotes, checkpointsAndApprovals, oneOutbox, knowledgeArticles, conversationLinks];
 
 /** Applies every migration above the database's `user_version`, each in its own transaction. */
 export function migrate(db: Database.Database, list: Migration[] = migrations): number {

@@ -98,7 +98,7 @@ export function createCrmRecordWriter(db: Database.Database): CrmRecordWriter {
   const removeStatements = Object.fromEntries(Object.entries(tables).map(([type, table]) => [type, db.prepare<[string]>(`DELETE FROM ${table} WHERE id = ?`)])) as Record<CrmObjectType, Database.Statement<[string]>>;
   const removeMessages = db.prepare<[string]>('DELETE FROM messages WHERE conversation_id = ?');
   const removeNotes = db.prepare<[string]>('DELETE FROM internal_notes WHERE conversation_id = ?');
-  const repoint = ['orders', 'tickets', 'conversations'].map((table) => db.prepare<[string, string]>(`UPDATE ${table} SET contact_id = ? WHERE contact_id = ?`));
+  const repoint = ['orders', 'tickets', 'conversations', 'conversation_links'].map((table) => db.prepare<[string, string]>(`UPDATE ${table} SET contact_id = ? WHERE contact_id = ?`));
   return {
     remove(type, ids) {
       for (const id of ids) {

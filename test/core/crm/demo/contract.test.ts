@@ -100,6 +100,20 @@ describe('demo CRM against the HubSpot contract', () => {
     expect((await call('POST', '/crm/v3/objects/tickets', { properties: { subject: 'x', hs_pipeline_stage: '1', refund_amount: '5' }, associations: [] })).status).toBe(400);
     await call('PATCH', `/crm/v3/objects/tickets/${ticket.body.id}`, { properties: { hs_pipeline_stage: '3', hs_ticket_priority: 'HIGH' } });
     await call('PATCH', `/crm/v3/objects/contacts/${ids.contacts?.[0] ?? ''}`, { properties: { preferences: '{"contact_channel":"email"}' } });
+    // The hand-off note on the ticket: a notes object associated note → ticket.
+    const { noteToTicket, ticketToNote } = contractLimits.notes.associationTypeIds;
+    const noteLink = [{ to: { id: ticket.body.id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: noteToTicket }] }];
+    const note = await call<WireRecord>('POST', '/crm/v3/objects/notes', { properties: { hs_note_body: 'Hand-off: refund approved.', hs_timestamp: new Date().toISOString() }, associations: noteLink });
+    expect(note.status).toBe(201);
+    expect(note.body.properties.hs_note_body).toBe('Hand-off: refund approved.');
+    expect((await call('POST', '/crm/v3/objects/notes', { properties: { hs_note_body: 'no time' }, associations: noteLink })).status).toBe(400);
+    expect((await call('POST', '/crm/v3/objects/notes', { properties: { hs_note_body: 'x', hs_timestamp: '1700000000000', refund_amount: '5' }, associations: [] })).status).toBe(400);
+    const onTicket = await call<{ results: { toObjectId: string; associationTypes: { typeId: number }[] }[] }>('GET', `/crm/v4/objects/tickets/${ticket.body.id}/associations/notes?limit=500`);
+    expect(onTicket.body.results).toEqual([{ toObjectId: note.body.id, associationTypes: [expect.objectContaining({ typeId: ticketToNote })] }]);
+    await call('POST', '/crm/v4/associations/notes/tickets/batch/read', { inputs: [{ id: note.body.id }] });
+    const read = await call<{ results: WireRecord[] }>('POST', '/crm/v3/objects/notes/batch/read', { inputs: [{ id: note.body.id }, { id: '1' }], properties: ['hs_note_body', 'hs_timestamp'], propertiesWithHistory: [] });
+    expect(read.status).toBe(207);
+    expect(read.body.results[0]?.properties.hs_note_body).toBe('Hand-off: refund approved.');
     await call('POST', '/crm/v4/associations/tickets/orders/batch/create', { inputs: [{ from: { id: ticket.body.id }, to: { id: ids.orders?.[0] ?? '' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 526 }] }] });
     await call('PUT', `/crm/v4/objects/tickets/${ticket.body.id}/associations/default/orders/${ids.orders?.[1] ?? ''}`);
     await call('PATCH', `/conversations/v3/conversations/threads/${email.id}`, { status: 'CLOSED' });
