@@ -52,7 +52,7 @@ describe('the case on a linked thread', () => {
     const copilot = await workspace.open();
     const linked = thread(5);
     const order = linked.orders[0];
-    const first = await copilot.handleCustomerMessage(linked.id, `I moved, please change the delivery address of order ${order?.id}. My email is ${linked.email}`);
+    const first = await copilot.handleCustomerMessage(linked.id, `I moved to 540 Maple Ave, Evanston IL 60201, please change the delivery address of order ${order?.id}. My email is ${linked.email}`);
     const ticket = first.actions.find((action) => action.tool === 'create_ticket');
     expect(first.caseState.identity.status, JSON.stringify(first.caseState.identity)).toBe('verified');
     expect(ticket).toMatchObject({ status: 'pending' });

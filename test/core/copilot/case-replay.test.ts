@@ -29,13 +29,15 @@ describe('copilot replay on conversations the demo CRM does not hold', () => {
     expect(metrics).toMatchObject({ customerFound: 1, decoyFound: 0, forbiddenProposals: 0 });
   });
 
-  it('proposes the refund only once the Spanish-speaking customer is verified, on the line that completes it', () => {
+  it('proposes the refund only once the Spanish-speaking customer is verified and has given the level, on the line that completes it', () => {
     const item = byId(9703);
     const at = item.replay.turns.findIndex((turn) => turn.actions.some((action) => action.tool === 'request_refund'));
     expect(at).toBeGreaterThan(0);
     expect(item.replay.turns[at]?.case.identity).toBe('verified');
-    expect(item.replay.turns.slice(0, at).every((turn) => turn.case.identity !== 'verified')).toBe(true);
-    expect(item.replay.turns[at]?.case.steps_done).toEqual(expect.arrayContaining(['pull-up-account', 'validate-purchase']));
+    // The return window depends on the membership level: the flow asks for it before the refund.
+    const ready = (turn: (typeof item.replay.turns)[number]): boolean => turn.case.identity === 'verified' && turn.case.steps_done.includes('membership');
+    expect(item.replay.turns.slice(0, at).some(ready)).toBe(false);
+    expect(item.replay.turns[at]?.case.steps_done).toEqual(expect.arrayContaining(['pull-up-account', 'validate-purchase', 'membership']));
     expect(item.replay.turns[at]?.case.subflow).toBe('return_stain');
   });
 

@@ -1,6 +1,6 @@
 import type { CustomerContext, ToolName } from '../types';
-import type { CaseState } from './case-types';
-import { isFaqSubflow } from './flows';
+import type { CaseSlotName, CaseState } from './case-types';
+import { isFaqSubflow, subflowActions } from './flows';
 import { returnAllowed } from './return-window';
 
 export interface PlannedCall {
@@ -25,7 +25,7 @@ function amountCents(caseState: CaseState): number | undefined {
 }
 
 function ticket(customer: CustomerContext, caseState: CaseState, order: Order | undefined, subject: string, why: string): PlannedCall {
-  const details = [caseState.slots.reason, caseState.slots.address ? `New address: ${caseState.slots.address}` : '', caseState.slots.phone ? `Phone: ${caseState.slots.phone}` : ''].filter(Boolean).join('\n');
+  const details = [caseState.slots.reason, caseState.slots.membership ? `Membership: ${caseState.slots.membership}` : '', caseState.slots.address ? `New address: ${caseState.slots.address}` : '', caseState.slots.phone ? `Phone: ${caseState.slots.phone}` : ''].filter(Boolean).join('\n');
   return { tool: 'create_ticket', args: { customerId: customer.id, subject: `${subject}${order ? ` (order ${order.id})` : ''}`, content: details.slice(0, 1000), priority: 'MEDIUM' }, why };
 }
 
@@ -33,9 +33,27 @@ function refund(customer: CustomerContext, caseState: CaseState, order: Order, c
   return { tool: 'request_refund', args: { customerId: customer.id, orderId: order.id, amount: dollars(cents), reason: (caseState.slots.reason ?? caseState.request?.label ?? 'Refund').slice(0, 300) }, why };
 }
 
-function membershipOf(caseState: CaseState, customer: CustomerContext): string | undefined {
+/**
+ * The membership level the policy may use. Where the subflow's flow has a `membership` step (kb.json), the
+ * agent asks for it before acting, so nothing that depends on it is proposed until that step is done (the
+ * customer said it, or the agent marked it); the record's level, when there is one, is what counts.
+ */
+function membershipOf(caseState: CaseState, customer: CustomerContext, subflow: string | null): string | undefined {
+  const asked = subflow !== null && subflowActions(subflow).includes('membership');
+  const stepDone = caseState.steps.some((step) => step.action === 'membership' && step.status === 'done');
+  if (asked && !stepDone && !caseState.slots.membership) return undefined;
   return customer.membership || caseState.slots.membership;
 }
+
+/**
+ * The slot a ticket's change is about: the ticket is proposed on the line that fills it, and carries it,
+ * never before (an address change without the new address is a ticket the team cannot act on).
+ */
+const ticketNeeds: Partial<Record<string, CaseSlotName>> = {
+  manage: 'address',
+  manage_change_address: 'address',
+  manage_change_phone: 'phone',
+};
 
 /** Subflows whose flow changes an order or an account: the product logs them on a ticket (conversations-dev README). */
 const ticketSubflows: Record<string, string> = {
@@ -88,7 +106,7 @@ export function planCaseActions(caseState: CaseState, customer: CustomerContext 
   const verified = caseState.identity.status === 'verified';
   if (!identified) return plans;
   const order = caseOrder(caseState, customer);
-  const membership = membershipOf(caseState, customer);
+  const membership = membershipOf(caseState, customer, subflow);
   const cents = amountCents(caseState);
   const orderCents = order ? Math.round(order.total * 100) : undefined;
   switch (subflow) {
@@ -131,7 +149,7 @@ export function planCaseActions(caseState: CaseState, customer: CustomerContext 
       break;
     case 'manage_cancel':
     case 'status_quantity':
-      if (verified && order && cents && (!shipped.has(order.status) || membership !== 'guest')) plans.push(refund(customer, caseState, order, Math.min(cents, orderCents ?? cents), 'Refund the unwanted item.'));
+      if (verified && order && cents && membership && (!shipped.has(order.status) || membership !== 'guest')) plans.push(refund(customer, caseState, order, Math.min(cents, orderCents ?? cents), 'Refund the unwanted item.'));
       break;
     case 'manage_extension':
       if (verified && (membership === 'gold' || membership === 'silver')) plans.push(ticket(customer, caseState, order, 'Extend the subscription', `${membership} member: an extension is allowed.`));
@@ -143,7 +161,10 @@ export function planCaseActions(caseState: CaseState, customer: CustomerContext 
       const subject = subflow ? ticketSubflows[subflow] : request.intent ? generalTickets[request.intent] : undefined;
       const needsVerified = subflow !== null && !['recover_password', 'reset_2fa', 'status_service_removed'].includes(subflow) && subflow !== 'missing' && subflow !== 'manage';
       const ready = subflow === 'missing' || subflow === 'manage' ? verified : needsVerified ? verified : identified;
-      if (subject && ready) plans.push(ticket(customer, caseState, order, subject, `${request.label}: the change is logged on a ticket for the team.`));
+      const needed = subflow ? ticketNeeds[subflow] : undefined;
+      // A flow that asks the membership level (an upgrade's cost, a downgrade) logs its change once it is known.
+      const membershipWanted = subflow !== null && subflowActions(subflow).includes('membership') && !membership;
+      if (subject && ready && (!needed || caseState.slots[needed]) && !membershipWanted) plans.push(ticket(customer, caseState, order, subject, `${request.label}: the change is logged on a ticket for the team.`));
       if (request.intent === 'newsletter_subscription' && subflow === null) {
         plans.push({ tool: 'update_preferences', args: { customerId: customer.id, preferences: { newsletter: false } }, why: 'The customer does not want promotional e-mails.' });
       }

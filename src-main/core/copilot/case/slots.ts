@@ -124,8 +124,11 @@ export function slotsIn(text: string, entities: Entity[], said: SaidIdentifier[]
       break;
     }
   }
-  const address = entities.find((entity) => entity.type === 'address')?.value ?? /\b\d{2,6}\s+[\p{L}\d .'-]{3,40}\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|way|ct|court|pl|place|calle|rue|strasse|rua)\b[^\n]*/iu.exec(text)?.[0];
-  if (address) slots.address = address.trim();
+  // The street the entity finds, with the city, state and zip that follow it on the line: the whole address.
+  const street = entities.find((entity) => entity.type === 'address')?.value;
+  const line = /\b\d{2,6}\s+[\p{L}\d .'-]{3,40}\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|way|ct|court|pl|place|calle|rue|strasse|rua)\b[^\n]*/iu.exec(text)?.[0];
+  const address = line && (!street || line.includes(street)) ? line : street;
+  if (address) slots.address = address.trim().replace(/[.!]+$/, '');
   const brand = brands.exec(folded)?.[1];
   const item = items.exec(folded)?.[1];
   if (brand || item) slots.product = [brand?.replace('_', ' '), item].filter(Boolean).join(' ');

@@ -1,15 +1,7 @@
 import { detectFlow, flowActions } from '../abcd-flows';
 import { emptyCaseState, type CaseState, type LineAct } from '../case/case-types';
+import { flowOfSubflow } from '../case/flows';
 import type { CopilotStateType } from '../state';
-
-const flowOfSubflow: [RegExp, string][] = [
-  [/^(return_|refund_)/, 'product_defect'],
-  [/^(pricing|timing|membership|policy)$/, 'storewide_query'],
-  [/^(boots|shirt|jeans|jacket)$/, 'single_item_query'],
-  [/^(shopping_cart|search_results|slow_speed|credit_card)$/, 'troubleshoot_site'],
-  [/^(recover_|reset_2fa)/, 'account_access'],
-  [/^(status|manage|missing|cost)/, 'shipping_issue'],
-];
 
 /** A rough reading of one line's act, for states whose case node has not classified it. */
 export function roughAct(text: string, first: boolean): LineAct {
@@ -41,7 +33,7 @@ export function caseForDrafts(state: Pick<CopilotStateType, 'turns' | 'intents' 
     const detected = opening >= 0 ? detectFlow(intent, text) : undefined;
     if (detected) {
       request = {
-        flow: flowOfSubflow.find(([pattern]) => pattern.test(detected.subflow))?.[1] ?? null,
+        flow: flowOfSubflow(detected.subflow),
         subflow: detected.subflow,
         intent,
         label: detected.subflow.replace(/_/g, ' '),

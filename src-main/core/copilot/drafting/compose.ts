@@ -1,8 +1,10 @@
-import { emptyCaseState, type CaseState } from '../case/case-types';
+import { emptyCaseState, type CaseState, type IdentifierKind } from '../case/case-types';
+import { verificationIdentifiers } from '../case/flows';
+import { planCaseActions } from '../case/plan-actions';
 import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
 import { isInternalText } from './internal-text';
 import { conversationLanguage, givenFacts, parsePurchaseDate, type GivenFacts } from './signals';
-import { fill, formatMoney, joinList, phrase, statusWord, type DraftLanguage, type TemplateKey } from './templates';
+import { fill, formatMoney, joinAlternatives, joinList, phrase, statusWord, type DraftLanguage, type TemplateKey } from './templates';
 
 export type DraftMove = 'ask' | 'answer' | 'confirm' | 'close';
 
@@ -93,8 +95,27 @@ function needsIdentity(context: Context): boolean {
   return context.actions.length === 0 || context.actions.some((action) => ['pull-up-account', 'verify-identity', 'validate-purchase'].includes(action));
 }
 
-function idWord(language: DraftLanguage, kind: 'username' | 'email' | 'order_id' | 'account_id'): string {
-  return phrase(language, kind === 'username' ? 'idUsername' : kind === 'email' ? 'idEmail' : kind === 'order_id' ? 'idOrder' : 'idAccount');
+function idWord(language: DraftLanguage, kind: 'username' | 'email' | 'order_id' | 'account_id' | 'zip'): string {
+  return phrase(language, kind === 'username' ? 'idUsername' : kind === 'email' ? 'idEmail' : kind === 'order_id' ? 'idOrder' : kind === 'zip' ? 'idZip' : 'idAccount');
+}
+
+type SecondIdentifier = 'email' | 'username' | 'order_id' | 'zip' | 'account_id';
+const secondIdentifierOrder: SecondIdentifier[] = ['email', 'username', 'order_id', 'zip', 'account_id'];
+
+/**
+ * A full name several contacts share tells us nobody: one more identifier of the kinds the flow's
+ * verification step checks (guidelines.json; pull-up-account's own when the flow has none) picks the account.
+ */
+function secondIdentifierQuestion(context: Context): { key: TemplateKey; text: string; identity: boolean } | undefined {
+  const identity = context.input.caseState.identity;
+  if (identity.status !== 'claimed' || !identity.ambiguousName) return undefined;
+  const step = context.actions.includes('validate-purchase') ? 'validate-purchase' : context.actions.includes('verify-identity') ? 'verify-identity' : null;
+  const accepted = new Set<IdentifierKind | 'zip'>(step ? verificationIdentifiers(step) : ['email', 'username', 'order_id']);
+  const given = new Set<string>([...context.facts.identifiers, ...(identity.given ?? []).map((item) => item.kind)]);
+  const wanted = secondIdentifierOrder.filter((kind) => accepted.has(kind) && !given.has(kind)).slice(0, 3);
+  const kinds = wanted.length > 0 ? wanted : secondIdentifierOrder.filter((kind) => !given.has(kind)).slice(0, 3);
+  const text = fill(context.language, 'askSecondIdentifier', { ids: joinAlternatives(context.language, kinds.map((kind) => idWord(context.language, kind))) });
+  return text ? { key: 'askSecondIdentifier', text, identity: true } : undefined;
 }
 
 /** The one question the flow needs answered next, or undefined when nothing is missing. */
@@ -104,6 +125,8 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
   const ids = facts.identifiers;
   const known = status === 'identified' || status === 'verified' || input.customer !== null;
   if (needsIdentity(context)) {
+    const second = secondIdentifierQuestion(context);
+    if (second) return second;
     if (!known && !ids.has('name') && !ids.has('account_id') && !ids.has('email') && !ids.has('username') && !ids.has('order_id')) {
       return { key: 'askNameOrAccount', text: phrase(language, 'askNameOrAccount'), identity: true };
     }
@@ -376,7 +399,7 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   if (action) drafts.push(action);
   else if (!question && suppliedFacts(latestFacts, latest)) {
     // The customer just gave the last thing the change needed: the offer waiting on its card is the reply now.
-    const waiting = pendingOffer(context);
+    const waiting = pendingOffer(context) ?? plannedOffer(context);
     if (waiting) drafts.push({ ...waiting, sentences: [...ackPrefix(context), ...waiting.sentences] });
   }
   if (question) {
@@ -456,6 +479,24 @@ function pendingOffer(context: Context): Draft | undefined {
   const waiting = [...context.input.proposals].reverse().find((proposal) => proposal.sideEffect && proposal.status === 'pending' && proposal.policy === 'allowed' && (!caseKey || !proposal.caseKey || proposal.caseKey === caseKey));
   if (!waiting) return undefined;
   return actionDraft({ ...context, input: { ...context.input, proposals: [{ ...waiting, turn: context.lines.length }] } });
+}
+
+// Changes logged on a ticket; a refund names an amount the case policy (refunds so far) has still to pass.
+const offeredBeforeProposal = new Set(['create_ticket', 'update_preferences']);
+
+/**
+ * The change this very line makes possible: the drafts are written before the proposal is made, so the
+ * line that gives the last missing slot (the new address) is answered with the offer it is about to bring.
+ */
+function plannedOffer(context: Context): Draft | undefined {
+  const { caseState, customer, proposals } = context.input;
+  if (!customer) return undefined;
+  const caseKey = caseState.caseKey;
+  const proposed = new Set(proposals.filter((proposal) => !caseKey || !proposal.caseKey || proposal.caseKey === caseKey).map((proposal) => proposal.tool));
+  const planned = planCaseActions(caseState, customer, context.now, context.lines.at(-1) ?? '').find((plan) => offeredBeforeProposal.has(plan.tool) && !proposed.has(plan.tool));
+  if (!planned) return undefined;
+  const proposal: Proposal = { id: 'planned', tool: planned.tool, args: planned.args, policy: 'allowed', policyReason: null, why: planned.why, sideEffect: true, status: 'pending', decisionReason: null, idempotencyKey: null, turn: context.lines.length, flow: context.actions, subflow: context.subflow };
+  return actionDraft({ ...context, input: { ...context.input, proposals: [proposal] } });
 }
 
 /**

@@ -19,6 +19,7 @@ export type TemplateKey =
   | 'askNameOrAccount'
   | 'askValidate'
   | 'askVerify'
+  | 'askSecondIdentifier'
   | 'askMembership'
   | 'askPurchaseDate'
   | 'askReason'
@@ -60,6 +61,8 @@ export type TemplateKey =
   | 'idUsername'
   | 'idEmail'
   | 'idOrder'
+  | 'idZip'
+  | 'or'
   | 'idPhone'
   | 'tierGold'
   | 'tierSilver'
@@ -96,6 +99,7 @@ const en: Table = {
   askNameOrAccount: 'Could I get your full name or account ID?',
   askValidate: 'Could you give me your {ids} to validate the purchase?',
   askVerify: 'Could you give me your {ids} so I can verify your identity?',
+  askSecondIdentifier: 'To find your account, could you also give me your {ids}?',
   askMembership: 'What is your membership level: guest, bronze, silver or gold?',
   askPurchaseDate: 'And when did you make the purchase?',
   askReason: 'Could you tell me what went wrong with the item?',
@@ -137,6 +141,8 @@ const en: Table = {
   idUsername: 'username',
   idEmail: 'email address',
   idOrder: 'order ID',
+  idZip: 'zip code',
+  or: 'or',
   idPhone: 'phone number',
   tierGold: 'gold',
   tierSilver: 'silver',
@@ -172,6 +178,7 @@ const es: Table = {
   askNameOrAccount: '¿Me dice su nombre completo o su ID de cuenta?',
   askValidate: '¿Me da {ids} para validar la compra?',
   askVerify: '¿Me da {ids} para verificar su identidad?',
+  askSecondIdentifier: 'Para encontrar su cuenta, ¿me da también {ids}?',
   askMembership: '¿Qué nivel de membresía tiene: Guest, Bronze, Silver o Gold?',
   askPurchaseDate: '¿Y cuándo hizo la compra?',
   askReason: '¿Me cuenta qué problema tiene el artículo?',
@@ -213,6 +220,8 @@ const es: Table = {
   idUsername: 'su nombre de usuario',
   idEmail: 'su correo electrónico',
   idOrder: 'su número de pedido',
+  idZip: 'su código postal',
+  or: 'o',
   idPhone: 'su número de teléfono',
   tierGold: 'Gold',
   tierSilver: 'Silver',
@@ -248,6 +257,7 @@ const fr: Table = {
   askNameOrAccount: 'Pourriez-vous me donner votre nom complet ou votre identifiant de compte ?',
   askValidate: "Pourriez-vous me donner {ids} pour valider l'achat ?",
   askVerify: 'Pourriez-vous me donner {ids} pour vérifier votre identité ?',
+  askSecondIdentifier: 'Pour retrouver votre compte, pourriez-vous aussi me donner {ids} ?',
   askMembership: "Quel est votre niveau d'adhésion : Guest, Bronze, Silver ou Gold ?",
   askPurchaseDate: "Et quand avez-vous fait l'achat ?",
   askReason: "Pourriez-vous me dire quel est le problème avec l'article ?",
@@ -289,6 +299,8 @@ const fr: Table = {
   idUsername: "votre nom d'utilisateur",
   idEmail: 'votre adresse e-mail',
   idOrder: 'votre numéro de commande',
+  idZip: 'votre code postal',
+  or: 'ou',
   idPhone: 'votre numéro de téléphone',
   tierGold: 'Gold',
   tierSilver: 'Silver',
@@ -324,6 +336,7 @@ const de: Table = {
   askNameOrAccount: 'Können Sie mir bitte Ihren vollständigen Namen oder Ihre Kundennummer nennen?',
   askValidate: 'Können Sie mir bitte {ids} nennen, damit ich den Kauf prüfen kann?',
   askVerify: 'Können Sie mir bitte {ids} nennen, damit ich Ihre Identität bestätigen kann?',
+  askSecondIdentifier: 'Können Sie mir bitte auch {ids} nennen, damit ich Ihr Konto finde?',
   askMembership: 'Welche Mitgliedsstufe haben Sie: Guest, Bronze, Silver oder Gold?',
   askPurchaseDate: 'Und wann haben Sie den Kauf getätigt?',
   askReason: 'Können Sie mir sagen, was mit dem Artikel nicht stimmt?',
@@ -365,6 +378,8 @@ const de: Table = {
   idUsername: 'Ihren Benutzernamen',
   idEmail: 'Ihre E-Mail-Adresse',
   idOrder: 'Ihre Bestellnummer',
+  idZip: 'Ihre Postleitzahl',
+  or: 'oder',
   idPhone: 'Ihre Telefonnummer',
   tierGold: 'Gold',
   tierSilver: 'Silver',
@@ -400,6 +415,7 @@ const pt: Table = {
   askNameOrAccount: 'Pode me informar seu nome completo ou o ID da sua conta?',
   askValidate: 'Pode me informar {ids} para validar a compra?',
   askVerify: 'Pode me informar {ids} para eu verificar sua identidade?',
+  askSecondIdentifier: 'Para encontrar sua conta, pode me informar também {ids}?',
   askMembership: 'Qual é o seu nível de associação: Guest, Bronze, Silver ou Gold?',
   askPurchaseDate: 'E quando você fez a compra?',
   askReason: 'Pode me dizer qual é o problema com o item?',
@@ -441,6 +457,8 @@ const pt: Table = {
   idUsername: 'seu nome de usuário',
   idEmail: 'seu e-mail',
   idOrder: 'o número do pedido',
+  idZip: 'seu CEP',
+  or: 'ou',
   idPhone: 'seu número de telefone',
   tierGold: 'Gold',
   tierSilver: 'Silver',
@@ -491,6 +509,12 @@ export function fill(language: DraftLanguage, key: TemplateKey, values: Record<s
 export function joinList(language: DraftLanguage, items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${tables[language].and} ${items.at(-1) ?? ''}`;
+}
+
+/** "a, b or c" in the language: any one of them will do. */
+export function joinAlternatives(language: DraftLanguage, items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${tables[language].or} ${items.at(-1) ?? ''}`;
 }
 
 /** An order's status as the customer reads it: the CRM's and carriers' English words, in each language. */
