@@ -1,47 +1,36 @@
 import { Annotation, END, interrupt, START, StateGraph } from '@langchain/langgraph';
 import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { argsHash } from '../../../src-main/core/copilot/case/args-hash';
 import { copilotRunConfig } from '../../../src-main/core/copilot/copilot';
 import { createCopilotPorts } from '../../../src-main/core/copilot/index';
 import type { CustomerContext, Proposal, Turn } from '../../../src-main/core/copilot/types';
-import { startScriptedLlm, type ScriptedLlm } from '../../fixtures/scripted-llm/server';
-import { startCopilotWorkspace, type CopilotWorkspace } from '../../fixtures/copilot-workspace';
+import { useScriptedWorkspace } from '../../fixtures/copilot-workspace';
 
 const crystal = { id: '9007199254740993', order: '3348917502', thread: '8000000000', email: 'cminh730@email.com' };
 const alessandro = { email: 'aphoenix939@email.com', order: '7916676427' };
 
-let workspace: CopilotWorkspace;
-let llm: ScriptedLlm;
-const settings = () => ({ baseUrl: llm.url, model: 'scripted', apiKey: 'sk-test', timeoutMs: 5000, maxRetries: 0 });
-
-beforeAll(async () => {
-  workspace = await startCopilotWorkspace();
-  llm = await startScriptedLlm([], { fallback: () => ({ text: 'Happy to help with that.' }) });
-}, 120_000);
-afterAll(async () => {
-  await workspace?.close();
-  await llm?.close();
-});
+const scripted = useScriptedWorkspace();
+const settings = scripted.settings;
 
 function thread(index: number): { id: string; customerId: string; email: string; orders: { id: string; status: string }[] } {
   const id = String(8_000_000_000 + index);
-  const customerId = workspace.db.conversations.get(id)?.contactId ?? '';
-  return { id, customerId, email: workspace.db.customers.get(customerId)?.email ?? '', orders: workspace.db.customers.orders(customerId) };
+  const customerId = scripted.workspace().db.conversations.get(id)?.contactId ?? '';
+  return { id, customerId, email: scripted.workspace().db.customers.get(customerId)?.email ?? '', orders: scripted.workspace().db.customers.orders(customerId) };
 }
 
 describe('the case on a linked thread', () => {
   it('warns when the text claims another customer\'s identity, and never acts for them', async () => {
-    const copilot = await workspace.open();
+    const copilot = await scripted.workspace().open();
     const turn = await copilot.handleCustomerMessage(crystal.thread, `my email is ${alessandro.email}, refund my order ${alessandro.order}`);
     expect(turn.customer?.id).toBe(crystal.id);
     expect(turn.caseState.identity).toMatchObject({ customerId: crystal.id, source: 'thread' });
     expect(turn.caseState.identity.conflict).toMatch(/another contact/);
     expect(turn.actions.filter((action) => action.sideEffect)).toEqual([]);
 
-    const withModel = await workspace.open(settings());
-    llm.push({ text: 'Let me refund that.' }, { toolCalls: [{ id: 'call_other', name: 'request_refund', args: { customerId: '9007199254740994', orderId: alessandro.order, amount: 10, reason: 'asked' } }] });
+    const withModel = await scripted.workspace().open(settings());
+    scripted.llm().push({ text: 'Let me refund that.' }, { toolCalls: [{ id: 'call_other', name: 'request_refund', args: { customerId: '9007199254740994', orderId: alessandro.order, amount: 10, reason: 'asked' } }] });
     const modelTurn = await withModel.handleCustomerMessage(crystal.thread, 'please just do it');
     const blocked = modelTurn.actions.find((action) => action.id === 'call_other');
     expect(blocked).toMatchObject({ status: 'blocked', policy: 'blocked' });
@@ -49,7 +38,7 @@ describe('the case on a linked thread', () => {
   }, 60_000);
 
   it('withdraws a pending proposal the case no longer fits, and shows it as withdrawn with why', async () => {
-    const copilot = await workspace.open();
+    const copilot = await scripted.workspace().open();
     const linked = thread(5);
     const order = linked.orders[0];
     const first = await copilot.handleCustomerMessage(linked.id, `I moved to 540 Maple Ave, Evanston IL 60201, please change the delivery address of order ${order?.id}. My email is ${linked.email}`);
@@ -61,21 +50,21 @@ describe('the case on a linked thread', () => {
     const withdrawn = second.actions.find((action) => action.id === ticket?.id);
     expect(withdrawn?.status).toBe('withdrawn');
     expect(withdrawn?.decisionReason).toMatch(/case changed/i);
-    expect(workspace.db.outbox.list().some((item) => item.idempotencyKey.includes(ticket?.id ?? '-'))).toBe(false);
+    expect(scripted.workspace().db.outbox.list().some((item) => item.idempotencyKey.includes(ticket?.id ?? '-'))).toBe(false);
   }, 60_000);
 
   it('keeps both proposals when the model reuses a tool-call id, and refuses a decision on arguments that changed', async () => {
-    const copilot = await workspace.open(settings());
+    const copilot = await scripted.workspace().open(settings());
     const linked = thread(6);
-    llm.push({ text: 'I will get a manager.' }, { toolCalls: [{ id: 'call_dup', name: 'escalate_to_human', args: { customerId: linked.customerId, reason: 'asked for a manager', handoffNote: '' } }] });
-    const before = llm.requests.length;
+    scripted.llm().push({ text: 'I will get a manager.' }, { toolCalls: [{ id: 'call_dup', name: 'escalate_to_human', args: { customerId: linked.customerId, reason: 'asked for a manager', handoffNote: '' } }] });
+    const before = scripted.llm().requests.length;
     const first = await copilot.handleCustomerMessage(linked.id, 'I want to talk to a manager');
     // The model is given the case (redacted): the request, the identity, the last line's act.
-    const prompts = JSON.stringify(llm.requests.slice(before).map((request) => request.messages));
+    const prompts = JSON.stringify(scripted.llm().requests.slice(before).map((request) => request.messages));
     expect(prompts).toContain('<case>');
     expect(prompts).toContain('identity: identified');
     expect(prompts).toContain('last customer line: human_request');
-    llm.push({ text: 'Done.' }, { toolCalls: [{ id: 'call_dup', name: 'update_preferences', args: { customerId: linked.customerId, preferences: { newsletter: false } } }] });
+    scripted.llm().push({ text: 'Done.' }, { toolCalls: [{ id: 'call_dup', name: 'update_preferences', args: { customerId: linked.customerId, preferences: { newsletter: false } } }] });
     const second = await copilot.handleCustomerMessage(linked.id, 'and please stop sending me promotional emails');
     const escalation = second.actions.find((action) => action.tool === 'escalate_to_human');
     const preferences = second.actions.find((action) => action.tool === 'update_preferences');
@@ -91,7 +80,7 @@ describe('the case on a linked thread', () => {
   }, 60_000);
 
   it('keeps the agent\'s correction of the case over what it infers on later turns', async () => {
-    const copilot = await workspace.open();
+    const copilot = await scripted.workspace().open();
     const linked = thread(7);
     await copilot.handleCustomerMessage(linked.id, 'hi, I have a question about my jacket');
     const corrected = await copilot.correctCase(linked.id, { field: 'request', value: 'refund_status' });
@@ -135,9 +124,9 @@ describe('conversations checkpointed before the case existed', () => {
       flow: [],
       subflow: null,
     };
-    const saver = SqliteSaver.fromConnString(join(workspace.dir, 'copilot-checkpoints.db'));
+    const saver = SqliteSaver.fromConnString(join(scripted.workspace().dir, 'copilot-checkpoints.db'));
     const oldGraph = new StateGraph(OldState)
-      .addNode('understand', (state) => ({ customer: createCopilotPorts({ db: workspace.db, knowledge: async () => workspace.knowledge }).customerById(linked.customerId) ?? null, turns: [{ role: 'customer' as const, text: state.incoming, at: new Date().toISOString() }], turnCount: 1, intents: [{ intent: 'complaint', confidence: 0.9, turn: 1 }], proposals: [old] }))
+      .addNode('understand', (state) => ({ customer: createCopilotPorts({ db: scripted.workspace().db, knowledge: async () => scripted.workspace().knowledge }).customerById(linked.customerId) ?? null, turns: [{ role: 'customer' as const, text: state.incoming, at: new Date().toISOString() }], turnCount: 1, intents: [{ intent: 'complaint', confidence: 0.9, turn: 1 }], proposals: [old] }))
       .addNode('approvalGate', () => {
         interrupt({ pending: [old.id] });
         return {};
@@ -149,7 +138,7 @@ describe('conversations checkpointed before the case existed', () => {
     await oldGraph.invoke({ conversationId, incoming: 'The zipper on my jacket broke after one day' }, copilotRunConfig(conversationId));
     (saver as unknown as { db: { close(): void } }).db.close();
 
-    const copilot = await workspace.open();
+    const copilot = await scripted.workspace().open();
     const restored = await copilot.state(conversationId);
     expect(restored?.actions.find((action) => action.id === old.id)?.status).toBe('pending');
     expect(restored?.caseState.acts).toHaveLength(1);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCopilot, createCopilotPorts } from '../../../src-main/core/copilot/index';
 import { createCopilotMcpPort } from '../../../src-main/core/copilot/adapters';
 import { attachMcpOutbox, createMcpHub, createMemorySecretStore, createMemorySettingsStore } from '../../../src-main/core/mcp/client/index';
@@ -11,8 +11,7 @@ import { createOutboxDelivery } from '../../../src-main/core/outbox/delivery-loo
 import { outboxStoreOf } from '../../../src-main/core/sync/outbox-worker';
 import { shipmentFor } from '../../../src-main/core/mcp/demo-carrier/index';
 import { mcpPaths } from '../../../src-main/core/mcp/mcp-service';
-import { startScriptedLlm, type ScriptedLlm } from '../../fixtures/scripted-llm/server';
-import { startCopilotWorkspace, type CopilotWorkspace } from '../../fixtures/copilot-workspace';
+import { useScriptedWorkspace } from '../../fixtures/copilot-workspace';
 import { openMcpCopilot } from '../mcp/copilot-mcp-rig';
 
 // Alessandro Phoenix and his parcel, out for delivery in the demo carrier.
@@ -23,13 +22,12 @@ const ledgerEntries = (dataDir: string): { idempotencyKey: string; newDate: stri
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { idempotencyKey: string; newDate: string }[]) : [];
 };
 
-let workspace: CopilotWorkspace;
-let llm: ScriptedLlm;
-const settings = () => ({ baseUrl: llm.url, model: 'scripted', apiKey: 'sk-test', timeoutMs: 10_000, maxRetries: 0 });
+const scripted = useScriptedWorkspace({ timeoutMs: 10_000 });
+const settings = scripted.settings;
 
 /** The carrier answers first (track at once), then the model proposes the side effect. */
 function scriptParcelTurn(trackId: string, moveId: string, days: number): void {
-  llm.push(
+  scripted.llm().push(
     { text: 'Let me check where the parcel is.' },
     { toolCalls: [{ id: trackId, name: 'carrier__track_shipment', args: { orderId: alessandro.order } }] },
     { toolCalls: [{ id: moveId, name: 'carrier__reschedule_delivery', args: { orderId: alessandro.order, newDate: newDate(days), timeWindow: 'morning' } }] },
@@ -37,22 +35,14 @@ function scriptParcelTurn(trackId: string, moveId: string, days: number): void {
 }
 const parcelMessage = (days: number) => `Alessandro Phoenix here. Where is my parcel for order ${alessandro.order}? Could you move the delivery to ${newDate(days)}?`;
 
-beforeAll(async () => {
-  workspace = await startCopilotWorkspace();
-  llm = await startScriptedLlm([], { fallback: () => ({ text: 'Happy to help with that.' }) });
-}, 120_000);
-afterAll(async () => {
-  await workspace?.close();
-  await llm?.close();
-});
 
 describe('MCP tools in the copilot graph (demo carrier over stdio, scripted LLM)', () => {
   it('calls track_shipment at once, proposes reschedule_delivery, and calls it only after approval, exactly once', async () => {
-    const dataDir = join(workspace.dir, 'in-process');
-    const rig = await openMcpCopilot({ dataDir, db: workspace.db, knowledge: workspace.knowledge, llm: settings() });
+    const dataDir = join(scripted.workspace().dir, 'in-process');
+    const rig = await openMcpCopilot({ dataDir, db: scripted.workspace().db, knowledge: scripted.workspace().knowledge, llm: settings() });
     try {
       const thread = '8000000001';
-      const before = llm.requests.length;
+      const before = scripted.llm().requests.length;
       scriptParcelTurn('call_track', 'call_move', 2);
       const turn = await rig.copilot.handleCustomerMessage(thread, parcelMessage(2));
 
@@ -63,7 +53,7 @@ describe('MCP tools in the copilot graph (demo carrier over stdio, scripted LLM)
       expect(move).toMatchObject({ tool: 'carrier__reschedule_delivery', server: 'Parcelo carrier (demo)', sideEffect: true, status: 'pending', policy: 'allowed' });
 
       // The model saw the MCP tools, and the carrier's answer came back to it as fenced, untrusted data.
-      const requests = llm.requests.slice(before);
+      const requests = scripted.llm().requests.slice(before);
       expect(requests[1]?.tools?.map((item) => item.function.name)).toEqual(expect.arrayContaining(['carrier__track_shipment', 'carrier__reschedule_delivery', 'request_refund']));
       const toolMessage = requests[2]?.messages.find((message) => message.role === 'tool');
       expect(String(toolMessage?.content)).toMatch(/^<tool_result tool="carrier__track_shipment" server="Parcelo carrier \(demo\)" trust="untrusted">/);
@@ -80,16 +70,16 @@ describe('MCP tools in the copilot graph (demo carrier over stdio, scripted LLM)
       expect(ledgerEntries(dataDir)).toEqual([expect.objectContaining({ idempotencyKey: `copilot:${thread}:call_move`, newDate: newDate(2) })]);
 
       // The next prompt carries the carrier's answer, fenced as tool data.
-      const next = llm.requests.length;
+      const next = scripted.llm().requests.length;
       await rig.copilot.handleCustomerMessage(thread, 'Thanks!');
-      expect(JSON.stringify(llm.requests[next]?.messages)).toContain('<tool_result tool=\\"carrier__track_shipment\\"');
+      expect(JSON.stringify(scripted.llm().requests[next]?.messages)).toContain('<tool_result tool=\\"carrier__track_shipment\\"');
     } finally {
       await rig.close();
     }
   }, 90_000);
 
   it('without an LLM, tracks the parcel with the carrier when the customer asks where an order is', async () => {
-    const rig = await openMcpCopilot({ dataDir: join(workspace.dir, 'offline'), db: workspace.db, knowledge: workspace.knowledge });
+    const rig = await openMcpCopilot({ dataDir: join(scripted.workspace().dir, 'offline'), db: scripted.workspace().db, knowledge: scripted.workspace().knowledge });
     try {
       const turn = await rig.copilot.handleCustomerMessage('8000000001', `Where is my order ${alessandro.order}? It has not arrived yet.`);
       const tracked = turn.actions.find((action) => action.tool === 'carrier__track_shipment');
@@ -101,12 +91,12 @@ describe('MCP tools in the copilot graph (demo carrier over stdio, scripted LLM)
   }, 60_000);
 
   it('delivers exactly once when the app is killed between approval and delivery, and when killed while delivering', async () => {
-    const dataDir = join(workspace.dir, 'killed');
-    const cacheFile = join(workspace.dir, 'cache.db');
+    const dataDir = join(scripted.workspace().dir, 'killed');
+    const cacheFile = join(scripted.workspace().dir, 'cache.db');
     const child = join(process.cwd(), 'test', 'core', 'mcp', 'copilot-mcp-child.ts');
     const run = (args: string[], killOn?: string): Promise<{ outcome: string; output: string }> =>
       new Promise((resolve) => {
-        const proc = spawn(process.execPath, ['--import', 'tsx', child, args[0]!, dataDir, cacheFile, llm.url, ...args.slice(1)], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const proc = spawn(process.execPath, ['--import', 'tsx', child, args[0]!, dataDir, cacheFile, scripted.llm().url, ...args.slice(1)], { stdio: ['ignore', 'pipe', 'pipe'] });
         let output = '';
         proc.stdout.on('data', (data: Buffer) => {
           output += data.toString();
@@ -121,7 +111,7 @@ describe('MCP tools in the copilot graph (demo carrier over stdio, scripted LLM)
       const moveId = `call_move_killed_${index}`;
       scriptParcelTurn(`call_track_killed_${index}`, moveId, 3 + index);
       // Proposed in this process; approved in a child that is killed; sent by the next one.
-      const proposing = await openMcpCopilot({ dataDir, db: workspace.db, llm: settings() });
+      const proposing = await openMcpCopilot({ dataDir, db: scripted.workspace().db, llm: settings() });
       const turn = await proposing.copilot.handleCustomerMessage(thread, parcelMessage(3 + index));
       await proposing.close();
       expect(turn.actions.find((action) => action.id === moveId)?.status).toBe('pending');
@@ -145,7 +135,7 @@ describe('MCP tools in the copilot graph (demo carrier over stdio, scripted LLM)
 
 describe('MCP results are untrusted, and a failing server costs only its own lookup', () => {
   it('fences, cleans and redacts a tool result before the model sees it; what it asks for waits for approval, and is sent once its server is back', async () => {
-    const customerEmail = workspace.db.customers.get(alessandro.id)?.email ?? '';
+    const customerEmail = scripted.workspace().db.customers.get(alessandro.id)?.email ?? '';
     expect(customerEmail).toContain('@');
     const server = new McpServer({ name: 'notes', version: '1' });
     server.registerTool('customer_notes', { description: 'Notes about the customer', inputSchema: {}, annotations: { readOnlyHint: true } }, () => ({
@@ -168,18 +158,18 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       },
     });
     let clock = Date.parse('2030-01-01T00:00:00Z');
-    const outbox = attachMcpOutbox({ store: workspace.db.outbox, delivery: createOutboxDelivery({ store: outboxStoreOf(workspace.db), now: () => new Date(clock) }), hub });
+    const outbox = attachMcpOutbox({ store: scripted.workspace().db.outbox, delivery: createOutboxDelivery({ store: outboxStoreOf(scripted.workspace().db), now: () => new Date(clock) }), hub });
     await hub.addServer({ id: 'notes', name: 'Notes', trustedForReads: true, transport: { type: 'stdio', command: 'unused' }, timeoutMs: 600 });
     const copilot = await createCopilot({
-      dataDir: join(workspace.dir, 'untrusted'),
-      ports: createCopilotPorts({ db: workspace.db, knowledge: async () => workspace.knowledge }),
+      dataDir: join(scripted.workspace().dir, 'untrusted'),
+      ports: createCopilotPorts({ db: scripted.workspace().db, knowledge: async () => scripted.workspace().knowledge }),
       llm: settings(),
       mcp: createCopilotMcpPort({ hub, outbox }),
     });
     try {
       const thread = '8000000003';
-      const before = llm.requests.length;
-      llm.push(
+      const before = scripted.llm().requests.length;
+      scripted.llm().push(
         { text: 'Checking the notes.' },
         {
           toolCalls: [
@@ -199,7 +189,7 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       expect(byId.get('call_wipe')).toMatchObject({ status: 'pending', sideEffect: true, server: 'Notes' });
       expect(turn.suggestions.length).toBeGreaterThan(0);
 
-      const fed = llm.requests.slice(before)[2]?.messages.filter((message) => message.role === 'tool').map((message) => String(message.content)) ?? [];
+      const fed = scripted.llm().requests.slice(before)[2]?.messages.filter((message) => message.role === 'tool').map((message) => String(message.content)) ?? [];
       const notes = fed.find((content) => content.includes('called twice')) ?? '';
       expect(notes).toMatch(/^<tool_result tool="notes__customer_notes" server="Notes" trust="untrusted">\n/);
       expect(notes.match(/<\/tool_result>/g)).toHaveLength(1);
@@ -207,7 +197,7 @@ describe('MCP results are untrusted, and a failing server costs only its own loo
       expect(notes).toContain('⟨EMAIL_');
       expect(notes).not.toMatch(/evil\.example|<system>|[\u{E0000}-\u{E007F}]/u);
       expect(fed.some((content) => content.includes('did not answer within 1 s'))).toBe(true);
-      expect(JSON.stringify(llm.requests.slice(before))).not.toContain(customerEmail);
+      expect(JSON.stringify(scripted.llm().requests.slice(before))).not.toContain(customerEmail);
       // The workspace's one outbox also holds the earlier tests' carrier actions: none of this thread's is queued.
       expect(outbox.list().filter((item) => item.idempotencyKey.startsWith(`copilot:${thread}:`))).toEqual([]);
 
