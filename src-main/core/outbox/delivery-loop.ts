@@ -57,7 +57,6 @@ export function outboxBackoffMs(attempts: number): number {
   return Math.min(5 * 60_000, 1000 * 2 ** Math.min(Math.max(1, attempts), 12));
 }
 
-
 /**
  * The one delivery loop for every approved side effect, whatever its target. Items are independent
  * unless their lane or dependency says otherwise (the store's `due` decides), so one failing item holds
