@@ -41,6 +41,21 @@ export function needsAccount(subflow: string): boolean {
   return first === 'pull-up-account';
 }
 
+/**
+ * Subflows a draft answers without first asking who the customer is: the FAQ and troubleshooting ones,
+ * whose first step is not pull-up-account, and the promo-code ones. kb.json pulls up the account there
+ * only to re-issue a code, which the retailer maps to no side effect, so asking first only delays the answer.
+ */
+export function answeredWithoutAccount(subflow: string): boolean {
+  return isKnownSubflow(subflow) && (!needsAccount(subflow) || subflow.startsWith('promo_code_'));
+}
+
+/** A flow all of whose subflows are answered without the account (storewide and item questions, site trouble). */
+export function flowAnsweredWithoutAccount(flow: string): boolean {
+  const subflows = load().ontology.subflows[flow] ?? [];
+  return subflows.length > 0 && subflows.every(answeredWithoutAccount);
+}
+
 export function isFaqSubflow(subflow: string): boolean {
   return subflowActions(subflow)[0] === 'search-faq';
 }

@@ -1,5 +1,5 @@
 import { emptyCaseState, type CaseState, type IdentifierKind } from '../case/case-types';
-import { verificationIdentifiers } from '../case/flows';
+import { answeredWithoutAccount, flowAnsweredWithoutAccount, verificationIdentifiers } from '../case/flows';
 import { planCaseActions } from '../case/plan-actions';
 import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
 import { isInternalText } from './internal-text';
@@ -24,8 +24,6 @@ export interface DraftInput {
 }
 
 /** Subflows whose flow needs no identity (guidelines.json: storewide and single-item FAQs, site troubleshooting). */
-const noIdentityFlows = new Set(['storewide_query', 'single_item_query', 'troubleshoot_site']);
-const noIdentitySubflows = /^(pricing|timing|membership|policy|boots|shirt|jeans|jacket|shopping_cart|search_results|slow_speed|credit_card|promo_code_invalid|promo_code_out_of_date)$/;
 const returnSubflows = /^(return_|refund_initiate|refund_update|bad_price)/;
 
 /**
@@ -87,11 +85,9 @@ interface Context {
 const ownAccountWords = /\b(refunds?|charged?|charges|billed|package|parcel|my orders?|my account|bought|sent (it )?back|returned|delivery|reembolso|cobr\w+|paquete|pedido|remboursement|colis|commande|erstattung|paket|bestellung|reembolso|cobrança|encomenda|arrived|llegado|llegó|pedí|arrivé|reçu|angekommen|erhalten|chegou|recebi)\b/i;
 
 function needsIdentity(context: Context): boolean {
-  const ownAccount = ownAccountWords.test(context.lines.join(' '));
-  if (context.flow && noIdentityFlows.has(context.flow) && !ownAccount) return false;
-  if (context.subflow && noIdentitySubflows.test(context.subflow) && !ownAccount) return false;
+  const faqReading = (context.flow !== null && flowAnsweredWithoutAccount(context.flow)) || (context.subflow !== null && answeredWithoutAccount(context.subflow));
   // An FAQ reading of a line about their own order (one that has not arrived, a charge) still needs the account.
-  if (ownAccount && ((context.flow && noIdentityFlows.has(context.flow)) || (context.subflow && noIdentitySubflows.test(context.subflow)))) return true;
+  if (faqReading) return ownAccountWords.test(context.lines.join(' '));
   return context.actions.length === 0 || context.actions.some((action) => ['pull-up-account', 'verify-identity', 'validate-purchase'].includes(action));
 }
 
