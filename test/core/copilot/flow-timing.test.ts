@@ -87,6 +87,22 @@ describe('a proposal waits for the slot its arguments or policy need', () => {
     const ticket = planCaseActions({ ...before, slots: { phone: '(617) 555-0101' } }, sophie, now, 'x').find((plan) => plan.tool === 'create_ticket');
     expect(ticket?.args.content).toContain('(617) 555-0101');
   });
+
+  it('waits for a new number when the only phone in the case is the one on file, given to identify the customer', () => {
+    const onFile = { ...sophie, phone: '(617) 555-0199' };
+    const identifiedByPhone = { ...caseAt('manage_change_phone', 'manage_account', {}, ['pull-up-account', 'record-reason', 'verify-identity']), slots: { phone: '617-555-0199' } };
+    expect(planCaseActions(identifiedByPhone, onFile, now, 'x').map((plan) => plan.tool)).not.toContain('create_ticket');
+    const ticket = planCaseActions({ ...identifiedByPhone, slots: { phone: '(617) 555-0101' } }, onFile, now, 'x').find((plan) => plan.tool === 'create_ticket');
+    expect(ticket?.args.content).toContain('(617) 555-0101');
+  });
+
+  it('waits for a new address when the address in the case is the one on file', () => {
+    const onFile = { ...sophie, address: '12 Elm St, Springfield, IL 62701' };
+    const same = caseAt('manage_change_address', 'manage_account', { address: '12 elm st' }, ['pull-up-account', 'record-reason', 'verify-identity']);
+    expect(planCaseActions(same, onFile, now, 'x').map((plan) => plan.tool)).not.toContain('create_ticket');
+    const moved = planCaseActions({ ...same, slots: { address: '540 Maple Ave, Springfield, IL 62704' } }, onFile, now, 'x').find((plan) => plan.tool === 'create_ticket');
+    expect(moved?.args.content).toContain('540 Maple Ave');
+  });
 });
 
 describe('a name several contacts share', () => {
