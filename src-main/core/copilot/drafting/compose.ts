@@ -23,7 +23,6 @@ export interface DraftInput {
   now?: Date;
 }
 
-/** Subflows whose flow needs no identity (guidelines.json: storewide and single-item FAQs, site troubleshooting). */
 const returnSubflows = /^(return_|refund_initiate|refund_update|bad_price)/;
 
 /**
