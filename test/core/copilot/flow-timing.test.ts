@@ -96,6 +96,15 @@ describe('a proposal waits for the slot its arguments or policy need', () => {
     expect(ticket?.args.content).toContain('(617) 555-0101');
   });
 
+  it('asks for the new number while the only phone in the case is the one on file', () => {
+    const onFile = { ...sophie, phone: '(617) 555-0199' };
+    const state = { ...caseAt('manage_change_phone', 'manage_account', { phone: '617-555-0199' }, ['pull-up-account', 'record-reason', 'verify-identity']), language: 'en' as const };
+    const asked = composeDrafts({ caseState: state, customer: onFile, knowledge: [], proposals: [], turns: turns('I need to change the phone number on my account', 'my number is 617-555-0199'), now });
+    expect(asked.map((draft) => draft.text).join(' | ')).toContain(phrase('en', 'askNewPhone'));
+    const given = composeDrafts({ caseState: { ...state, slots: { phone: '(617) 555-0101' } }, customer: onFile, knowledge: [], proposals: [], turns: turns('I need to change the phone number on my account', 'the new one is (617) 555-0101'), now });
+    expect(given.map((draft) => draft.text).join(' | ')).not.toContain(phrase('en', 'askNewPhone'));
+  });
+
   it('waits for a new address when the address in the case is the one on file', () => {
     const onFile = { ...sophie, address: '12 Elm St, Springfield, IL 62701' };
     const same = caseAt('manage_change_address', 'manage_account', { address: '12 elm st' }, ['pull-up-account', 'record-reason', 'verify-identity']);

@@ -24,6 +24,11 @@ export interface ContactIdentifiers {
 
 const digits = (value: string | null | undefined): string => (value ?? '').replace(/\D/g, '');
 
+/** The same phone number, on its last 10 digits ("+1 (617) 555-0199" is "617-555-0199"); a record too short to be one matches nothing. */
+export function samePhone(record: string | null | undefined, said: string): boolean {
+  return digits(record).length >= 7 && digits(record).slice(-10) === digits(said).slice(-10);
+}
+
 /** Does this identifier belong to this contact's record? */
 export function belongsTo(identifier: SaidIdentifier, contact: ContactIdentifiers): boolean {
   const value = identifier.value.trim();
@@ -37,7 +42,7 @@ export function belongsTo(identifier: SaidIdentifier, contact: ContactIdentifier
     case 'order_id':
       return contact.orderIds.includes(value);
     case 'phone':
-      return digits(contact.phone).length >= 7 && digits(contact.phone).slice(-10) === digits(value).slice(-10);
+      return samePhone(contact.phone, value);
     case 'zip':
       return Boolean(contact.zip) && digits(contact.zip) === digits(value);
     case 'name':

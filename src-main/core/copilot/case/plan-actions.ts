@@ -1,6 +1,7 @@
 import type { CustomerContext, ToolName } from '../types';
 import type { CaseSlotName, CaseState } from './case-types';
 import { isFaqSubflow, subflowActions } from './flows';
+import { samePhone } from './identity';
 import { returnAllowed } from './return-window';
 
 export interface PlannedCall {
@@ -55,19 +56,19 @@ const ticketNeeds: Partial<Record<string, CaseSlotName>> = {
   manage_change_phone: 'phone',
 };
 
-const digitsOf = (value: string | null | undefined): string => (value ?? '').replace(/\D/g, '').slice(-10);
 const wordsOf = (value: string | null | undefined): string => (value ?? '').toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
 
 /**
- * The change's new value is in the case, and it is not the one already on file: a phone number or address
- * the customer gave to identify themselves fills the same slot, and a ticket with it would change nothing.
+ * The case's value for a change is the one already on file: a phone number or address the customer gave to
+ * identify themselves fills the same slot as the new one, and a ticket with it would change nothing. The
+ * drafts use it too, so that they ask for the new value while the ticket waits for it.
  */
-function newValueGiven(needed: CaseSlotName, caseState: CaseState, customer: CustomerContext): boolean {
-  const value = caseState.slots[needed];
-  if (!value) return false;
-  if (needed === 'phone') return digitsOf(value) !== digitsOf(customer.phone);
-  if (needed === 'address') return !customer.address || !wordsOf(customer.address).startsWith(wordsOf(value));
-  return true;
+export function changeValueOnFile(slot: CaseSlotName, caseState: CaseState, customer: CustomerContext | null | undefined): boolean {
+  const value = caseState.slots[slot];
+  if (!value || !customer) return false;
+  if (slot === 'phone') return samePhone(customer.phone, value);
+  if (slot === 'address') return Boolean(customer.address) && wordsOf(customer.address).startsWith(wordsOf(value));
+  return false;
 }
 
 /** Subflows whose flow changes an order or an account: the product logs them on a ticket (conversations-dev README). */
@@ -179,7 +180,7 @@ export function planCaseActions(caseState: CaseState, customer: CustomerContext 
       const needed = subflow ? ticketNeeds[subflow] : undefined;
       // A flow that asks the membership level (an upgrade's cost, a downgrade) logs its change once it is known.
       const membershipWanted = subflow !== null && subflowActions(subflow).includes('membership') && !membership;
-      if (subject && ready && (!needed || newValueGiven(needed, caseState, customer)) && !membershipWanted) plans.push(ticket(customer, caseState, order, subject, `${request.label}: the change is logged on a ticket for the team.`));
+      if (subject && ready && (!needed || (caseState.slots[needed] && !changeValueOnFile(needed, caseState, customer))) && !membershipWanted) plans.push(ticket(customer, caseState, order, subject, `${request.label}: the change is logged on a ticket for the team.`));
       if (request.intent === 'newsletter_subscription' && subflow === null) {
         plans.push({ tool: 'update_preferences', args: { customerId: customer.id, preferences: { newsletter: false } }, why: 'The customer does not want promotional e-mails.' });
       }

@@ -1,6 +1,6 @@
 import { emptyCaseState, type CaseState, type IdentifierKind } from '../case/case-types';
 import { answeredWithoutAccount, flowAnsweredWithoutAccount, verificationIdentifiers } from '../case/flows';
-import { planCaseActions } from '../case/plan-actions';
+import { changeValueOnFile, planCaseActions } from '../case/plan-actions';
 import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
 import { isInternalText } from './internal-text';
 import { conversationLanguage, givenFacts, parsePurchaseDate, type GivenFacts } from './signals';
@@ -148,8 +148,8 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
   if (context.subflow === 'recover_password' && facts.identifiers.has('username') && !securityGiven(context)) return { key: 'askSecurity', text: phrase(language, 'askSecurity'), identity: false };
   // A change of address or phone needs the new value; without it there is nothing to change yet.
   const change = changeWanted(context);
-  if (change === 'address' && !facts.address) return { key: 'askNewAddress', text: phrase(language, 'askNewAddress'), identity: false };
-  if (change === 'phone' && !facts.phone) return { key: 'askNewPhone', text: phrase(language, 'askNewPhone'), identity: false };
+  if (change === 'address' && (!facts.address || changeValueOnFile('address', input.caseState, input.customer))) return { key: 'askNewAddress', text: phrase(language, 'askNewAddress'), identity: false };
+  if (change === 'phone' && (!facts.phone || changeValueOnFile('phone', input.caseState, input.customer))) return { key: 'askNewPhone', text: phrase(language, 'askNewPhone'), identity: false };
   if (context.actions.includes('membership') || (context.subflow && returnSubflows.test(context.subflow))) {
     if (!context.tier) return { key: 'askMembership', text: phrase(language, 'askMembership'), identity: false };
     if (context.tier !== 'gold' && !purchaseDay(context)) return { key: 'askPurchaseDate', text: phrase(language, 'askPurchaseDate'), identity: false };
