@@ -62,7 +62,13 @@ export type CaseSlotName =
   | 'receipt'
   /** 'yes' / 'no': the item is still in its original packaging. */
   | 'packaging'
-  | 'zip';
+  | 'zip'
+  /** The name the account should carry (a name change); the ticket waits for one other than the record's. */
+  | 'newName'
+  /** The delivery day or time the customer asks for, in their words ("in the evening", "le 3 mars"). */
+  | 'deliveryTime'
+  /** The payment method the customer wants to use now ("PayPal", "gift card"). */
+  | 'paymentMethod';
 
 export type CaseSlots = Partial<Record<CaseSlotName, string>>;
 

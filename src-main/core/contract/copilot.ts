@@ -120,7 +120,7 @@ export const copilotMethods = {
       conversationId: id,
       field: z.union([
         z.enum(['request', 'identity', 'resolved']),
-        z.templateLiteral(['slot:', z.enum(['orderId', 'membership', 'purchaseDate', 'reason', 'amountCents', 'refundMethod', 'address', 'phone', 'email', 'username', 'fullName', 'accountId', 'product', 'shippingOption', 'details', 'receipt', 'packaging', 'zip'])]),
+        z.templateLiteral(['slot:', z.enum(['orderId', 'membership', 'purchaseDate', 'reason', 'amountCents', 'refundMethod', 'address', 'phone', 'email', 'username', 'fullName', 'accountId', 'product', 'shippingOption', 'details', 'receipt', 'packaging', 'zip', 'newName', 'deliveryTime', 'paymentMethod'])]),
         z.templateLiteral(['step:', z.string().regex(/^[a-z-]{2,40}$/)]),
       ]),
       value: z.string().max(500),

@@ -1,6 +1,7 @@
 import type { CustomerContext, ToolName } from '../types';
 import type { CaseSlotName, CaseState } from './case-types';
 import { isFaqSubflow, subflowActions } from './flows';
+import { foldText } from './fold-text';
 import { samePhone } from './identity';
 import { returnAllowed } from './return-window';
 
@@ -25,8 +26,17 @@ function amountCents(caseState: CaseState): number | undefined {
   return Number.isFinite(value) && value >= 1 ? value : undefined;
 }
 
+/** The new value a change ticket carries, under the label the team reads. */
+const changeLabels: [CaseSlotName, string][] = [
+  ['newName', 'New name'],
+  ['deliveryTime', 'New delivery time'],
+  ['paymentMethod', 'New payment method'],
+];
+
 function ticket(customer: CustomerContext, caseState: CaseState, order: Order | undefined, subject: string, why: string): PlannedCall {
-  const details = [caseState.slots.reason, caseState.slots.membership ? `Membership: ${caseState.slots.membership}` : '', caseState.slots.address ? `New address: ${caseState.slots.address}` : '', caseState.slots.phone ? `Phone: ${caseState.slots.phone}` : ''].filter(Boolean).join('\n');
+  const slots = caseState.slots;
+  const changes = changeLabels.filter(([slot]) => slots[slot]).map(([slot, label]) => `${label}: ${slots[slot] ?? ''}`);
+  const details = [slots.reason, ...changes, slots.membership ? `Membership: ${slots.membership}` : '', slots.address ? `New address: ${slots.address}` : '', slots.phone ? `Phone: ${slots.phone}` : ''].filter(Boolean).join('\n');
   return { tool: 'create_ticket', args: { customerId: customer.id, subject: `${subject}${order ? ` (order ${order.id})` : ''}`, content: details.slice(0, 1000), priority: 'MEDIUM' }, why };
 }
 
@@ -54,7 +64,16 @@ const ticketNeeds: Partial<Record<string, CaseSlotName>> = {
   manage: 'address',
   manage_change_address: 'address',
   manage_change_phone: 'phone',
+  manage_change_name: 'newName',
+  status_delivery_time: 'deliveryTime',
+  status_payment_method: 'paymentMethod',
+  manage_payment_method: 'paymentMethod',
 };
+
+/** The slot whose new value the subflow's change ticket waits for, if any. */
+export function changeSlotOf(subflow: string | null | undefined): CaseSlotName | undefined {
+  return subflow ? ticketNeeds[subflow] : undefined;
+}
 
 const wordsOf = (value: string | null | undefined): string => (value ?? '').toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
 
@@ -68,6 +87,7 @@ export function changeValueOnFile(slot: CaseSlotName, caseState: CaseState, cust
   if (!value || !customer) return false;
   if (slot === 'phone') return samePhone(customer.phone, value);
   if (slot === 'address') return Boolean(customer.address) && wordsOf(customer.address).startsWith(wordsOf(value));
+  if (slot === 'newName') return foldText(customer.name) === foldText(value);
   return false;
 }
 

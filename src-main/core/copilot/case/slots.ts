@@ -10,7 +10,7 @@ const membershipWords: [RegExp, string][] = [
   [/\b(guest|invitado|invitada|invite|invitee|gast|convidado|convidada|no membership|not a member|regular)\b/, 'guest'],
 ];
 
-const monthNames: [RegExp, number][] = [
+export const monthNames: [RegExp, number][] = [
   [/\b(january|jan|enero|janvier|januar|janeiro)\b/, 0],
   [/\b(february|feb|febrero|fevrier|februar|fevereiro)\b/, 1],
   [/\b(march|mar|marzo|mars|marz|marco)\b/, 2],

@@ -1,5 +1,6 @@
 import type { Entity } from '../../language/index';
 import type { CaseRequest, CaseSlots, CaseState, LineAct } from './case-types';
+import { changeSlotsIn, nameForChange } from './change-values';
 import { applyCorrections } from './corrections';
 import { detectRequest, type DetectedRequest } from './detect-request';
 import { foldText } from './fold-text';
@@ -60,6 +61,17 @@ function refines(current: CaseRequest, detected: DetectedRequest): boolean {
   return (generic || current.confidence < 0.5) && (detected.flow === current.flow || current.flow === null);
 }
 
+const sameName = (a: string, b: string | null): boolean => b !== null && foldText(a) === foldText(b);
+
+/**
+ * The name a name change is about. A name that is the record's is the one the customer goes by now, given to
+ * identify them: it stands for the change only while no other name was given (and then the ticket waits).
+ */
+function newNameAfter(previous: string | undefined, said: string, onRecord: string | null): string {
+  if (previous && sameName(said, onRecord) && !sameName(previous, onRecord)) return previous;
+  return said;
+}
+
 /**
  * What one customer line does to the case. Only a request, a complaint or a request for a person opens a
  * case; information fills the open case's slots and identity; the rest changes nothing but the act.
@@ -108,8 +120,10 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
   // Identifiers count whatever the line's act: an email given before the case opens still identifies them.
   const given = [...(previous.identity.given ?? [])];
   for (const identifier of identifiers) if (!given.some((item) => item.kind === identifier.kind && item.value.toLowerCase() === identifier.value.toLowerCase())) given.push(identifier);
-  if (request && (act === 'information' || opens)) {
-    for (const [key, value] of Object.entries(slots) as [keyof CaseSlots, string][]) {
+  const fills = request !== null && (act === 'information' || opens);
+  if (request && fills) {
+    // The new value of a change (a delivery time, a payment method) is read knowing which change the case is.
+    for (const [key, value] of Object.entries({ ...slots, ...changeSlotsIn(request.subflow, line.text, line.entities) }) as [keyof CaseSlots, string][]) {
       if (key === 'reason' && merged.reason) continue;
       merged[key] = value;
     }
@@ -124,6 +138,10 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
   else if (declined && opens && detected && act !== 'human_request') declined = null;
   const step = request?.subflow ? verificationStep(request.subflow) : null;
   const identity = resolveIdentity({ conversationId: context.conversationId, given, lookup: context.lookup, verificationKinds: step ? verificationIdentifiers(step) : null, previous: previous.identity });
+  if (fills && request?.subflow === 'manage_change_name') {
+    const name = nameForChange(line.text);
+    if (name) merged.newName = newNameAfter(merged.newName, name, identity.customerName);
+  }
   const language = index === 0 || (caseLanguages.has(line.language.code) && line.text.trim().length >= 20 && line.language.confidence >= 0.5) ? (caseLanguages.has(line.language.code) ? line.language.code : previous.language) : previous.language;
   const steps = caseSteps(request?.subflow ?? null, identity, merged, context.doneTools, context.orderKnown && identity.customerId !== null, []);
   // Resolved when the customer closes a case whose steps are all done; pending work keeps it open.

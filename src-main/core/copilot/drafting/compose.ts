@@ -1,6 +1,7 @@
-import { emptyCaseState, type CaseState, type IdentifierKind } from '../case/case-types';
+import { emptyCaseState, type CaseSlotName, type CaseState, type IdentifierKind } from '../case/case-types';
+import { changeSlotsIn, nameForChange } from '../case/change-values';
 import { answeredWithoutAccount, flowAnsweredWithoutAccount, verificationIdentifiers } from '../case/flows';
-import { changeValueOnFile, planCaseActions } from '../case/plan-actions';
+import { changeSlotOf, changeValueOnFile, planCaseActions } from '../case/plan-actions';
 import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
 import { isInternalText } from './internal-text';
 import { conversationLanguage, givenFacts, parsePurchaseDate, type GivenFacts } from './signals';
@@ -150,6 +151,10 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
   const change = changeWanted(context);
   if (change === 'address' && (!facts.address || changeValueOnFile('address', input.caseState, input.customer))) return { key: 'askNewAddress', text: phrase(language, 'askNewAddress'), identity: false };
   if (change === 'phone' && (!facts.phone || changeValueOnFile('phone', input.caseState, input.customer))) return { key: 'askNewPhone', text: phrase(language, 'askNewPhone'), identity: false };
+  // A name, delivery time or payment method change waits for the value on its ticket (case/plan-actions.ts).
+  const slot = changeSlotOf(context.subflow);
+  const asked = slot ? newValueQuestions[slot] : undefined;
+  if (slot && asked && (!input.caseState.slots[slot] || changeValueOnFile(slot, input.caseState, input.customer))) return { key: asked, text: phrase(language, asked), identity: false };
   if (context.actions.includes('membership') || (context.subflow && returnSubflows.test(context.subflow))) {
     if (!context.tier) return { key: 'askMembership', text: phrase(language, 'askMembership'), identity: false };
     if (context.tier !== 'gold' && !purchaseDay(context)) return { key: 'askPurchaseDate', text: phrase(language, 'askPurchaseDate'), identity: false };
@@ -164,6 +169,8 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
   if (context.actions.includes('notify-team') && input.caseState.lastAct === 'human_request' && !facts.phone) return { key: 'askPhone', text: phrase(language, 'askPhone'), identity: false };
   return undefined;
 }
+
+const newValueQuestions: Partial<Record<CaseSlotName, TemplateKey>> = { newName: 'askNewName', deliveryTime: 'askNewDeliveryTime', paymentMethod: 'askNewPaymentMethod' };
 
 const addressWords = /\b(address|moved|dirección|direccion|mudado|mudé|adresse|déménagé|umgezogen|anschrift|endereço|mudei)\b/i;
 const phoneWords = /\b(phone|teléfono|telefono|téléphone|telefon|telefonnummer|telefone|número)\b/i;
@@ -392,7 +399,7 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
     drafts.push(phone ? { move: 'ask', sentences: [phrase(context.language, 'escalateOffer'), phone], citations: [], confidence: 0.6 } : { move: 'confirm', sentences: [phrase(context.language, 'escalateOffer')], citations: [], confidence: 0.45 });
   }
   if (action) drafts.push(action);
-  else if (!question && suppliedFacts(latestFacts, latest)) {
+  else if (!question && (suppliedFacts(latestFacts, latest) || changeValueIn(context, latest))) {
     // The customer just gave the last thing the change needed: the offer waiting on its card is the reply now.
     const waiting = pendingOffer(context) ?? plannedOffer(context);
     if (waiting) drafts.push({ ...waiting, sentences: [...ackPrefix(context), ...waiting.sentences] });
@@ -462,6 +469,13 @@ function finish(drafts: Draft[], context: Context, uncertain: boolean): Suggesti
     if (out.length === 3) break;
   }
   return out;
+}
+
+/** The line gives the new value of the case's change (a name, a delivery time, a payment method). */
+function changeValueIn(context: Context, line: string): boolean {
+  const slot = changeSlotOf(context.subflow);
+  if (slot === 'newName') return nameForChange(line) !== undefined;
+  return slot !== undefined && changeSlotsIn(context.subflow, line, [])[slot] !== undefined;
 }
 
 function suppliedFacts(facts: GivenFacts, line: string): boolean {

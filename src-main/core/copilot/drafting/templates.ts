@@ -32,6 +32,9 @@ export type TemplateKey =
   | 'askConfirmAddress'
   | 'askNewAddress'
   | 'askNewPhone'
+  | 'askNewName'
+  | 'askNewDeliveryTime'
+  | 'askNewPaymentMethod'
   | 'askSecurity'
   | 'askClarify'
   | 'uncertain'
@@ -112,6 +115,9 @@ const en: Table = {
   askConfirmAddress: 'Can you confirm your address is still {address}?',
   askNewAddress: 'What is the new address?',
   askNewPhone: 'What is the new phone number?',
+  askNewName: 'What name should the account show? Please write it exactly as it should appear.',
+  askNewDeliveryTime: 'What day or time would suit you better for the delivery?',
+  askNewPaymentMethod: 'Which payment method would you like to use instead (card, PayPal or gift card)?',
   askSecurity: 'Could you give me your PIN or the answer to your security question?',
   askClarify: 'Could you tell me a little more about what you need?',
   uncertain: 'Just to be sure I understand: is this about {label}?',
@@ -191,6 +197,9 @@ const es: Table = {
   askConfirmAddress: '¿Me confirma que su dirección sigue siendo {address}?',
   askNewAddress: '¿Cuál es la nueva dirección?',
   askNewPhone: '¿Cuál es el nuevo número de teléfono?',
+  askNewName: '¿Cómo debe quedar escrito ahora en la cuenta? Indíquemelo exactamente como debe aparecer, por favor.',
+  askNewDeliveryTime: '¿Qué día u horario le vendría mejor para la entrega?',
+  askNewPaymentMethod: '¿Qué método de pago prefiere usar en su lugar (tarjeta, PayPal o tarjeta regalo)?',
   askSecurity: '¿Me da su PIN o la respuesta a su pregunta de seguridad?',
   askClarify: '¿Me cuenta un poco más sobre lo que necesita?',
   uncertain: 'Para asegurarme de que le entiendo: ¿su consulta es sobre {label}?',
@@ -270,6 +279,9 @@ const fr: Table = {
   askConfirmAddress: "Pouvez-vous confirmer que votre adresse est toujours {address} ?",
   askNewAddress: 'Quelle est la nouvelle adresse ?',
   askNewPhone: 'Quel est le nouveau numéro de téléphone ?',
+  askNewName: 'Quel nom doit figurer sur le compte ? Écrivez-le exactement comme il doit apparaître, s’il vous plaît.',
+  askNewDeliveryTime: 'Quel jour ou quel créneau vous conviendrait mieux pour la livraison ?',
+  askNewPaymentMethod: 'Quel moyen de paiement souhaitez-vous utiliser à la place (carte, PayPal ou carte cadeau) ?',
   askSecurity: 'Pourriez-vous me donner votre code PIN ou la réponse à votre question de sécurité ?',
   askClarify: "Pourriez-vous m'en dire un peu plus sur ce dont vous avez besoin ?",
   uncertain: 'Pour être sûr de bien comprendre : votre demande concerne {label} ?',
@@ -349,6 +361,9 @@ const de: Table = {
   askConfirmAddress: 'Können Sie bestätigen, dass Ihre Adresse noch {address} ist?',
   askNewAddress: 'Wie lautet die neue Adresse?',
   askNewPhone: 'Wie lautet die neue Telefonnummer?',
+  askNewName: 'Welcher Name soll im Konto stehen? Bitte schreiben Sie ihn genau so, wie er erscheinen soll.',
+  askNewDeliveryTime: 'Welcher Tag oder welche Uhrzeit passt Ihnen für die Lieferung besser?',
+  askNewPaymentMethod: 'Welche Zahlungsart möchten Sie stattdessen verwenden (Karte, PayPal oder Geschenkkarte)?',
   askSecurity: 'Können Sie mir bitte Ihre PIN oder die Antwort auf Ihre Sicherheitsfrage nennen?',
   askClarify: 'Können Sie mir etwas mehr darüber sagen, was Sie brauchen?',
   uncertain: 'Nur um sicherzugehen: Geht es um {label}?',
@@ -428,6 +443,9 @@ const pt: Table = {
   askConfirmAddress: 'Pode confirmar que seu endereço ainda é {address}?',
   askNewAddress: 'Qual é o novo endereço?',
   askNewPhone: 'Qual é o novo número de telefone?',
+  askNewName: 'Qual nome deve constar na conta? Escreva exatamente como deve aparecer, por favor.',
+  askNewDeliveryTime: 'Qual dia ou horário seria melhor para a entrega?',
+  askNewPaymentMethod: 'Qual forma de pagamento prefere usar (cartão, PayPal ou cartão-presente)?',
   askSecurity: 'Pode me informar seu PIN ou a resposta à sua pergunta de segurança?',
   askClarify: 'Pode me contar um pouco mais sobre o que você precisa?',
   uncertain: 'Só para ter certeza de que entendi: sua dúvida é sobre {label}?',
