@@ -7,6 +7,7 @@ import { CoreError } from '../contract/errors';
 import { argsHash } from './case/args-hash';
 import type { CaseCorrection, CaseState } from './case/case-types';
 import { withCorrection } from './case/corrections';
+import { isPreCaseState, recheckRestoredProposals } from './case/restored-proposals';
 import { derivedCaseState } from './nodes/update-case';
 import type { Redactor } from '../language/redaction/redactor';
 import type { NodeDeps } from './deps';
@@ -22,6 +23,7 @@ import type { CopilotMcpPort } from './mcp-port';
 import type { CopilotPorts } from './ports';
 import { staleInCheckpoint, withRecordedDecisions } from './recorded-decisions';
 import type { CopilotStateType } from './state';
+import { isToolName } from './tools/catalog';
 import type { CustomerContext, Decision, Escalation, Proposal, Suggestion } from './types';
 
 /** The turn as the window sees it, with main's own records of the suggestions and proposals and the customer's text. */
@@ -154,7 +156,26 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
         await graph.invoke(null, config(conversationId));
       }
     }
+    await upgradePreCase(conversationId);
     reconciled.add(conversationId);
+  }
+
+  /** The pending proposals of a conversation checkpointed before cases existed, re-checked by the current policy on the case its lines make. */
+  function restoredRecheck(state: CopilotStateType, caseState: CaseState): Proposal[] {
+    return recheckRestoredProposals({ caseState, customer: state.customer ?? undefined, now: deps.now(), proposals: state.proposals, refundedCents: (orderId) => options.ports.refundedCents(orderId) }, isToolName);
+  }
+
+  /**
+   * Upgrades a conversation checkpointed before cases existed, once: its case is derived from its lines, and a
+   * pending proposal the current policy refuses is withdrawn with why (the others join the case).
+   */
+  async function upgradePreCase(conversationId: string): Promise<void> {
+    const state = await current(conversationId);
+    if (!state || !isPreCaseState(state)) return;
+    const caseState = derivedCaseState(state, deps, Number.MAX_SAFE_INTEGER);
+    // Written as the last node before the gate, as a correction is: what is still pending is asked again.
+    await graph.updateState(config(conversationId), { caseState, proposals: restoredRecheck(state, caseState) }, 'memoryUpdate');
+    await graph.invoke(null, config(conversationId));
   }
 
   function serial<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
@@ -214,8 +235,12 @@ export async function createCopilot(options: CopilotOptions): Promise<Copilot> {
     },
     async state(conversationId) {
       const state = await current(conversationId);
-      // A conversation checkpointed before cases existed shows the case its lines make.
-      return state ? view(state, 0, derivedCaseState(state, deps, Number.MAX_SAFE_INTEGER)) : undefined;
+      if (!state) return undefined;
+      // A conversation checkpointed before cases existed shows the case its lines make, and its proposals as the upgrade will leave them.
+      const caseState = derivedCaseState(state, deps, Number.MAX_SAFE_INTEGER);
+      if (!isPreCaseState(state)) return view(state, 0, caseState);
+      const rechecked = restoredRecheck(state, caseState);
+      return view({ ...state, proposals: state.proposals.map((item) => rechecked.find((changed) => changed.id === item.id) ?? item) }, 0, caseState);
     },
     correctCase(conversationId, correction) {
       return serial(conversationId, async () => {

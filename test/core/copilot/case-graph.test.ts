@@ -95,48 +95,55 @@ describe('the case on a linked thread', () => {
 });
 
 describe('conversations checkpointed before the case existed', () => {
-  it('keep their history and their pending approval, and get a case derived from their lines', async () => {
-    const linked = thread(8);
-    const conversationId = linked.id;
-    // The graph state as it was before this upgrade: no caseState channel.
-    const replace = <T>(initial: () => T) => Annotation<T>({ reducer: (_current: T, update: T) => update, default: initial });
-    const OldState = Annotation.Root({
-      conversationId: replace<string>(() => ''),
-      incoming: replace<string>(() => ''),
-      turns: Annotation<Turn[]>({ reducer: (current, update) => current.concat(update), default: () => [] }),
-      turnCount: replace<number>(() => 0),
-      customer: replace<CustomerContext | null>(() => null),
-      intents: Annotation<{ intent: string; confidence: number; turn: number }[]>({ reducer: (current, update) => current.concat(update), default: () => [] }),
-      proposals: Annotation<Proposal[]>({ reducer: (current, update) => [...current.filter((item) => !update.some((next) => next.id === item.id)), ...update], default: () => [] }),
-    });
-    const old: Proposal = {
-      id: 'call_old_ticket',
-      tool: 'create_ticket',
-      args: { customerId: linked.customerId, subject: 'Broken zipper', content: 'Zipper broke', priority: 'MEDIUM' },
-      policy: 'allowed',
-      policyReason: null,
-      why: 'Proposed by the model',
-      sideEffect: true,
-      status: 'pending',
-      decisionReason: null,
-      idempotencyKey: null,
-      turn: 1,
-      flow: [],
-      subflow: null,
-    };
+  // The graph state as it was before this upgrade: no caseState channel.
+  const replace = <T>(initial: () => T) => Annotation<T>({ reducer: (_current: T, update: T) => update, default: initial });
+  const OldState = Annotation.Root({
+    conversationId: replace<string>(() => ''),
+    incoming: replace<string>(() => ''),
+    turns: Annotation<Turn[]>({ reducer: (current, update) => current.concat(update), default: () => [] }),
+    turnCount: replace<number>(() => 0),
+    customer: replace<CustomerContext | null>(() => null),
+    intents: Annotation<{ intent: string; confidence: number; turn: number }[]>({ reducer: (current, update) => current.concat(update), default: () => [] }),
+    proposals: Annotation<Proposal[]>({ reducer: (current, update) => [...current.filter((item) => !update.some((next) => next.id === item.id)), ...update], default: () => [] }),
+  });
+  const proposalOf = (id: string, tool: Proposal['tool'], args: Record<string, unknown>): Proposal => ({
+    id,
+    tool,
+    args,
+    policy: 'allowed',
+    policyReason: null,
+    why: 'Proposed by the model',
+    sideEffect: true,
+    status: 'pending',
+    decisionReason: null,
+    idempotencyKey: null,
+    turn: 1,
+    flow: [],
+    subflow: null,
+  });
+
+  /** One customer line and its pending proposals, checkpointed by a build from before cases, waiting at the gate. */
+  async function checkpointBeforeCases(conversationId: string, customerId: string, line: string, intent: string, proposals: Proposal[]): Promise<void> {
     const saver = SqliteSaver.fromConnString(join(scripted.workspace().dir, 'copilot-checkpoints.db'));
     const oldGraph = new StateGraph(OldState)
-      .addNode('understand', (state) => ({ customer: createCopilotPorts({ db: scripted.workspace().db, knowledge: async () => scripted.workspace().knowledge }).customerById(linked.customerId) ?? null, turns: [{ role: 'customer' as const, text: state.incoming, at: new Date().toISOString() }], turnCount: 1, intents: [{ intent: 'complaint', confidence: 0.9, turn: 1 }], proposals: [old] }))
+      .addNode('understand', (state) => ({ customer: createCopilotPorts({ db: scripted.workspace().db, knowledge: async () => scripted.workspace().knowledge }).customerById(customerId) ?? null, turns: [{ role: 'customer' as const, text: state.incoming, at: new Date().toISOString() }], turnCount: 1, intents: [{ intent, confidence: 0.9, turn: 1 }], proposals }))
       .addNode('approvalGate', () => {
-        interrupt({ pending: [old.id] });
+        interrupt({ pending: proposals.map((proposal) => proposal.id) });
         return {};
       })
       .addEdge(START, 'understand')
       .addEdge('understand', 'approvalGate')
       .addEdge('approvalGate', END)
       .compile({ checkpointer: saver });
-    await oldGraph.invoke({ conversationId, incoming: 'The zipper on my jacket broke after one day' }, copilotRunConfig(conversationId));
+    await oldGraph.invoke({ conversationId, incoming: line }, copilotRunConfig(conversationId));
     (saver as unknown as { db: { close(): void } }).db.close();
+  }
+
+  it('keep their history and their pending approval, and get a case derived from their lines', async () => {
+    const linked = thread(8);
+    const conversationId = linked.id;
+    const old = proposalOf('call_old_ticket', 'create_ticket', { customerId: linked.customerId, subject: 'Broken zipper', content: 'Zipper broke', priority: 'MEDIUM' });
+    await checkpointBeforeCases(conversationId, linked.customerId, 'The zipper on my jacket broke after one day', 'complaint', [old]);
 
     const copilot = await scripted.workspace().open();
     const restored = await copilot.state(conversationId);
@@ -148,5 +155,37 @@ describe('conversations checkpointed before the case existed', () => {
     const next = await copilot.handleCustomerMessage(conversationId, 'thanks!');
     expect(next.caseState.acts).toHaveLength(2);
     expect(next.caseState.lastAct).toBe('acknowledgement');
+  }, 60_000);
+
+  it('re-check a pending proposal by the current policy, and withdraw it with why when that refuses it', async () => {
+    const linked = thread(9);
+    const conversationId = linked.id;
+    const order = linked.orders[0];
+    expect(order).toBeDefined();
+    // A refund proposed on a question about an existing refund: the old build allowed it, the case policy does not.
+    const refund = proposalOf('call_old_refund', 'request_refund', { customerId: linked.customerId, orderId: order?.id, amount: 1, reason: 'refund' });
+    const escalation = proposalOf('call_old_escalate', 'escalate_to_human', { customerId: linked.customerId, reason: 'asked for news', handoffNote: '' });
+    await checkpointBeforeCases(conversationId, linked.customerId, 'I sent the jacket back two weeks ago, where is my refund?', 'track_refund', [refund, escalation]);
+
+    const copilot = await scripted.workspace().open();
+    const restored = await copilot.state(conversationId);
+    expect(restored?.caseState.request?.subflow).toBe('refund_status');
+    const shown = restored?.actions.find((action) => action.id === refund.id);
+    expect(shown?.status).toBe('withdrawn');
+    expect(shown?.decisionReason).toMatch(/^Withdrawn: made before .*current policy refuses it. (This Refund status needs a verified identity|The customer asks where an existing refund is)/);
+    expect(restored?.actions.find((action) => action.id === escalation.id)?.status).toBe('pending');
+
+    // Approving it now changes nothing: the upgrade withdrew it before the decision, and it stays withdrawn.
+    const decided = await copilot.decide(conversationId, { toolCallId: refund.id, action: 'approve' });
+    expect(decided.actions.find((action) => action.id === refund.id)).toMatchObject({ status: 'withdrawn' });
+    expect(decided.actions.find((action) => action.id === escalation.id)).toMatchObject({ status: 'pending', caseKey: decided.caseState.caseKey });
+    await copilot.close();
+    expect(scripted.workspace().db.outbox.list().some((item) => item.idempotencyKey.includes(refund.id))).toBe(false);
+
+    const reopened = await scripted.workspace().open();
+    const later = await reopened.state(conversationId);
+    expect(later?.actions.find((action) => action.id === refund.id)?.status).toBe('withdrawn');
+    const escalated = await reopened.decide(conversationId, { toolCallId: escalation.id, action: 'approve' });
+    expect(escalated.actions.find((action) => action.id === escalation.id)?.status).toBe('executed');
   }, 60_000);
 });
