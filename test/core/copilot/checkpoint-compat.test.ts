@@ -126,6 +126,13 @@ describe('the fast checkpoint serializer', () => {
     lookalike: { text: 'a customer typed {"lc":1,"type":"constructor","id":["x"]} and {"lc":2}' },
     builtins: { set: new Set(['a', 'b']), map: new Map([['k', { v: 1 }]]), pattern: /refund/giu, error: new Error('timed out'), bytes: new Uint8Array([0, 7, 255]) },
     dataShapedLikeRecords: { lc: 2, type: 'constructor', id: ['Function'], method: 'call', args: ['alert(1)'] },
+    // What the replacer-free path must tell apart from plain data, or write exactly as the replacer would.
+    numbers: { nan: Number.NaN, infinite: -Infinity, negativeZero: -0, big: 1e21, small: 5e-7 },
+    sparseArray: { holes: [1, , 3] },
+    instances: { when: new Date('2020-01-20T12:00:00Z'), point: new (class Point { x = 1; y = 2 })(), bare: Object.assign(Object.create(null) as Record<string, unknown>, { k: 'v' }) },
+    ownToJson: { wrapped: { toJSON: () => ({ swapped: true }) } },
+    deep: JSON.parse(`${'{"d":'.repeat(80)}1${'}'.repeat(80)}`) as unknown,
+    deepWithUndefined: { deep: JSON.parse(`${'['.repeat(70)}1${']'.repeat(70)}`) as unknown, late: [undefined] },
   };
 
   it.each(Object.keys(samples))('writes the same bytes as JsonPlusSerializer and reads them back the same: %s', async (name) => {

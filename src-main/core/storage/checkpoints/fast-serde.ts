@@ -15,12 +15,22 @@ export class FastJsonSerializer implements SerializerProtocol {
   private readonly upstream = new JsonPlusSerializer();
 
   async dumpsTyped(data: unknown): Promise<[string, Uint8Array]> {
+    return this.dumpsTypedSync(data) ?? this.upstream.dumpsTyped(data);
+  }
+
+  /**
+   * dumpsTyped without a promise, for what native JSON writes (everything but cycles and the like, which
+   * return undefined: the caller takes the async upstream path). Plain data (objects, arrays, strings, finite
+   * or not numbers, booleans, null) skips the replacer, whose call per value costs more than the walk that
+   * proves it would change nothing.
+   */
+  dumpsTypedSync(data: unknown): [string, Uint8Array] | undefined {
     if (data instanceof Uint8Array) return ['bytes', data];
     let text: string;
     try {
-      text = JSON.stringify(data, (_key, value: unknown) => encodeSpecial(value));
+      text = isPlainJson(data, 0) ? JSON.stringify(data) : JSON.stringify(data, (_key, value: unknown) => encodeSpecial(value));
     } catch {
-      return this.upstream.dumpsTyped(data);
+      return undefined;
     }
     return ['json', Buffer.from(text, 'utf8')];
   }
@@ -41,6 +51,29 @@ export class FastJsonSerializer implements SerializerProtocol {
 }
 
 const LC_KEY = /"lc"\s*:/;
+
+/** Deeper than this is walked by the replacer path (a cycle, or data no state holds). */
+const PLAIN_DEPTH = 64;
+
+/**
+ * True when `JSON.stringify` without the replacer writes exactly what it writes with it: no value the
+ * replacer turns into a record (undefined, a Set, Map, RegExp, Error, Uint8Array, DeltaSnapshot, a Send, a
+ * class instance), so only plain objects (Object.prototype), arrays and JSON primitives.
+ */
+function isPlainJson(value: unknown, depth: number): boolean {
+  if (value === null) return true;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return true;
+  if (type !== 'object' || depth > PLAIN_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) if (!isPlainJson(value[index], depth + 1)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const record = value as Json;
+  for (const key in record) if (!isPlainJson(record[key], depth + 1)) return false;
+  return true;
+}
 
 /** A LangChain serialized object (`lc: 1`) needs `@langchain/core/load`, which is async. */
 class NeedsAsyncLoad extends Error {}
