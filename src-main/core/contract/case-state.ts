@@ -37,6 +37,11 @@ export interface CaseIdentity {
    * the copilot acts for nobody, and the reply should ask for a second identifier (email, username, order id).
    */
   ambiguousName?: { value: string; contacts: number } | null;
+  /**
+   * Why this contact, when a name several contacts share was told apart by what the customer said (the zip
+   * code, their product, an amount, the purchase date): shown to the agent beside the identity.
+   */
+  basis?: string | null;
   /** Every identifier the customer has given so far, in order (the case recomputes identity from these). */
   given?: { kind: IdentifierKind | 'zip'; value: string }[];
 }

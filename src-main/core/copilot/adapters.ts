@@ -118,6 +118,7 @@ export function createCopilotPorts(options: { db: CacheDatabase; knowledge: () =
     contactIdentifiers(id) {
       const contact = db.customers.get(id);
       if (!contact) return undefined;
+      const orders = db.customers.orders(id);
       return {
         id: contact.id,
         name: displayName(contact),
@@ -126,7 +127,13 @@ export function createCopilotPorts(options: { db: CacheDatabase; knowledge: () =
         phone: contact.phone,
         accountId: contact.accountId,
         zip: contact.zip,
-        orderIds: db.customers.orders(id).map((order) => order.id),
+        orderIds: orders.map((order) => order.id),
+        evidence: {
+          city: contact.city,
+          address: contact.address,
+          membership: contact.membership,
+          orders: orders.map((order) => ({ id: order.id, total: order.total, placedAt: order.placedAt, items: order.lineItems.map((item) => ({ name: item.name, amount: item.price * item.quantity })) })),
+        },
       };
     },
     refundedCents(orderId) {

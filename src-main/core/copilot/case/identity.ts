@@ -1,6 +1,7 @@
-import type { CaseIdentity, IdentifierKind } from './case-types';
+import type { CaseIdentity, CaseSlots, IdentifierKind } from './case-types';
 import { foldText } from './fold-text';
 import type { SaidIdentifier } from './identifiers';
+import { pickByEvidence, type ContactEvidence } from './name-evidence';
 
 /** What the identity check needs from the CRM cache (bound to the customer repository in adapters.ts). */
 export interface IdentityLookup {
@@ -20,6 +21,8 @@ export interface ContactIdentifiers {
   accountId: string | null;
   zip: string | null;
   orderIds: string[];
+  /** The record's city, membership and orders, to tell apart contacts who share a name. */
+  evidence?: ContactEvidence;
 }
 
 const digits = (value: string | null | undefined): string => (value ?? '').replace(/\D/g, '');
@@ -82,6 +85,8 @@ export function resolveIdentity(options: {
   lookup: IdentityLookup;
   verificationKinds: (IdentifierKind | 'zip')[] | null;
   previous: CaseIdentity;
+  /** What the case knows from the customer's words (product, amount, purchase date, address, membership). */
+  slots?: CaseSlots;
 }): CaseIdentity {
   const { lookup, given } = options;
   const threadId = lookup.threadContactId(options.conversationId);
@@ -92,10 +97,13 @@ export function resolveIdentity(options: {
   };
   let customerId: string | null = threadId;
   let source: CaseIdentity['source'] = threadId ? 'thread' : 'none';
+  // Why a shared name was taken for one contact: kept only if that contact is the one found.
+  let basis: { id: string; text: string } | null = null;
   if (!customerId && options.previous.source === 'customer' && options.previous.customerId) {
     // Once found from what they said, the customer stays found; a later identifier cannot switch them.
     customerId = options.previous.customerId;
     source = 'customer';
+    basis = options.previous.basis ? { id: options.previous.customerId, text: options.previous.basis } : null;
   }
   if (!customerId) {
     const votes = new Map<string, number>();
@@ -109,7 +117,18 @@ export function resolveIdentity(options: {
           const known = record(candidate.id);
           return known !== undefined && zips.some((zip) => belongsTo(zip, known));
         });
-        if (narrowed.length === 1 && narrowed[0]) votes.set(narrowed[0].id, (votes.get(narrowed[0].id) ?? 0) + 2);
+        if (narrowed.length === 1 && narrowed[0]) {
+          votes.set(narrowed[0].id, (votes.get(narrowed[0].id) ?? 0) + 2);
+          basis = { id: narrowed[0].id, text: `${found.length} contacts are named ${identifier.value}; the zip code the customer gave is this one's.` };
+          continue;
+        }
+        // Or by what the customer said about their purchase or account, when it bears out one record only.
+        const records = found.map((candidate) => record(candidate.id)).filter((known): known is ContactIdentifiers => known !== undefined);
+        const picked = options.slots ? pickByEvidence(records, options.slots) : undefined;
+        if (picked) {
+          votes.set(picked.contact.id, (votes.get(picked.contact.id) ?? 0) + 2);
+          basis = { id: picked.contact.id, text: `${found.length} contacts are named ${identifier.value}; only this one's record bears out what the customer said: ${picked.facts.join('; ')}.` };
+        }
         continue;
       }
       if (found.length === 0) continue;
@@ -168,5 +187,6 @@ export function resolveIdentity(options: {
     source: contact ? source : 'none',
     ambiguousName,
     given,
+    ...(contact && source === 'customer' && basis?.id === contact.id ? { basis: basis.text } : {}),
   };
 }

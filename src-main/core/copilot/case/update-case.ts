@@ -137,7 +137,7 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
   if (request && !openedHere && !asksOther && mentions(foldText(line.text), 'decline')) declined = { line: index, text: line.text.slice(0, 200) };
   else if (declined && opens && detected && act !== 'human_request') declined = null;
   const step = request?.subflow ? verificationStep(request.subflow) : null;
-  const identity = resolveIdentity({ conversationId: context.conversationId, given, lookup: context.lookup, verificationKinds: step ? verificationIdentifiers(step) : null, previous: previous.identity });
+  const identity = resolveIdentity({ conversationId: context.conversationId, given, lookup: context.lookup, verificationKinds: step ? verificationIdentifiers(step) : null, previous: previous.identity, slots: merged });
   if (fills && request?.subflow === 'manage_change_name') {
     const name = nameForChange(line.text);
     if (name) merged.newName = newNameAfter(merged.newName, name, identity.customerName);
