@@ -7,6 +7,7 @@ import type { ContactIdentifiers } from '../../../src-main/core/copilot/case/ide
 import { planCaseActions } from '../../../src-main/core/copilot/case/plan-actions';
 import { updateCaseState } from '../../../src-main/core/copilot/case/update-case';
 import { composeDrafts } from '../../../src-main/core/copilot/drafting/compose';
+import { draftTask } from '../../../src-main/core/copilot/drafting/llm-brief';
 import { phrase, type DraftLanguage } from '../../../src-main/core/copilot/drafting/templates';
 import type { CustomerContext, Turn } from '../../../src-main/core/copilot/types';
 import { fakeIdentityLookup } from './fake-identity-lookup';
@@ -159,5 +160,19 @@ describe('the drafts ask for the new value while the ticket waits for it', () =>
   it('asks for the new name while the only name in the case is the one on file', () => {
     const asked = composeDrafts({ caseState: verifiedCase('manage_change_name', 'manage_account', { newName: 'Noor Haddad' }, 'en'), customer: noor, knowledge: [], proposals: [], turns: turns('I need to change the name on my account', 'Noor Haddad'), now });
     expect(asked.map((draft) => draft.text).join(' | ')).toContain(phrase('en', 'askNewName'));
+  });
+});
+
+describe('the model is told which new value the change waits for', () => {
+  const redactor = { redact: (text: string) => text } as unknown as Parameters<typeof draftTask>[1];
+  const brief = (state: CaseState) => draftTask({ caseState: state, customer: noor, knowledge: [], proposals: [], turns: [], language: 'en', offline: [] }, redactor);
+  it('names the missing delivery time, and says nothing once it is given', () => {
+    const waiting = run(["Hello, my delivery is scheduled for the morning but I'm at work then", 'Noor Haddad', '1385920467']);
+    expect(brief(waiting)).toContain("without the customer's new delivery day or time");
+    expect(brief(run(["Hello, my delivery is scheduled for the morning but I'm at work then", 'Noor Haddad', '1385920467', 'Can it come in the evening instead?']))).not.toContain('The change cannot be made');
+  });
+
+  it('names the missing new name while the only name given is the one on file', () => {
+    expect(brief(run(['I need to change the name on my account', 'Noor Haddad']))).toContain("without the customer's new name");
   });
 });
