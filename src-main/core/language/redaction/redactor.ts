@@ -1,5 +1,6 @@
 import { findAddresses, findBirthDates, findCards, findCardSecrets, findEmails, findIbans, findIdentityNumbers, findOrderIds, findPhones, type Span } from '../pii-patterns';
 import { originalSpan, shadowOf } from '../shadow-text';
+import { edgedPattern, type EdgedPattern } from './edged-pattern';
 import { literalPatterns, type KnownValues } from './known-values';
 
 export type PiiKind = 'EMAIL' | 'PHONE' | 'CARD' | 'CVV' | 'IBAN' | 'ADDRESS' | 'NAME' | 'ORDER' | 'CONTACT' | 'ID' | 'DOB';
@@ -62,8 +63,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const byPlaceholder = new Map<string, string>();
   const counters = new Map<PiiKind, number>();
   const names = new Set<string>();
-  let namePatterns: RegExp[] = [];
-  let literals: { kind: PiiKind; pattern: RegExp }[] = [];
+  let namePatterns: EdgedPattern[] = [];
+  let literals: { kind: PiiKind; pattern: EdgedPattern }[] = [];
 
   function addKnownNames(list: string[]): void {
     let changed = false;
@@ -78,7 +79,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     if (changed) {
       namePatterns = [...names]
         .sort((a, b) => b.length - a.length)
-        .map((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'));
+        .map((name) => edgedPattern(escapeRegExp(name).replace(/\s+/g, '\\s+')));
     }
   }
 
@@ -112,14 +113,6 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     return placeholder;
   }
 
-  const spansOf = (pattern: RegExp) => (text: string): Span[] => {
-    const spans: Span[] = [];
-    for (const match of text.matchAll(pattern)) {
-      if (match.index !== undefined && match[0]) spans.push({ start: match.index, end: match.index + match[0].length, value: match[0] });
-    }
-    return spans;
-  };
-
   function locate(text: string): Found[] {
     const shadow = shadowOf(text);
     const found: Found[] = [];
@@ -127,9 +120,9 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     const overlaps = (start: number, end: number): boolean => taken.some(([a, b]) => start < b && end > a);
     // The customer's own values first: they are certain, and they name the family exactly.
     const all: [PiiKind, (text: string) => Span[]][] = [
-      ...literals.map(({ kind, pattern }): [PiiKind, (text: string) => Span[]] => [kind, spansOf(pattern)]),
+      ...literals.map(({ kind, pattern }): [PiiKind, (text: string) => Span[]] => [kind, pattern.find]),
       ...detectors,
-      ...namePatterns.map((pattern): [PiiKind, (text: string) => Span[]] => ['NAME', spansOf(pattern)]),
+      ...namePatterns.map((pattern): [PiiKind, (text: string) => Span[]] => ['NAME', pattern.find]),
     ];
     for (const [kind, detect] of all) {
       for (const span of detect(shadow.text)) {
