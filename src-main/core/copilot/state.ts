@@ -1,4 +1,4 @@
-import { Annotation } from '@langchain/langgraph';
+import { Annotation, BinaryOperatorAggregate } from '@langchain/langgraph';
 import type { Entity } from '../language/index';
 import { emptyCaseState, type CaseState } from './case/case-types';
 import type { CustomerContext, Escalation, KnowledgeRef, Proposal, Suggestion, Turn } from './types';
@@ -43,3 +43,19 @@ export const CopilotState = Annotation.Root({
 
 export type CopilotStateType = typeof CopilotState.State;
 export type CopilotStateUpdate = typeof CopilotState.Update;
+
+/**
+ * `state` after `update`, folded with the channels' own reducers, as the graph folds a node's update: for steps that
+ * run one after another inside one graph node. With `state` an earlier update, it gives the two updates as one.
+ */
+export function withUpdate<T extends CopilotStateUpdate>(state: T, update: CopilotStateUpdate): T {
+  const next: Record<string, unknown> = { ...state };
+  const channels = CopilotState.spec as Record<string, unknown>;
+  for (const [key, value] of Object.entries(update) as [string, unknown][]) {
+    if (value === undefined) continue;
+    const channel = channels[key];
+    const current = next[key];
+    next[key] = current !== undefined && channel instanceof BinaryOperatorAggregate ? (channel.operator as (a: unknown, b: unknown) => unknown)(current, value) : value;
+  }
+  return next as T;
+}
