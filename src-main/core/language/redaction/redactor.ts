@@ -65,6 +65,12 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const names = new Set<string>();
   let namePatterns: EdgedPattern[] = [];
   let literals: { kind: PiiKind; pattern: EdgedPattern }[] = [];
+  // One pass tells whether a text can hold any of the customer's names or values: most passages hold none of them.
+  let anyOwn: RegExp | undefined;
+  const refreshAnyOwn = (): void => {
+    const bodies = [...literals, ...namePatterns.map((pattern) => ({ pattern }))].map(({ pattern }) => `(?:${pattern.body})`);
+    anyOwn = bodies.length > 0 ? new RegExp(bodies.join('|'), 'iu') : undefined;
+  };
 
   function addKnownNames(list: string[]): void {
     let changed = false;
@@ -80,6 +86,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       namePatterns = [...names]
         .sort((a, b) => b.length - a.length)
         .map((name) => edgedPattern(escapeRegExp(name).replace(/\s+/g, '\\s+')));
+      refreshAnyOwn();
     }
   }
 
@@ -92,7 +99,10 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       for (const value of list) knownValueKeys.add(`${family}\u0000${value}`);
       fresh[family] = list;
     }
-    literals = [...literals, ...literalPatterns(fresh)];
+    const added = literalPatterns(fresh);
+    if (added.length === 0) return;
+    literals = [...literals, ...added];
+    refreshAnyOwn();
   }
 
   addKnownNames(options.knownNames ?? []);
@@ -119,11 +129,14 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     const taken: [number, number][] = [];
     const overlaps = (start: number, end: number): boolean => taken.some(([a, b]) => start < b && end > a);
     // The customer's own values first: they are certain, and they name the family exactly.
-    const all: [PiiKind, (text: string) => Span[]][] = [
-      ...literals.map(({ kind, pattern }): [PiiKind, (text: string) => Span[]] => [kind, pattern.find]),
-      ...detectors,
-      ...namePatterns.map((pattern): [PiiKind, (text: string) => Span[]] => ['NAME', pattern.find]),
-    ];
+    const own = anyOwn?.test(shadow.text) ?? false;
+    const all: [PiiKind, (text: string) => Span[]][] = own
+      ? [
+          ...literals.map(({ kind, pattern }): [PiiKind, (text: string) => Span[]] => [kind, pattern.find]),
+          ...detectors,
+          ...namePatterns.map((pattern): [PiiKind, (text: string) => Span[]] => ['NAME', pattern.find]),
+        ]
+      : detectors;
     for (const [kind, detect] of all) {
       for (const span of detect(shadow.text)) {
         const [start, end] = originalSpan(shadow, span.start, span.end);
