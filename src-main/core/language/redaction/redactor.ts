@@ -56,6 +56,8 @@ const detectors: [PiiKind, (text: string) => Span[]][] = [
 const kinds = 'EMAIL|PHONE|CARD|CVV|IBAN|ADDRESS|NAME|ORDER|CONTACT|ID|DOB';
 const placeholderPattern = new RegExp(`[[⟨](${kinds})_(\\d+)[\\]⟩]`, 'g');
 const canonical = (kind: string, index: string | number): string => `⟨${kind}_${index}⟩`;
+/** Redacted texts a redactor remembers: a few prompts' worth of turns and passages. */
+const redactedKept = 512;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function createRedactor(options: RedactorOptions = {}): Redactor {
@@ -67,7 +69,10 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   let literals: { kind: PiiKind; pattern: EdgedPattern }[] = [];
   // One pass tells whether a text can hold any of the customer's names or values: most passages hold none of them.
   let anyOwn: RegExp | undefined;
+  // Each prompt redacts the conversation's turns and passages again: with the same patterns a text redacts the same.
+  const redacted = new Map<string, string>();
   const refreshAnyOwn = (): void => {
+    redacted.clear();
     const bodies = [...literals, ...namePatterns.map((pattern) => ({ pattern }))].map(({ pattern }) => `(?:${pattern.body})`);
     anyOwn = bodies.length > 0 ? new RegExp(bodies.join('|'), 'iu') : undefined;
   };
@@ -149,6 +154,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   }
 
   function redact(text: string): string {
+    const known = redacted.get(text);
+    if (known !== undefined) return known;
     const found = locate(text);
     let result = '';
     let cursor = 0;
@@ -156,7 +163,10 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       result += text.slice(cursor, item.start) + placeholderFor(item.kind, item.value, text);
       cursor = item.end;
     }
-    return result + text.slice(cursor);
+    result += text.slice(cursor);
+    if (redacted.size >= redactedKept) redacted.delete(redacted.keys().next().value ?? '');
+    redacted.set(text, result);
+    return result;
   }
 
   function restore(text: string): string {
