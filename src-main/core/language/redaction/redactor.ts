@@ -56,8 +56,8 @@ const detectors: [PiiKind, (text: string) => Span[]][] = [
 const kinds = 'EMAIL|PHONE|CARD|CVV|IBAN|ADDRESS|NAME|ORDER|CONTACT|ID|DOB';
 const placeholderPattern = new RegExp(`[[⟨](${kinds})_(\\d+)[\\]⟩]`, 'g');
 const canonical = (kind: string, index: string | number): string => `⟨${kind}_${index}⟩`;
-/** Redacted texts a redactor remembers: a few prompts' worth of turns and passages. */
-const redactedKept = 512;
+/** Redacted texts a redactor remembers: about one turn's two prompts of turns and passages (one redactor per conversation). */
+const redactedKept = 64;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function createRedactor(options: RedactorOptions = {}): Redactor {
