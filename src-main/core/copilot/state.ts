@@ -45,15 +45,16 @@ export type CopilotStateType = typeof CopilotState.State;
 export type CopilotStateUpdate = typeof CopilotState.Update;
 
 /**
- * `state` after `update`, folded with the channels' own reducers, as the graph folds a node's update: for steps that
- * run one after another inside one graph node. With `state` an earlier update, it gives the two updates as one.
+ * `state` after `update`, as the graph applies a node's update to its channels (keys outside the state are dropped, a
+ * channel without a value takes the update as it is, the others go through their reducer): for steps that run one after
+ * another inside one graph node. With `state` an earlier update, it gives the two updates as one.
  */
 export function withUpdate<T extends CopilotStateUpdate>(state: T, update: CopilotStateUpdate): T {
   const next: Record<string, unknown> = { ...state };
   const channels = CopilotState.spec as Record<string, unknown>;
   for (const [key, value] of Object.entries(update) as [string, unknown][]) {
-    if (value === undefined) continue;
     const channel = channels[key];
+    if (!channel) continue;
     const current = next[key];
     next[key] = current !== undefined && channel instanceof BinaryOperatorAggregate ? (channel.operator as (a: unknown, b: unknown) => unknown)(current, value) : value;
   }
