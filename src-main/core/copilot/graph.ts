@@ -5,6 +5,7 @@ import { draftRepliesNode } from './nodes/draft-replies';
 import { escalationCheckNode } from './nodes/escalation-check';
 import { executeActionsNode } from './nodes/execute-actions';
 import { gatherContextNode } from './nodes/gather-context';
+import { inSequence } from './nodes/in-sequence';
 import { memoryUpdateNode } from './nodes/memory-update';
 import { proposeActionsNode } from './nodes/propose-actions';
 import { retrieveKnowledgeNode } from './nodes/retrieve-knowledge';
@@ -13,31 +14,25 @@ import { updateCaseNode } from './nodes/update-case';
 import { CopilotState, type CopilotStateType } from './state';
 
 /**
- * understand → update case → gather context → retrieve knowledge → draft replies → propose actions →
+ * [understand → update case → gather context → retrieve knowledge → draft replies] → propose actions →
  * escalation check → memory update → approval gate ⇄ execute actions.
- * Escalation and memory run before the gate so the agent sees them while approvals wait.
+ * The bracketed steps are one graph node (see inSequence): nothing in them pauses or is resumed into, and each graph
+ * step costs the agent time before the draft's first token. Escalation and memory run before the gate so the agent
+ * sees them while approvals wait.
  */
 export function buildCopilotGraph(deps: NodeDeps, checkpointer: BaseCheckpointSaver) {
   const afterExecute = (state: CopilotStateType): 'approvalGate' | typeof END => (pendingProposals(state).length > 0 ? 'approvalGate' : END);
   const afterGate = (state: CopilotStateType): 'executeActions' | typeof END =>
     state.proposals.some((proposal) => proposal.status === 'approved') || pendingProposals(state).length > 0 ? 'executeActions' : END;
   return new StateGraph(CopilotState)
-    .addNode('understand', understandNode(deps))
-    .addNode('updateCase', updateCaseNode(deps))
-    .addNode('gatherContext', gatherContextNode(deps))
-    .addNode('retrieveKnowledge', retrieveKnowledgeNode(deps))
-    .addNode('draftReplies', draftRepliesNode(deps))
+    .addNode('understandAndDraft', inSequence([understandNode(deps), updateCaseNode(deps), gatherContextNode(deps), retrieveKnowledgeNode(deps), draftRepliesNode(deps)]))
     .addNode('proposeActions', proposeActionsNode(deps))
     .addNode('escalationCheck', escalationCheckNode())
     .addNode('memoryUpdate', memoryUpdateNode(deps))
     .addNode('approvalGate', approvalGateNode(deps))
     .addNode('executeActions', executeActionsNode(deps))
-    .addEdge(START, 'understand')
-    .addEdge('understand', 'updateCase')
-    .addEdge('updateCase', 'gatherContext')
-    .addEdge('gatherContext', 'retrieveKnowledge')
-    .addEdge('retrieveKnowledge', 'draftReplies')
-    .addEdge('draftReplies', 'proposeActions')
+    .addEdge(START, 'understandAndDraft')
+    .addEdge('understandAndDraft', 'proposeActions')
     .addEdge('proposeActions', 'escalationCheck')
     .addEdge('escalationCheck', 'memoryUpdate')
     .addEdge('memoryUpdate', 'approvalGate')

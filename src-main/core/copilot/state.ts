@@ -1,4 +1,4 @@
-import { Annotation } from '@langchain/langgraph';
+import { Annotation, BinaryOperatorAggregate } from '@langchain/langgraph';
 import type { Entity } from '../language/index';
 import { emptyCaseState, type CaseState } from './case/case-types';
 import type { CustomerContext, Escalation, KnowledgeRef, Proposal, Suggestion, Turn } from './types';
@@ -43,3 +43,20 @@ export const CopilotState = Annotation.Root({
 
 export type CopilotStateType = typeof CopilotState.State;
 export type CopilotStateUpdate = typeof CopilotState.Update;
+
+/**
+ * `state` after `update`, as the graph applies a node's update to its channels (keys outside the state are dropped, a
+ * channel without a value takes the update as it is, the others go through their reducer): for steps that run one after
+ * another inside one graph node. With `state` an earlier update, it gives the two updates as one.
+ */
+export function withUpdate<T extends CopilotStateUpdate>(state: T, update: CopilotStateUpdate): T {
+  const next: Record<string, unknown> = { ...state };
+  const channels = CopilotState.spec as Record<string, unknown>;
+  for (const [key, value] of Object.entries(update) as [string, unknown][]) {
+    const channel = channels[key];
+    if (!channel) continue;
+    const current = next[key];
+    next[key] = current !== undefined && channel instanceof BinaryOperatorAggregate ? (channel.operator as (a: unknown, b: unknown) => unknown)(current, value) : value;
+  }
+  return next as T;
+}

@@ -18,6 +18,12 @@ export function shadowOf(original: string): ShadowText {
   const origin: number[] = [];
   for (let index = 0; index < original.length; index += 1) {
     const code = original.charCodeAt(index);
+    // ASCII is never invisible nor folded: the common case skips the checks below.
+    if (code < 0x80) {
+      text += original[index];
+      origin.push(index);
+      continue;
+    }
     const pair = code >= 0xd800 && code <= 0xdbff ? original.slice(index, index + 2) : original[index] ?? '';
     if (invisibleChar.test(pair) || stripInvisible(pair) === '') {
       index += pair.length - 1;

@@ -1,3 +1,5 @@
+import { edgedPattern, type EdgedPattern } from './edged-pattern';
+
 /** The customer's own values from the CRM record: redacted wherever they appear, however spaced. */
 export interface KnownValues {
   emails?: (string | null | undefined)[];
@@ -12,32 +14,31 @@ export interface KnownValues {
 type LiteralKind = 'EMAIL' | 'PHONE' | 'ADDRESS' | 'ORDER' | 'CONTACT';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const edge = (body: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
 
 /** "+1 (415) 555-0199" also as "415.555.0199" or "4155550199": the national digits, any separators, any prefix. */
-function phonePattern(phone: string): RegExp | undefined {
+function phonePattern(phone: string): EdgedPattern | undefined {
   const digits = phone.replace(/\D/g, '');
   if (digits.length < 7) return undefined;
   const national = digits.length > 10 ? digits.slice(-10) : digits;
-  return edge(`(?:(?:\\+|00)?\\d{1,3}[\\s().-]*)?${[...national].join('[\\s().-]*')}`);
+  return edgedPattern(`(?:(?:\\+|00)?\\d{1,3}[\\s().-]*)?${[...national].join('[\\s().-]*')}`);
 }
 
 /** The whole address, and each comma-separated part that holds a number ("6821 1st Ave"). */
-function addressPatterns(address: string): RegExp[] {
+function addressPatterns(address: string): EdgedPattern[] {
   const parts = [address, ...address.split(',')].map((part) => part.trim()).filter((part) => part.length >= 5 && /\d/.test(part) && /\p{L}/u.test(part));
-  return [...new Set(parts)].sort((a, b) => b.length - a.length).map((part) => edge(escapeRegExp(part).replace(/\s+/g, '[\\s,]+')));
+  return [...new Set(parts)].sort((a, b) => b.length - a.length).map((part) => edgedPattern(escapeRegExp(part).replace(/\s+/g, '[\\s,]+')));
 }
 
-export function literalPatterns(values: KnownValues): { kind: LiteralKind; pattern: RegExp }[] {
-  const out: { kind: LiteralKind; pattern: RegExp }[] = [];
+export function literalPatterns(values: KnownValues): { kind: LiteralKind; pattern: EdgedPattern }[] {
+  const out: { kind: LiteralKind; pattern: EdgedPattern }[] = [];
   const present = (list: (string | null | undefined)[] | undefined): string[] => (list ?? []).map((item) => item?.trim() ?? '').filter((item) => item.length >= 3);
-  for (const email of present(values.emails)) out.push({ kind: 'EMAIL', pattern: edge(escapeRegExp(email).replace(/@/g, '\\s*[@＠]\\s*')) });
+  for (const email of present(values.emails)) out.push({ kind: 'EMAIL', pattern: edgedPattern(escapeRegExp(email).replace(/@/g, '\\s*[@＠]\\s*')) });
   for (const phone of present(values.phones)) {
     const pattern = phonePattern(phone);
     if (pattern) out.push({ kind: 'PHONE', pattern });
   }
   for (const address of present(values.addresses)) for (const pattern of addressPatterns(address)) out.push({ kind: 'ADDRESS', pattern });
-  for (const id of present(values.orderIds)) out.push({ kind: 'ORDER', pattern: edge(`#?${escapeRegExp(id)}`) });
-  for (const id of present(values.contactIds)) out.push({ kind: 'CONTACT', pattern: edge(escapeRegExp(id)) });
+  for (const id of present(values.orderIds)) out.push({ kind: 'ORDER', pattern: edgedPattern(`#?${escapeRegExp(id)}`) });
+  for (const id of present(values.contactIds)) out.push({ kind: 'CONTACT', pattern: edgedPattern(escapeRegExp(id)) });
   return out;
 }

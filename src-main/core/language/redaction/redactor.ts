@@ -1,5 +1,6 @@
 import { findAddresses, findBirthDates, findCards, findCardSecrets, findEmails, findIbans, findIdentityNumbers, findOrderIds, findPhones, type Span } from '../pii-patterns';
 import { originalSpan, shadowOf } from '../shadow-text';
+import { edgedPattern, type EdgedPattern } from './edged-pattern';
 import { literalPatterns, type KnownValues } from './known-values';
 
 export type PiiKind = 'EMAIL' | 'PHONE' | 'CARD' | 'CVV' | 'IBAN' | 'ADDRESS' | 'NAME' | 'ORDER' | 'CONTACT' | 'ID' | 'DOB';
@@ -55,6 +56,8 @@ const detectors: [PiiKind, (text: string) => Span[]][] = [
 const kinds = 'EMAIL|PHONE|CARD|CVV|IBAN|ADDRESS|NAME|ORDER|CONTACT|ID|DOB';
 const placeholderPattern = new RegExp(`[[⟨](${kinds})_(\\d+)[\\]⟩]`, 'g');
 const canonical = (kind: string, index: string | number): string => `⟨${kind}_${index}⟩`;
+/** Redacted texts a redactor remembers: about one turn's two prompts of turns and passages (one redactor per conversation). */
+const redactedKept = 64;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function createRedactor(options: RedactorOptions = {}): Redactor {
@@ -62,8 +65,17 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const byPlaceholder = new Map<string, string>();
   const counters = new Map<PiiKind, number>();
   const names = new Set<string>();
-  let namePatterns: RegExp[] = [];
-  let literals: { kind: PiiKind; pattern: RegExp }[] = [];
+  let namePatterns: EdgedPattern[] = [];
+  let literals: { kind: PiiKind; pattern: EdgedPattern }[] = [];
+  // One pass tells whether a text can hold any of the customer's names or values: most passages hold none of them.
+  let anyOwn: RegExp | undefined;
+  // Each prompt redacts the conversation's turns and passages again: with the same patterns a text redacts the same.
+  const redacted = new Map<string, string>();
+  const refreshAnyOwn = (): void => {
+    redacted.clear();
+    const bodies = [...literals, ...namePatterns.map((pattern) => ({ pattern }))].map(({ pattern }) => `(?:${pattern.body})`);
+    anyOwn = bodies.length > 0 ? new RegExp(bodies.join('|'), 'iu') : undefined;
+  };
 
   function addKnownNames(list: string[]): void {
     let changed = false;
@@ -78,7 +90,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     if (changed) {
       namePatterns = [...names]
         .sort((a, b) => b.length - a.length)
-        .map((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'));
+        .map((name) => edgedPattern(escapeRegExp(name).replace(/\s+/g, '\\s+')));
+      refreshAnyOwn();
     }
   }
 
@@ -91,7 +104,10 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       for (const value of list) knownValueKeys.add(`${family}\u0000${value}`);
       fresh[family] = list;
     }
-    literals = [...literals, ...literalPatterns(fresh)];
+    const added = literalPatterns(fresh);
+    if (added.length === 0) return;
+    literals = [...literals, ...added];
+    refreshAnyOwn();
   }
 
   addKnownNames(options.knownNames ?? []);
@@ -112,25 +128,20 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     return placeholder;
   }
 
-  const spansOf = (pattern: RegExp) => (text: string): Span[] => {
-    const spans: Span[] = [];
-    for (const match of text.matchAll(pattern)) {
-      if (match.index !== undefined && match[0]) spans.push({ start: match.index, end: match.index + match[0].length, value: match[0] });
-    }
-    return spans;
-  };
-
   function locate(text: string): Found[] {
     const shadow = shadowOf(text);
     const found: Found[] = [];
     const taken: [number, number][] = [];
     const overlaps = (start: number, end: number): boolean => taken.some(([a, b]) => start < b && end > a);
     // The customer's own values first: they are certain, and they name the family exactly.
-    const all: [PiiKind, (text: string) => Span[]][] = [
-      ...literals.map(({ kind, pattern }): [PiiKind, (text: string) => Span[]] => [kind, spansOf(pattern)]),
-      ...detectors,
-      ...namePatterns.map((pattern): [PiiKind, (text: string) => Span[]] => ['NAME', spansOf(pattern)]),
-    ];
+    const own = anyOwn?.test(shadow.text) ?? false;
+    const all: [PiiKind, (text: string) => Span[]][] = own
+      ? [
+          ...literals.map(({ kind, pattern }): [PiiKind, (text: string) => Span[]] => [kind, pattern.find]),
+          ...detectors,
+          ...namePatterns.map((pattern): [PiiKind, (text: string) => Span[]] => ['NAME', pattern.find]),
+        ]
+      : detectors;
     for (const [kind, detect] of all) {
       for (const span of detect(shadow.text)) {
         const [start, end] = originalSpan(shadow, span.start, span.end);
@@ -143,6 +154,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   }
 
   function redact(text: string): string {
+    const known = redacted.get(text);
+    if (known !== undefined) return known;
     const found = locate(text);
     let result = '';
     let cursor = 0;
@@ -150,7 +163,10 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       result += text.slice(cursor, item.start) + placeholderFor(item.kind, item.value, text);
       cursor = item.end;
     }
-    return result + text.slice(cursor);
+    result += text.slice(cursor);
+    if (redacted.size >= redactedKept) redacted.delete(redacted.keys().next().value ?? '');
+    redacted.set(text, result);
+    return result;
   }
 
   function restore(text: string): string {
