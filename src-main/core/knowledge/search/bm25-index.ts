@@ -23,8 +23,17 @@ class Postings {
   length = 0;
   /** Live documents holding the term: its document frequency. */
   df = 0;
+  /**
+   * The most tf / (tf + length norm) of any document in the list: times the term's weight, the most it
+   * adds to a score. Worked out for the length norms of `boundVersion`, again when they change.
+   */
+  bestFactor = 0;
+  boundVersion = -1;
+  /** True while documents came in increasing order, so a document's entry can be found by search. */
+  ascending = true;
 
   push(doc: number, tf: number): void {
+    if (this.length > 0 && doc <= (this.data[this.length - 2] ?? 0)) this.ascending = false;
     if (Array.isArray(this.data)) {
       this.data.push(doc, tf);
       if (this.data.length >= 256) this.data = Uint32Array.from(this.data);
@@ -41,6 +50,52 @@ class Postings {
     this.length += 2;
     this.df += 1;
   }
+
+  /**
+   * Where `doc`'s pair is, searching forward from pair index `from` (in numbers, even): galloping, then
+   * binary search, so a sorted run of lookups costs the log of the gaps. `length` when it is not there.
+   */
+  seek(doc: number, from: number): number {
+    const data = this.data;
+    const end = this.length;
+    let low = from;
+    if (low >= end || (data[low] ?? 0) >= doc) return low;
+    let step = 2;
+    let high = low + step;
+    while (high < end && (data[high] ?? 0) < doc) {
+      low = high;
+      step *= 2;
+      high = low + step;
+    }
+    if (high > end) high = end;
+    // data[low] < doc, and data[high] >= doc or high is the end: narrow to the first pair >= doc.
+    while (high - low > 2) {
+      const middle = low + (((high - low) >> 2) << 1);
+      if ((data[middle] ?? 0) < doc) low = middle;
+      else high = middle;
+    }
+    return high;
+  }
+}
+
+/** Binary search in an increasing array. */
+function contains(sorted: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] ?? 0) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && sorted[low] === value;
+}
+
+/** One query term as scored: its list, weight and the most it can add to a document's score. */
+interface QueryTerm {
+  list: Postings;
+  idf: number;
+  bound: number;
+  order: number;
 }
 
 /**
@@ -69,8 +124,15 @@ export class Bm25Index {
   /** Postings entries of removed documents: past half of all entries the lists are compacted. */
   private deadEntries = 0;
   private liveEntries = 0;
-  private scores = new Float32Array(1024);
+  private scores = new Float64Array(1024);
+  private lengthNorm = new Float32Array(0);
+  /** Set by every add and removal: the length norms are worked out again before the next search. */
+  private normStale = true;
+  /** Counts the refreshes of the length norms: a list's bound is good for the version it was read at. */
+  private normVersion = 0;
   private touched = new Int32Array(1024);
+  /** Searches that left postings unread (for tests and benchmarks: the pruning is taken). */
+  prunedSearches = 0;
 
   get size(): number {
     return this.liveDocs;
@@ -100,6 +162,7 @@ export class Bm25Index {
     this.docLength[doc] = terms.length;
     this.liveDocs += 1;
     this.totalLength += terms.length;
+    this.normStale = true;
   }
 
   remove(doc: number): void {
@@ -114,48 +177,200 @@ export class Bm25Index {
     this.alive[doc] = 0;
     this.liveDocs -= 1;
     this.totalLength -= this.docLength[doc] ?? 0;
+    this.normStale = true;
     this.deadEntries += ids.length;
     this.liveEntries -= ids.length;
     if (this.deadEntries > 1024 && this.deadEntries > this.liveEntries) this.compact();
   }
 
   /**
-   * The best `limit` live documents for the terms, best first. `accept` filters documents (kind, tags)
-   * before they compete for a place, so a filter never empties the result.
+   * The best `limit` live documents for the terms, best first (equal scores: lower document first).
+   * `accept` filters documents (kind, tags) before they compete for a place, so a filter never empties
+   * the result.
+   *
+   * Terms are scored rarest first, each list whole, while a document not yet seen could still enter the
+   * top `limit`. Once the terms left could add less, together, than the current `limit`-th score, no new
+   * document can: the remaining (common, long) lists are only looked up for the documents still in the
+   * race (MaxScore, term at a time). The result is the exhaustive one, scores to the last bit.
    */
   search(terms: readonly string[], limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
+    return this.rank(terms, limit, accept, true);
+  }
+
+  /** The same search scoring every posting of every term: what the pruned one must equal. */
+  exhaustiveSearch(terms: readonly string[], limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
+    return this.rank(terms, limit, accept, false);
+  }
+
+  private rank(terms: readonly string[], limit: number, accept: ((doc: number) => boolean) | undefined, prune: boolean): ScoredDoc[] {
     if (this.liveDocs === 0 || limit <= 0) return [];
-    const n = this.liveDocs;
-    const averageLength = this.totalLength / n || 1;
-    const scores = this.scores;
-    const touched = this.touched;
+    this.refreshLengthNorm();
+    const query = this.queryTerms(terms, prune);
+    if (query.length === 0) return [];
+    const { scores, touched } = this;
     let touchedCount = 0;
-    for (const term of new Set(terms)) {
-      const id = this.termIds.get(term);
-      const list = id === undefined ? undefined : this.postings[id];
-      if (!list || list.df <= 0) continue;
-      const idf = Math.log(1 + (n - list.df + 0.5) / (list.df + 0.5));
-      const data = list.data;
-      for (let at = 0; at < list.length; at += 2) {
-        const doc = data[at] ?? 0;
-        if (!this.alive[doc]) continue;
-        const tf = data[at + 1] ?? 0;
-        const norm = k1 * (1 - b + (b * (this.docLength[doc] ?? 0)) / averageLength);
-        const value = (idf * tf * (k1 + 1)) / (tf + norm);
-        if (scores[doc] === 0) touched[touchedCount++] = doc;
-        scores[doc] = (scores[doc] ?? 0) + value;
+    // What the terms from each position on can add at most.
+    const left = new Float64Array(query.length + 1);
+    for (let at = query.length - 1; at >= 0; at -= 1) left[at] = (left[at + 1] ?? 0) + (query[at]?.bound ?? 0);
+    let at = 0;
+    let candidates: Int32Array | undefined;
+    for (; at < query.length; at += 1) {
+      if (prune && at > 0 && touchedCount >= limit) {
+        const threshold = this.threshold(touchedCount, limit, accept);
+        // A margin for rounding: the bound and the contributions round differently.
+        if ((left[at] ?? 0) * (1 + 1e-6) + 1e-9 < threshold) {
+          this.prunedSearches += 1;
+          candidates = this.survivors(touchedCount, threshold - (left[at] ?? 0) * (1 + 1e-6) - 1e-9, accept);
+          break;
+        }
+      }
+      const { list, idf } = query[at] as QueryTerm;
+      touchedCount = this.scan(list.data, list.length, idf, touchedCount);
+    }
+    if (candidates) {
+      // The documents still in the race, in increasing order: each later list is searched forward once.
+      for (; at < query.length; at += 1) {
+        const { list, idf } = query[at] as QueryTerm;
+        const data = list.data;
+        if (list.ascending) {
+          let from = 0;
+          for (let next = 0; next < candidates.length; next += 1) {
+            const doc = candidates[next] ?? 0;
+            from = list.seek(doc, from);
+            if (from >= list.length) break;
+            if (data[from] === doc) this.addTerm(doc, data[from + 1] ?? 0, idf);
+          }
+        } else {
+          // A document number given again after its removal: the list is read whole, as the exhaustive search does.
+          for (let read = 0; read < list.length; read += 2) {
+            const doc = data[read] ?? 0;
+            if (this.alive[doc] && contains(candidates, doc)) this.addTerm(doc, data[read + 1] ?? 0, idf);
+          }
+        }
       }
     }
-    // Keep the best `limit` in a small array sorted best first; most documents fail the first comparison.
-    const top: ScoredDoc[] = [];
-    for (let at = 0; at < touchedCount; at += 1) {
-      const doc = touched[at] ?? 0;
+    const top = this.best(candidates ?? touched.subarray(0, touchedCount), limit, candidates ? undefined : accept);
+    for (let read = 0; read < touchedCount; read += 1) scores[touched[read] ?? 0] = 0;
+    return top;
+  }
+
+  /** The query's distinct terms that have live documents, rarest first (then in query order). */
+  private queryTerms(terms: readonly string[], withBounds: boolean): QueryTerm[] {
+    const n = this.liveDocs;
+    const query: QueryTerm[] = [];
+    const seen = new Set<number>();
+    for (const term of terms) {
+      const id = this.termIds.get(term);
+      if (id === undefined || seen.has(id)) continue;
+      seen.add(id);
+      const list = this.postings[id];
+      if (!list || list.df <= 0) continue;
+      const idf = Math.log(1 + (n - list.df + 0.5) / (list.df + 0.5));
+      if (withBounds && list.boundVersion !== this.normVersion) this.refreshBound(list);
+      query.push({ list, idf, bound: idf * (k1 + 1) * list.bestFactor, order: query.length });
+    }
+    return query.sort((x, y) => x.list.df - y.list.df || x.order - y.order);
+  }
+
+  /**
+   * A list's best factor, read off its live postings: exact, where the highest tf and the shortest
+   * document apart would bound it loosely (a short title chunk holding a common word is enough).
+   */
+  private refreshBound(list: Postings): void {
+    const { alive, lengthNorm } = this;
+    const data = list.data;
+    let best = 0;
+    for (let read = 0; read < list.length; read += 2) {
+      const doc = data[read] ?? 0;
+      if (!alive[doc]) continue;
+      const tf = data[read + 1] ?? 0;
+      const factor = tf / (tf + (lengthNorm[doc] ?? 0));
+      if (factor > best) best = factor;
+    }
+    list.bestFactor = best;
+    list.boundVersion = this.normVersion;
+  }
+
+  /** Adds one list's contributions to every live document in it; returns the new count of documents touched. */
+  private scan(data: Uint32Array | number[], length: number, idf: number, touchedCount: number): number {
+    const { scores, touched, alive, lengthNorm } = this;
+    const weight = idf * (k1 + 1);
+    let count = touchedCount;
+    for (let read = 0; read < length; read += 2) {
+      const doc = data[read] ?? 0;
+      if (!alive[doc]) continue;
+      const tf = data[read + 1] ?? 0;
       const score = scores[doc] ?? 0;
-      scores[doc] = 0;
-      if (top.length === limit && score <= (top[limit - 1]?.score ?? 0)) continue;
+      if (score === 0) touched[count++] = doc;
+      scores[doc] = score + (weight * tf) / (tf + (lengthNorm[doc] ?? 0));
+    }
+    return count;
+  }
+
+  private addTerm(doc: number, tf: number, idf: number): void {
+    this.scores[doc] = (this.scores[doc] ?? 0) + (idf * (k1 + 1) * tf) / (tf + (this.lengthNorm[doc] ?? 0));
+  }
+
+  /**
+   * Each document's length part of the BM25 denominator, k1 (1 - b + b len / average): it changes with
+   * the average, so it is worked out again on the first search after a write, not on every posting.
+   */
+  private refreshLengthNorm(): void {
+    if (!this.normStale && this.lengthNorm.length === this.docLength.length) return;
+    const averageLength = this.totalLength / this.liveDocs || 1;
+    if (this.lengthNorm.length !== this.docLength.length) this.lengthNorm = new Float32Array(this.docLength.length);
+    const { docLength, lengthNorm } = this;
+    for (let doc = 0; doc < docLength.length; doc += 1) lengthNorm[doc] = k1 * (1 - b + (b * (docLength[doc] ?? 0)) / averageLength);
+    this.normStale = false;
+    this.normVersion += 1;
+  }
+
+  /**
+   * A lower bound of the `limit`-th best final score: the `limit`-th best score so far among accepted
+   * documents (scores only grow).
+   */
+  private threshold(touchedCount: number, limit: number, accept: ((doc: number) => boolean) | undefined): number {
+    const sample = touchedCount;
+    // The best `limit` so far, best first: most scores fail the comparison with the last.
+    const best = new Float64Array(limit);
+    let kept = 0;
+    for (let read = 0; read < sample; read += 1) {
+      const doc = this.touched[read] ?? 0;
+      const score = this.scores[doc] ?? 0;
+      if (kept === limit && score <= (best[limit - 1] ?? 0)) continue;
+      if (accept && !accept(doc)) continue;
+      let place = kept < limit ? kept++ : limit - 1;
+      while (place > 0 && (best[place - 1] ?? 0) < score) {
+        best[place] = best[place - 1] ?? 0;
+        place -= 1;
+      }
+      best[place] = score;
+    }
+    return kept < limit ? 0 : (best[limit - 1] ?? 0);
+  }
+
+  /** Accepted documents scoring above `floor` so far, in increasing order. */
+  private survivors(touchedCount: number, floor: number, accept: ((doc: number) => boolean) | undefined): Int32Array {
+    const kept: number[] = [];
+    for (let read = 0; read < touchedCount; read += 1) {
+      const doc = this.touched[read] ?? 0;
+      if ((this.scores[doc] ?? 0) >= floor && (!accept || accept(doc))) kept.push(doc);
+    }
+    return Int32Array.from(kept).sort();
+  }
+
+  /** The best `limit` of these documents in a small array sorted best first; most fail the first comparison. */
+  private best(docs: Int32Array, limit: number, accept: ((doc: number) => boolean) | undefined): ScoredDoc[] {
+    const top: ScoredDoc[] = [];
+    const ahead = (score: number, doc: number, other: ScoredDoc): boolean => score > other.score || (score === other.score && doc < other.doc);
+    for (let read = 0; read < docs.length; read += 1) {
+      const doc = docs[read] ?? 0;
+      const score = this.scores[doc] ?? 0;
+      const last = top[top.length - 1];
+      if (top.length === limit && last && !ahead(score, doc, last)) continue;
       if (accept && !accept(doc)) continue;
       let place = top.length;
-      while (place > 0 && (top[place - 1]?.score ?? 0) < score) place -= 1;
+      while (place > 0 && ahead(score, doc, top[place - 1] as ScoredDoc)) place -= 1;
       top.splice(place, 0, { doc, score });
       if (top.length > limit) top.pop();
     }
@@ -209,9 +424,12 @@ export class Bm25Index {
       list.df = list.length / 2;
       index.termIds.set(data.terms[term] ?? '', term);
       index.postings.push(list);
+      let previous = -1;
       for (let at = start; at < end; at += 2) {
-        const slot = (data.postings[at] ?? 0) + 1;
-        perDoc[slot] = (perDoc[slot] ?? 0) + 1;
+        const doc = data.postings[at] ?? 0;
+        perDoc[doc + 1] = (perDoc[doc + 1] ?? 0) + 1;
+        if (doc <= previous) list.ascending = false;
+        previous = doc;
       }
       index.liveEntries += list.df;
     }
@@ -238,14 +456,14 @@ export class Bm25Index {
     if (docs <= this.alive.length) return;
     let size = this.alive.length;
     while (size < docs) size *= 2;
-    const grow = <T extends Float32Array | Uint8Array | Int32Array>(from: T, make: (length: number) => T): T => {
+    const grow = <T extends Float32Array | Uint8Array>(from: T, make: (length: number) => T): T => {
       const next = make(size);
       next.set(from);
       return next;
     };
     this.docLength = grow(this.docLength, (length) => new Float32Array(length));
     this.alive = grow(this.alive, (length) => new Uint8Array(length));
-    this.scores = new Float32Array(size);
+    this.scores = new Float64Array(size);
     this.touched = new Int32Array(size);
   }
 
@@ -255,8 +473,9 @@ export class Bm25Index {
       for (let read = 0; read < list.length; read += 2) {
         const doc = list.data[read] ?? 0;
         if (!this.alive[doc]) continue;
+        const tf = list.data[read + 1] ?? 0;
         list.data[write] = doc;
-        list.data[write + 1] = list.data[read + 1] ?? 0;
+        list.data[write + 1] = tf;
         write += 2;
       }
       list.length = write;
