@@ -15,6 +15,14 @@ export interface ScoredDoc {
 const k1 = 1.2;
 const b = 0.75;
 
+/** tf / (tf + k1 (1 - b + b length / average)): a posting's score over the term's weight idf (k1 + 1). */
+const lengthFactor = (tf: number, length: number, average: number): number => tf / (tf + k1 * (1 - b + (b * length) / average));
+/**
+ * A list's bound is read at the average length times this: writes that lengthen the average by less
+ * leave it good, so a search after each write of a sync does not read its lists twice.
+ */
+const boundSlack = 1.05;
+
 /** One query term as scored: its list, weight and the most it can add to a document's score. */
 interface QueryTerm {
   list: Postings;
@@ -53,8 +61,6 @@ export class Bm25Index {
   private lengthNorm = new Float32Array(0);
   /** Set by every add and removal: the length norms are worked out again before the next search. */
   private normStale = true;
-  /** Counts the refreshes of the length norms: a list's bound is good for the version it was read at. */
-  private normVersion = 0;
   private touched = new Int32Array(1024);
   /** Searches that left postings unread (for tests and benchmarks: the pruning is taken). */
   prunedSearches = 0;
@@ -78,7 +84,9 @@ export class Bm25Index {
         this.termIds.set(term, id);
         this.postings.push(new Postings());
       }
-      this.postings[id]?.push(doc, tf);
+      const list = this.postings[id];
+      list?.push(doc, tf);
+      if (list && list.boundAverage > 0) list.bestFactor = Math.max(list.bestFactor, lengthFactor(tf, terms.length, list.boundAverage));
       ids[at++] = id;
     }
     this.docTerms[doc] = ids;
@@ -182,6 +190,7 @@ export class Bm25Index {
   /** The query's distinct terms that have live documents, rarest first (then in query order). */
   private queryTerms(terms: readonly string[], withBounds: boolean): QueryTerm[] {
     const n = this.liveDocs;
+    const averageLength = this.totalLength / n || 1;
     const query: QueryTerm[] = [];
     const seen = new Set<number>();
     for (const term of terms) {
@@ -191,29 +200,28 @@ export class Bm25Index {
       const list = this.postings[id];
       if (!list || list.df <= 0) continue;
       const idf = Math.log(1 + (n - list.df + 0.5) / (list.df + 0.5));
-      if (withBounds && list.boundVersion !== this.normVersion) this.refreshBound(list);
+      if (withBounds && averageLength > list.boundAverage) this.refreshBound(list, averageLength * boundSlack);
       query.push({ list, idf, bound: idf * (k1 + 1) * list.bestFactor, order: query.length });
     }
     return query.sort((x, y) => x.list.df - y.list.df || x.order - y.order);
   }
 
   /**
-   * A list's best factor, read off its live postings: exact, where the highest tf and the shortest
-   * document apart would bound it loosely (a short title chunk holding a common word is enough).
+   * A list's best factor, read off its live postings at an average length a little above the current
+   * one: exact then, where the highest tf and the shortest document apart would bound it loosely (a short
+   * title chunk holding a common word is enough), and good until the average outgrows it.
    */
-  private refreshBound(list: Postings): void {
-    const { alive, lengthNorm } = this;
+  private refreshBound(list: Postings, average: number): void {
+    const { alive, docLength } = this;
     const data = list.data;
     let best = 0;
     for (let read = 0; read < list.length; read += 2) {
       const doc = data[read] ?? 0;
       if (!alive[doc]) continue;
-      const tf = data[read + 1] ?? 0;
-      const factor = tf / (tf + (lengthNorm[doc] ?? 0));
-      if (factor > best) best = factor;
+      best = Math.max(best, lengthFactor(data[read + 1] ?? 0, docLength[doc] ?? 0, average));
     }
     list.bestFactor = best;
-    list.boundVersion = this.normVersion;
+    list.boundAverage = average;
   }
 
   /** Adds one list's contributions to every live document in it; returns the new count of documents touched. */
@@ -247,7 +255,6 @@ export class Bm25Index {
     const { docLength, lengthNorm } = this;
     for (let doc = 0; doc < docLength.length; doc += 1) lengthNorm[doc] = k1 * (1 - b + (b * (docLength[doc] ?? 0)) / averageLength);
     this.normStale = false;
-    this.normVersion += 1;
   }
 
   /**
@@ -395,6 +402,8 @@ export class Bm25Index {
   private compact(): void {
     for (const list of this.postings) {
       let write = 0;
+      // Its bound is read again on its next search: removals left it loose.
+      list.boundAverage = Number.NEGATIVE_INFINITY;
       for (let read = 0; read < list.length; read += 2) {
         const doc = list.data[read] ?? 0;
         if (!this.alive[doc]) continue;

@@ -10,11 +10,12 @@ export class Postings {
   /** Live documents holding the term: its document frequency. */
   df = 0;
   /**
-   * The most tf / (tf + length norm) of any document in the list: times the term's weight, the most it
-   * adds to a score. Worked out for the length norms of `boundVersion`, again when they change.
+   * The most tf / (tf + length norm) of any document in the list, the norms taken at an average length
+   * of `boundAverage`: times the term's weight, the most it adds to a score while the average is no
+   * longer (a longer average only raises the factor). Raised by each new entry, kept through removals.
    */
   bestFactor = 0;
-  boundVersion = -1;
+  boundAverage = Number.NEGATIVE_INFINITY;
   /** True while documents came in increasing order, so a document's entry can be found by search. */
   ascending = true;
 
