@@ -262,11 +262,10 @@ export class Bm25Index {
    * documents (scores only grow).
    */
   private threshold(touchedCount: number, limit: number, accept: ((doc: number) => boolean) | undefined): number {
-    const sample = touchedCount;
     // The best `limit` so far, best first: most scores fail the comparison with the last.
     const best = new Float64Array(limit);
     let kept = 0;
-    for (let read = 0; read < sample; read += 1) {
+    for (let read = 0; read < touchedCount; read += 1) {
       const doc = this.touched[read] ?? 0;
       const score = this.scores[doc] ?? 0;
       if (kept === limit && score <= (best[limit - 1] ?? 0)) continue;
