@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openKnowledgeIndex, type KnowledgeArticle } from '../../src-main/core/knowledge/index';
+import { Bm25Index } from '../../src-main/core/knowledge/search/bm25-index';
 import { loadLanceDb } from '../../src-main/core/knowledge/store/lancedb';
 import { fullTextTerms } from '../../src-main/core/knowledge/text/stemming';
 import { hashingEmbedder, sentence, zipfWords } from './corpus';
@@ -94,6 +95,19 @@ const bench: Benchmark = {
     table.close();
     lance.close();
 
+    // The full-text scoring alone, on the same documents: pruned (what search runs) against scoring
+    // every posting, with the leg's depth; the two must agree exactly.
+    const scoring = new Bm25Index();
+    articles.forEach((article, doc) => scoring.add(doc, fullTextTerms(`${article.title}\n${article.body}`)));
+    const queryTerms = queries.map((query) => fullTextTerms(query));
+    for (const terms of queryTerms) {
+      if (JSON.stringify(scoring.search(terms, 40)) !== JSON.stringify(scoring.exhaustiveSearch(terms, 40))) throw new Error(`pruned full-text search differs for "${terms.join(' ')}"`);
+    }
+    const prunedBefore = scoring.prunedSearches;
+    const prunedScoring = await timeAsync((i) => scoring.search(queryTerms[i % queryCount] ?? [], 40), queryCount, 20);
+    const prunedShare = (scoring.prunedSearches - prunedBefore) / (queryCount + 20);
+    const exhaustiveScoring = await timeAsync((i) => scoring.exhaustiveSearch(queryTerms[i % queryCount] ?? [], 40), queryCount, 20);
+
     const sqlite = new Database(':memory:');
     sqlite.exec('CREATE TABLE chunks (id TEXT, text TEXT)');
     const insert = sqlite.prepare('INSERT INTO chunks VALUES (?, ?)');
@@ -131,6 +145,14 @@ const bench: Benchmark = {
           extra: { snapshot_cpu_ms_p50: percentiles(snapshotCpu).p50, table_cpu_ms: fromTable.cpuMs, table_first_query_ms: fromTable.firstQueryMs },
         },
         { label: `full-text, in-memory BM25 (${chunkCount} chunks)`, unit: 'ms', subject: fts, baselineLabel: 'SQLite LIKE scan', baseline: likeScan, extra: { first_query_ms: firstQueryMs, open_and_load_ms: openMs, p99: fts.p99 } },
+        {
+          label: `full-text scoring alone, pruned (MaxScore), top 40 of ${chunkCount}`,
+          unit: 'ms',
+          subject: prunedScoring,
+          baselineLabel: 'every posting scored',
+          baseline: exhaustiveScoring,
+          extra: { pruned_share: prunedShare, p99: prunedScoring.p99, exhaustive_p99: exhaustiveScoring.p99 },
+        },
         { label: 'candidate: LanceDB FTS on stored stems, ids only', unit: 'ms', subject: lanceIdsOnly, baselineLabel: 'LanceDB one-row read (binding floor)', baseline: lanceOneRow, extra: { fts_index_build_ms: ftsIndexMs } },
         { label: `vector ${dimensions}-d`, unit: 'ms', subject: vector, baselineLabel: 'JS cosine scan', baseline: cosine, extra: { p99: vector.p99 } },
         { label: 'hybrid (RRF)', unit: 'ms', subject: hybrid, baselineLabel: 'JS cosine scan', baseline: cosine, extra: { p99: hybrid.p99 } },

@@ -5,6 +5,8 @@
  * stays the index on disk: this one is rebuilt from its `terms` column on open and kept in step with
  * every write.
  */
+import { Postings, contains } from './postings';
+
 export interface ScoredDoc {
   doc: number;
   score: number;
@@ -13,34 +15,20 @@ export interface ScoredDoc {
 const k1 = 1.2;
 const b = 0.75;
 
-class Postings {
-  /**
-   * Pairs of (doc, term frequency). Most terms are rare: their lists stay plain arrays, because
-   * allocating tens of thousands of small typed arrays costs more than the scoring they speed up.
-   * A list that grows long moves to a typed array, half the memory of a number array.
-   */
-  data: number[] | Uint32Array = [];
-  length = 0;
-  /** Live documents holding the term: its document frequency. */
-  df = 0;
+/** tf / (tf + k1 (1 - b + b length / average)): a posting's score over the term's weight idf (k1 + 1). */
+const lengthFactor = (tf: number, length: number, average: number): number => tf / (tf + k1 * (1 - b + (b * length) / average));
+/**
+ * A list's bound is read at the average length times this: writes that lengthen the average by less
+ * leave it good, so a search after each write of a sync does not read its lists twice.
+ */
+const boundSlack = 1.05;
 
-  push(doc: number, tf: number): void {
-    if (Array.isArray(this.data)) {
-      this.data.push(doc, tf);
-      if (this.data.length >= 256) this.data = Uint32Array.from(this.data);
-    } else {
-      if (this.length + 2 > this.data.length) {
-        // A list loaded from a snapshot is a view of exactly its length: it moves out on its first growth.
-        const grown = new Uint32Array(Math.max(16, this.data.length * 2));
-        grown.set(this.data);
-        this.data = grown;
-      }
-      this.data[this.length] = doc;
-      this.data[this.length + 1] = tf;
-    }
-    this.length += 2;
-    this.df += 1;
-  }
+/** One query term as scored: its list, weight and the most it can add to a document's score. */
+interface QueryTerm {
+  list: Postings;
+  idf: number;
+  bound: number;
+  order: number;
 }
 
 /**
@@ -69,8 +57,13 @@ export class Bm25Index {
   /** Postings entries of removed documents: past half of all entries the lists are compacted. */
   private deadEntries = 0;
   private liveEntries = 0;
-  private scores = new Float32Array(1024);
+  private scores = new Float64Array(1024);
+  private lengthNorm = new Float32Array(0);
+  /** Set by every add and removal: the length norms are worked out again before the next search. */
+  private normStale = true;
   private touched = new Int32Array(1024);
+  /** Searches that left postings unread (for tests and benchmarks: the pruning is taken). */
+  prunedSearches = 0;
 
   get size(): number {
     return this.liveDocs;
@@ -91,7 +84,9 @@ export class Bm25Index {
         this.termIds.set(term, id);
         this.postings.push(new Postings());
       }
-      this.postings[id]?.push(doc, tf);
+      const list = this.postings[id];
+      list?.push(doc, tf);
+      if (list && list.boundAverage > 0) list.bestFactor = Math.max(list.bestFactor, lengthFactor(tf, terms.length, list.boundAverage));
       ids[at++] = id;
     }
     this.docTerms[doc] = ids;
@@ -100,6 +95,7 @@ export class Bm25Index {
     this.docLength[doc] = terms.length;
     this.liveDocs += 1;
     this.totalLength += terms.length;
+    this.normStale = true;
   }
 
   remove(doc: number): void {
@@ -114,48 +110,198 @@ export class Bm25Index {
     this.alive[doc] = 0;
     this.liveDocs -= 1;
     this.totalLength -= this.docLength[doc] ?? 0;
+    this.normStale = true;
     this.deadEntries += ids.length;
     this.liveEntries -= ids.length;
     if (this.deadEntries > 1024 && this.deadEntries > this.liveEntries) this.compact();
   }
 
   /**
-   * The best `limit` live documents for the terms, best first. `accept` filters documents (kind, tags)
-   * before they compete for a place, so a filter never empties the result.
+   * The best `limit` live documents for the terms, best first (equal scores: lower document first).
+   * `accept` filters documents (kind, tags) before they compete for a place, so a filter never empties
+   * the result.
+   *
+   * Terms are scored rarest first, each list whole, while a document not yet seen could still enter the
+   * top `limit`. Once the terms left could add less, together, than the current `limit`-th score, no new
+   * document can: the remaining (common, long) lists are only looked up for the documents still in the
+   * race (MaxScore, term at a time). The result is the exhaustive one, scores to the last bit.
    */
   search(terms: readonly string[], limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
+    return this.rank(terms, limit, accept, true);
+  }
+
+  /** The same search scoring every posting of every term: what the pruned one must equal. */
+  exhaustiveSearch(terms: readonly string[], limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
+    return this.rank(terms, limit, accept, false);
+  }
+
+  private rank(terms: readonly string[], limit: number, accept: ((doc: number) => boolean) | undefined, prune: boolean): ScoredDoc[] {
     if (this.liveDocs === 0 || limit <= 0) return [];
-    const n = this.liveDocs;
-    const averageLength = this.totalLength / n || 1;
-    const scores = this.scores;
-    const touched = this.touched;
+    this.refreshLengthNorm();
+    const query = this.queryTerms(terms, prune);
+    if (query.length === 0) return [];
+    const { scores, touched } = this;
     let touchedCount = 0;
-    for (const term of new Set(terms)) {
-      const id = this.termIds.get(term);
-      const list = id === undefined ? undefined : this.postings[id];
-      if (!list || list.df <= 0) continue;
-      const idf = Math.log(1 + (n - list.df + 0.5) / (list.df + 0.5));
-      const data = list.data;
-      for (let at = 0; at < list.length; at += 2) {
-        const doc = data[at] ?? 0;
-        if (!this.alive[doc]) continue;
-        const tf = data[at + 1] ?? 0;
-        const norm = k1 * (1 - b + (b * (this.docLength[doc] ?? 0)) / averageLength);
-        const value = (idf * tf * (k1 + 1)) / (tf + norm);
-        if (scores[doc] === 0) touched[touchedCount++] = doc;
-        scores[doc] = (scores[doc] ?? 0) + value;
+    // What the terms from each position on can add at most.
+    const left = new Float64Array(query.length + 1);
+    for (let at = query.length - 1; at >= 0; at -= 1) left[at] = (left[at + 1] ?? 0) + (query[at]?.bound ?? 0);
+    let at = 0;
+    let candidates: Int32Array | undefined;
+    for (; at < query.length; at += 1) {
+      if (prune && at > 0 && touchedCount >= limit) {
+        const threshold = this.threshold(touchedCount, limit, accept);
+        // A margin for rounding: the bound and the contributions round differently.
+        if ((left[at] ?? 0) * (1 + 1e-6) + 1e-9 < threshold) {
+          this.prunedSearches += 1;
+          candidates = this.survivors(touchedCount, threshold - (left[at] ?? 0) * (1 + 1e-6) - 1e-9, accept);
+          break;
+        }
+      }
+      const { list, idf } = query[at] as QueryTerm;
+      touchedCount = this.scan(list.data, list.length, idf, touchedCount);
+    }
+    if (candidates) {
+      // The documents still in the race, in increasing order: each later list is searched forward once.
+      for (; at < query.length; at += 1) {
+        const { list, idf } = query[at] as QueryTerm;
+        const data = list.data;
+        if (list.ascending) {
+          let from = 0;
+          for (let next = 0; next < candidates.length; next += 1) {
+            const doc = candidates[next] ?? 0;
+            from = list.seek(doc, from);
+            if (from >= list.length) break;
+            if (data[from] === doc) this.addTerm(doc, data[from + 1] ?? 0, idf);
+          }
+        } else {
+          // A document number given again after its removal: the list is read whole, as the exhaustive search does.
+          for (let read = 0; read < list.length; read += 2) {
+            const doc = data[read] ?? 0;
+            if (this.alive[doc] && contains(candidates, doc)) this.addTerm(doc, data[read + 1] ?? 0, idf);
+          }
+        }
       }
     }
-    // Keep the best `limit` in a small array sorted best first; most documents fail the first comparison.
-    const top: ScoredDoc[] = [];
-    for (let at = 0; at < touchedCount; at += 1) {
-      const doc = touched[at] ?? 0;
+    const top = this.best(candidates ?? touched.subarray(0, touchedCount), limit, candidates ? undefined : accept);
+    for (let read = 0; read < touchedCount; read += 1) scores[touched[read] ?? 0] = 0;
+    return top;
+  }
+
+  /** The query's distinct terms that have live documents, rarest first (then in query order). */
+  private queryTerms(terms: readonly string[], withBounds: boolean): QueryTerm[] {
+    const n = this.liveDocs;
+    const averageLength = this.totalLength / n || 1;
+    const query: QueryTerm[] = [];
+    const seen = new Set<number>();
+    for (const term of terms) {
+      const id = this.termIds.get(term);
+      if (id === undefined || seen.has(id)) continue;
+      seen.add(id);
+      const list = this.postings[id];
+      if (!list || list.df <= 0) continue;
+      const idf = Math.log(1 + (n - list.df + 0.5) / (list.df + 0.5));
+      if (withBounds && averageLength > list.boundAverage) this.refreshBound(list, averageLength * boundSlack);
+      query.push({ list, idf, bound: idf * (k1 + 1) * list.bestFactor, order: query.length });
+    }
+    return query.sort((x, y) => x.list.df - y.list.df || x.order - y.order);
+  }
+
+  /**
+   * A list's best factor, read off its live postings at an average length a little above the current
+   * one: exact then, where the highest tf and the shortest document apart would bound it loosely (a short
+   * title chunk holding a common word is enough), and good until the average outgrows it.
+   */
+  private refreshBound(list: Postings, average: number): void {
+    const { alive, docLength } = this;
+    const data = list.data;
+    let best = 0;
+    for (let read = 0; read < list.length; read += 2) {
+      const doc = data[read] ?? 0;
+      if (!alive[doc]) continue;
+      best = Math.max(best, lengthFactor(data[read + 1] ?? 0, docLength[doc] ?? 0, average));
+    }
+    list.bestFactor = best;
+    list.boundAverage = average;
+  }
+
+  /** Adds one list's contributions to every live document in it; returns the new count of documents touched. */
+  private scan(data: Uint32Array | number[], length: number, idf: number, touchedCount: number): number {
+    const { scores, touched, alive, lengthNorm } = this;
+    const weight = idf * (k1 + 1);
+    let count = touchedCount;
+    for (let read = 0; read < length; read += 2) {
+      const doc = data[read] ?? 0;
+      if (!alive[doc]) continue;
+      const tf = data[read + 1] ?? 0;
       const score = scores[doc] ?? 0;
-      scores[doc] = 0;
-      if (top.length === limit && score <= (top[limit - 1]?.score ?? 0)) continue;
+      if (score === 0) touched[count++] = doc;
+      scores[doc] = score + (weight * tf) / (tf + (lengthNorm[doc] ?? 0));
+    }
+    return count;
+  }
+
+  private addTerm(doc: number, tf: number, idf: number): void {
+    this.scores[doc] = (this.scores[doc] ?? 0) + (idf * (k1 + 1) * tf) / (tf + (this.lengthNorm[doc] ?? 0));
+  }
+
+  /**
+   * Each document's length part of the BM25 denominator, k1 (1 - b + b len / average): it changes with
+   * the average, so it is worked out again on the first search after a write, not on every posting.
+   */
+  private refreshLengthNorm(): void {
+    if (!this.normStale && this.lengthNorm.length === this.docLength.length) return;
+    const averageLength = this.totalLength / this.liveDocs || 1;
+    if (this.lengthNorm.length !== this.docLength.length) this.lengthNorm = new Float32Array(this.docLength.length);
+    const { docLength, lengthNorm } = this;
+    for (let doc = 0; doc < docLength.length; doc += 1) lengthNorm[doc] = k1 * (1 - b + (b * (docLength[doc] ?? 0)) / averageLength);
+    this.normStale = false;
+  }
+
+  /**
+   * A lower bound of the `limit`-th best final score: the `limit`-th best score so far among accepted
+   * documents (scores only grow).
+   */
+  private threshold(touchedCount: number, limit: number, accept: ((doc: number) => boolean) | undefined): number {
+    // The best `limit` so far, best first: most scores fail the comparison with the last.
+    const best = new Float64Array(limit);
+    let kept = 0;
+    for (let read = 0; read < touchedCount; read += 1) {
+      const doc = this.touched[read] ?? 0;
+      const score = this.scores[doc] ?? 0;
+      if (kept === limit && score <= (best[limit - 1] ?? 0)) continue;
+      if (accept && !accept(doc)) continue;
+      let place = kept < limit ? kept++ : limit - 1;
+      while (place > 0 && (best[place - 1] ?? 0) < score) {
+        best[place] = best[place - 1] ?? 0;
+        place -= 1;
+      }
+      best[place] = score;
+    }
+    return kept < limit ? 0 : (best[limit - 1] ?? 0);
+  }
+
+  /** Accepted documents scoring above `floor` so far, in increasing order. */
+  private survivors(touchedCount: number, floor: number, accept: ((doc: number) => boolean) | undefined): Int32Array {
+    const kept: number[] = [];
+    for (let read = 0; read < touchedCount; read += 1) {
+      const doc = this.touched[read] ?? 0;
+      if ((this.scores[doc] ?? 0) >= floor && (!accept || accept(doc))) kept.push(doc);
+    }
+    return Int32Array.from(kept).sort();
+  }
+
+  /** The best `limit` of these documents in a small array sorted best first; most fail the first comparison. */
+  private best(docs: Int32Array, limit: number, accept: ((doc: number) => boolean) | undefined): ScoredDoc[] {
+    const top: ScoredDoc[] = [];
+    const ahead = (score: number, doc: number, other: ScoredDoc): boolean => score > other.score || (score === other.score && doc < other.doc);
+    for (let read = 0; read < docs.length; read += 1) {
+      const doc = docs[read] ?? 0;
+      const score = this.scores[doc] ?? 0;
+      const last = top[top.length - 1];
+      if (top.length === limit && last && !ahead(score, doc, last)) continue;
       if (accept && !accept(doc)) continue;
       let place = top.length;
-      while (place > 0 && (top[place - 1]?.score ?? 0) < score) place -= 1;
+      while (place > 0 && ahead(score, doc, top[place - 1] as ScoredDoc)) place -= 1;
       top.splice(place, 0, { doc, score });
       if (top.length > limit) top.pop();
     }
@@ -209,9 +355,12 @@ export class Bm25Index {
       list.df = list.length / 2;
       index.termIds.set(data.terms[term] ?? '', term);
       index.postings.push(list);
+      let previous = -1;
       for (let at = start; at < end; at += 2) {
-        const slot = (data.postings[at] ?? 0) + 1;
-        perDoc[slot] = (perDoc[slot] ?? 0) + 1;
+        const doc = data.postings[at] ?? 0;
+        perDoc[doc + 1] = (perDoc[doc + 1] ?? 0) + 1;
+        if (doc <= previous) list.ascending = false;
+        previous = doc;
       }
       index.liveEntries += list.df;
     }
@@ -238,25 +387,28 @@ export class Bm25Index {
     if (docs <= this.alive.length) return;
     let size = this.alive.length;
     while (size < docs) size *= 2;
-    const grow = <T extends Float32Array | Uint8Array | Int32Array>(from: T, make: (length: number) => T): T => {
+    const grow = <T extends Float32Array | Uint8Array>(from: T, make: (length: number) => T): T => {
       const next = make(size);
       next.set(from);
       return next;
     };
     this.docLength = grow(this.docLength, (length) => new Float32Array(length));
     this.alive = grow(this.alive, (length) => new Uint8Array(length));
-    this.scores = new Float32Array(size);
+    this.scores = new Float64Array(size);
     this.touched = new Int32Array(size);
   }
 
   private compact(): void {
     for (const list of this.postings) {
       let write = 0;
+      // Its bound is read again on its next search: removals left it loose.
+      list.boundAverage = Number.NEGATIVE_INFINITY;
       for (let read = 0; read < list.length; read += 2) {
         const doc = list.data[read] ?? 0;
         if (!this.alive[doc]) continue;
+        const tf = list.data[read + 1] ?? 0;
         list.data[write] = doc;
-        list.data[write + 1] = list.data[read + 1] ?? 0;
+        list.data[write + 1] = tf;
         write += 2;
       }
       list.length = write;
