@@ -1,5 +1,6 @@
 import type { CustomerContext, PolicyResult, Proposal } from '../types';
 import type { CaseState } from './case-types';
+import { checkChangeTicket } from './change-ticket-policy';
 import { verificationStep } from './flows';
 import { returnAllowed } from './return-window';
 
@@ -45,7 +46,8 @@ export function refundedSoFar(context: CasePolicyContext, orderId: string, excep
 
 /**
  * The case's rules for a side effect, whoever proposed it (the offline planner, the model, or the agent's
- * edit): the identity the flow requires, the refund policy of the open case, and the order's refund total.
+ * edit): the identity the flow requires, the new value a change ticket carries, the refund policy of the open
+ * case, and the order's refund total.
  */
 export function checkCasePolicy(tool: string, args: Record<string, unknown>, context: CasePolicyContext, proposalId: string | null): PolicyResult {
   const { caseState, customer } = context;
@@ -59,6 +61,8 @@ export function checkCasePolicy(tool: string, args: Record<string, unknown>, con
       return { allowed: false, reason: `This ${caseState.request?.label ?? 'request'} needs a verified identity first (${verificationStep(caseState.request?.subflow ?? '') ?? 'verification'}): identifiers from the customer that match the same account.` };
     }
   }
+  const change = checkChangeTicket(tool, args, caseState, customer, context.now);
+  if (!change.allowed) return change;
   if (tool !== 'request_refund') return { allowed: true };
   const subflow = caseState.request?.subflow ?? null;
   if (subflow === 'refund_status') return { allowed: false, reason: 'The customer asks where an existing refund is: look up its status; a new refund would pay twice.' };

@@ -83,7 +83,11 @@ const wordsOf = (value: string | null | undefined): string => (value ?? '').toLo
  * drafts use it too, so that they ask for the new value while the ticket waits for it.
  */
 export function changeValueOnFile(slot: CaseSlotName, caseState: CaseState, customer: CustomerContext | null | undefined): boolean {
-  const value = caseState.slots[slot];
+  return valueOnFile(slot, caseState.slots[slot], customer);
+}
+
+/** This value of a change slot is the record's own: a change to it would change nothing. */
+export function valueOnFile(slot: CaseSlotName, value: string | undefined, customer: CustomerContext | null | undefined): boolean {
   if (!value || !customer) return false;
   if (slot === 'phone') return samePhone(customer.phone, value);
   if (slot === 'address') return Boolean(customer.address) && wordsOf(customer.address).startsWith(wordsOf(value));

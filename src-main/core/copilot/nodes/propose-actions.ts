@@ -52,6 +52,8 @@ function alreadyProposed(existing: Proposal[], tool: string, args: Record<string
     if (caseKey && item.caseKey && item.caseKey !== caseKey) return false;
     if (!sideEffect) return sameArgs(item.args, args) || JSON.stringify(item.args) === JSON.stringify(args);
     if (item.status === 'pending' || item.status === 'approved' || item.status === 'executed') return true;
+    // A blocked ticket never reached the agent: its body with the value it lacked (a change's new value) is new information.
+    if (item.status === 'blocked' && item.args.content !== args.content) return false;
     return sameArgs(item.args, args);
   });
 }
