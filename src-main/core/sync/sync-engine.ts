@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { CrmConnector } from '../crm/connector';
+import { UnreadablePageError } from '../crm/encoded-pages';
 import { CrmHttpError } from '../crm/http-client';
 import { crmObjectTypes, type CrmMessage, type CrmObjectType } from '../crm/records';
 import type { EventBus } from '../events/event-bus';
@@ -49,6 +50,9 @@ export function describeSyncError(error: unknown): { message: string; hint: stri
     if (error.status === 429) return { message: 'The CRM is limiting how fast we may sync.', hint: 'Sync resumes by itself; nothing is lost.' };
     return { message: `The CRM answered with an error (${error.status}).`, hint: 'Sync will try again later; your cached data is still here.' };
   }
+  if (error instanceof UnreadablePageError) {
+    return { message: 'The CRM sent a page we could not read.', hint: 'Nothing of that page was stored; sync tries it again later and your cached data is still here.' };
+  }
   return { message: 'Sync stopped on an unexpected problem.', hint: 'It resumes where it stopped on the next sync; the log in the data folder has details.' };
 }
 
@@ -80,23 +84,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         let typePages = 0;
         let typeRecords = 0;
         const from = db.syncState.cursor(connector.source, type);
-        for await (const page of connector.pullChanged(type, from, signal)) {
+        // Pages may come undecoded: the writer parses them in its thread, and says what they held.
+        for await (const page of connector.pullChanged(type, from, signal, { encoded: true })) {
           await settle();
           // The page and the cursor after it commit together: a crash resumes at the next page, never skips one.
-          writing = writer.write(connector.source, type, page).then(
-            (freshIds) => {
+          writing = writer.write(connector.source, type, page, [...watched]).then(
+            (written) => {
               page.committed?.();
               // The open conversation's poll will not report what this sync stored first: announce it here.
-              if (watched.size > 0 && freshIds.length > 0) {
-                const fresh = new Set(freshIds);
-                announceLive(page.messages.filter((message) => fresh.has(message.id) && watched.has(message.conversationId)));
-              }
+              if (written.live.length > 0) announceLive(written.live.filter((message) => watched.has(message.conversationId)));
               pages += 1;
               typePages += 1;
-              typeRecords += page.records.length + page.messages.length;
-              records += page.records.length + page.messages.length;
-              quarantined += page.rejected.length;
-              if (page.rejected.length > 0) logger.warn('records quarantined', { type, count: page.rejected.length });
+              typeRecords += written.records + written.messages;
+              records += written.records + written.messages;
+              quarantined += written.rejected;
+              if (written.rejected > 0) logger.warn('records quarantined', { type, count: written.rejected });
               options.events?.emit('sync.progress', { objectType: type, pages: typePages, records: typeRecords, phase: page.nextCursor.phase, done: page.done });
               options.afterPage?.(type, pages);
             },

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { UnreadablePageError } from '../../crm/encoded-pages';
 import { openCacheDatabase } from '../database';
 import { commitSyncedPage } from '../sync-pages';
 import type { FromWriterThread, ToWriterThread, WriterThreadData } from './protocol';
@@ -21,9 +22,9 @@ port.on('message', (message: ToWriterThread) => {
     return;
   }
   try {
-    answer({ kind: 'written', id: message.id, fresh: commitSyncedPage(db, message.source, message.type, message.page) });
+    answer({ kind: 'written', id: message.id, written: commitSyncedPage(db, message.source, message.type, message.page, message.watch) });
   } catch (error) {
-    answer({ kind: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+    answer({ kind: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error), unreadable: error instanceof UnreadablePageError });
   }
 });
 answer({ kind: 'ready' });

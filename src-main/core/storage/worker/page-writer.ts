@@ -1,15 +1,20 @@
 import { Worker } from 'node:worker_threads';
+import { transferablesOf, UnreadablePageError } from '../../crm/encoded-pages';
 import type { CrmObjectType } from '../../crm/records';
 import { silentLogger, type Logger } from '../../log/logger';
 import type { CacheDatabase } from '../database';
-import { commitSyncedPage, type SyncedPage } from '../sync-pages';
+import { commitSyncedPage, type SyncedPage, type WrittenPage } from '../sync-pages';
 import type { FromWriterThread, ToWriterThread, WriterThreadData } from './protocol';
 import { pageWriterThreadEntry, type ThreadEntry } from './thread-entry';
 
 /** Commits synced pages, each with its cursor, in the order they are given. */
 export interface SyncPageWriter {
-  /** Resolves once the page and its cursor are committed, with the ids of the messages new to the cache. */
-  write<T extends CrmObjectType>(source: string, type: T, page: SyncedPage<T>): Promise<string[]>;
+  /**
+   * Resolves once the page and its cursor are committed, with what it stored: the messages new to the cache
+   * (those of the `watch` conversations in full). An encoded page's bytes are handed over, not copied: the
+   * caller must not read them afterwards.
+   */
+  write<T extends CrmObjectType>(source: string, type: T, page: SyncedPage<T>, watch?: readonly string[]): Promise<WrittenPage>;
   /** Where the last page was written. */
   where(): 'thread' | 'main';
   /** Ends the writer's thread once its writes are done; the next write starts a fresh one. */
@@ -26,13 +31,20 @@ function cloneable<T extends CrmObjectType>(page: SyncedPage<T>): SyncedPage<T> 
     ...(page.deleted ? { deleted: page.deleted } : {}),
     ...(page.merges ? { merges: page.merges } : {}),
     ...(page.related ? { related: page.related } : {}),
+    ...(page.encoded ? { encoded: page.encoded } : {}),
   };
 }
 
 /** Writes on the calling thread: for an in-memory cache, which no second connection can open. */
 export function createMainThreadPageWriter(db: CacheDatabase): SyncPageWriter {
   return {
-    write: (source, type, page) => Promise.resolve(commitSyncedPage(db, source, type, page)),
+    write: (source, type, page, watch) => {
+      try {
+        return Promise.resolve(commitSyncedPage(db, source, type, page, watch));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
     where: () => 'main',
     release: () => Promise.resolve(),
   };
@@ -60,7 +72,7 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
   const gone = new WeakSet<Worker>();
   let last: 'thread' | 'main' = 'thread';
   let nextId = 0;
-  const pending = new Map<number, { resolve: (fresh: string[]) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (written: WrittenPage) => void; reject: (error: Error) => void }>();
 
   function failAll(error: Error): void {
     for (const { reject } of pending.values()) reject(error);
@@ -87,7 +99,8 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
         pending.delete(message.id);
         // Idle, the thread must not keep the app's process alive.
         if (pending.size === 0) worker.unref();
-        if (message.kind === 'written') waiting?.resolve(message.fresh);
+        if (message.kind === 'written') waiting?.resolve(message.written);
+        else if (message.unreadable) waiting?.reject(new UnreadablePageError(message.message));
         else waiting?.reject(new Error(`The cache could not store a synced page: ${message.message}`));
       });
       worker.on('error', (error) => {
@@ -106,7 +119,7 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
   }
 
   return {
-    async write(source, type, page) {
+    async write(source, type, page, watch = []) {
       thread ??= start();
       let worker = await thread;
       if (worker && gone.has(worker)) {
@@ -115,14 +128,15 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
       }
       if (!worker) {
         last = 'main';
-        return inMain.write(source, type, page);
+        return inMain.write(source, type, page, watch);
       }
       last = 'thread';
       const id = (nextId += 1);
-      return new Promise<string[]>((resolve, reject) => {
+      return new Promise<WrittenPage>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.ref();
-        worker.postMessage({ kind: 'write', id, source, type, page: cloneable(page) } satisfies ToWriterThread);
+        const message: ToWriterThread = { kind: 'write', id, source, type, page: cloneable(page), watch: [...watch] };
+        worker.postMessage(message, page.encoded ? transferablesOf(page.encoded) : []);
       });
     },
     where: () => last,
