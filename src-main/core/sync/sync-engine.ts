@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { CrmConnector } from '../crm/connector';
+import type { CrmConnector, PulledPage } from '../crm/connector';
 import { UnreadablePageError } from '../crm/encoded-pages';
 import { CrmHttpError } from '../crm/http-client';
 import { crmObjectTypes, type CrmMessage, type CrmObjectType } from '../crm/records';
@@ -56,6 +56,9 @@ export function describeSyncError(error: unknown): { message: string; hint: stri
   return { message: 'Sync stopped on an unexpected problem.', hint: 'It resumes where it stopped on the next sync; the log in the data folder has details.' };
 }
 
+/** At most this many pages wait for a busy writer and commit together. */
+export const maxBatchPages = 8;
+
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, connector } = options;
   const logger = options.logger ?? silentLogger;
@@ -70,43 +73,66 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let records = 0;
     let quarantined = 0;
     const writer = options.pageWriter ?? createSyncPageWriter(db, { logger });
-    // One page is written (in the writer's thread) while the next one is fetched and decoded here; a page is
-    // handed over only once the one before it has committed, so a failed page stops the sync before its successor.
+    // Pages are written (in the writer's thread) while the next ones are fetched here. Pages fetched while the
+    // writer is busy wait for it, up to `maxBatchPages`, and are then committed together in one transaction: a
+    // fast CRM fills batches, a slow one leaves the writer idle and each page goes alone, at once. A batch is
+    // handed over only once the one before it has committed, so a failed page stops the sync before its successors.
     let writing: Promise<void> | undefined;
+    let writerBusy = false;
     let failure: { error: unknown } | undefined;
     const settle = async (): Promise<void> => {
       if (writing) await writing;
       writing = undefined;
       if (failure) throw failure.error;
     };
+    const handOver = <T extends CrmObjectType>(type: T, batch: PulledPage<T>[], progress: { pages: number; records: number }): void => {
+      writerBusy = true;
+      // The pages and the cursor after each commit together: a crash resumes at the next page, never skips one.
+      writing = writer
+        .writeAll(connector.source, type, batch, [...watched])
+        .then((outcome) => {
+          if (outcome.failure) failure = outcome.failure;
+          batch.forEach((page, index) => {
+            const stored = outcome.written[index];
+            if (!stored) return;
+            page.committed?.();
+            // The open conversation's poll will not report what this sync stored first: announce it here.
+            if (stored.live.length > 0) announceLive(stored.live.filter((message) => watched.has(message.conversationId)));
+            pages += 1;
+            progress.pages += 1;
+            progress.records += stored.records + stored.messages;
+            records += stored.records + stored.messages;
+            quarantined += stored.rejected;
+            if (stored.rejected > 0) logger.warn('records quarantined', { type, count: stored.rejected });
+            options.events?.emit('sync.progress', { objectType: type, pages: progress.pages, records: progress.records, phase: page.nextCursor.phase, done: page.done });
+            options.afterPage?.(type, pages);
+          });
+        })
+        .catch((error: unknown) => {
+          failure = { error };
+        })
+        .finally(() => {
+          writerBusy = false;
+        });
+    };
     try {
       for (const type of crmObjectTypes) {
-        let typePages = 0;
-        let typeRecords = 0;
+        const progress = { pages: 0, records: 0 };
+        let batch: PulledPage<typeof type>[] = [];
         const from = db.syncState.cursor(connector.source, type);
         // Pages may come undecoded: the writer parses them in its thread, and says what they held.
         for await (const page of connector.pullChanged(type, from, signal, { encoded: true })) {
+          batch.push(page);
+          if (writerBusy && !failure && batch.length < maxBatchPages) continue;
           await settle();
-          // The page and the cursor after it commit together: a crash resumes at the next page, never skips one.
-          writing = writer.write(connector.source, type, page, [...watched]).then(
-            (written) => {
-              page.committed?.();
-              // The open conversation's poll will not report what this sync stored first: announce it here.
-              if (written.live.length > 0) announceLive(written.live.filter((message) => watched.has(message.conversationId)));
-              pages += 1;
-              typePages += 1;
-              typeRecords += written.records + written.messages;
-              records += written.records + written.messages;
-              quarantined += written.rejected;
-              if (written.rejected > 0) logger.warn('records quarantined', { type, count: written.rejected });
-              options.events?.emit('sync.progress', { objectType: type, pages: typePages, records: typeRecords, phase: page.nextCursor.phase, done: page.done });
-              options.afterPage?.(type, pages);
-            },
-          ).catch((error: unknown) => {
-            failure = { error };
-          });
+          handOver(type, batch, progress);
+          batch = [];
         }
         await settle();
+        if (batch.length > 0) {
+          handOver(type, batch, progress);
+          await settle();
+        }
       }
     } catch (error) {
       const described = describeSyncError(error);
