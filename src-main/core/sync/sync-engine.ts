@@ -58,6 +58,13 @@ export function describeSyncError(error: unknown): { message: string; hint: stri
 
 /** At most this many pages wait for a busy writer and commit together. */
 export const maxBatchPages = 8;
+/**
+ * A batch stops growing at this many undecoded bytes: what waits in memory stays small, and so does the writer's
+ * transaction, which a write on the main connection (an approval, the outbox) would otherwise wait for.
+ */
+const maxBatchBytes = 1 << 20;
+
+const encodedBytes = (page: PulledPage<CrmObjectType>): number => (page.encoded ?? []).reduce((sum, part) => sum + part.body.byteLength, 0);
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, connector } = options;
@@ -119,14 +126,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       for (const type of crmObjectTypes) {
         const progress = { pages: 0, records: 0 };
         let batch: PulledPage<typeof type>[] = [];
+        let batchBytes = 0;
         const from = db.syncState.cursor(connector.source, type);
         // Pages may come undecoded: the writer parses them in its thread, and says what they held.
         for await (const page of connector.pullChanged(type, from, signal, { encoded: true })) {
           batch.push(page);
-          if (writerBusy && !failure && batch.length < maxBatchPages) continue;
+          batchBytes += encodedBytes(page);
+          if (writerBusy && !failure && batch.length < maxBatchPages && batchBytes < maxBatchBytes) continue;
           await settle();
           handOver(type, batch, progress);
           batch = [];
+          batchBytes = 0;
         }
         await settle();
         if (batch.length > 0) {

@@ -113,7 +113,13 @@ function isActor(value: unknown): boolean {
   );
 }
 
-const isActors = (value: unknown): boolean => value === undefined || (Array.isArray(value) && value.length <= 50 && value.every(isActor));
+function isActors(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!Array.isArray(value) || value.length > 50) return false;
+  // Every index, holes included (`every` would skip a hole, which zod refuses).
+  for (let index = 0; index < value.length; index += 1) if (!isActor(value[index])) return false;
+  return true;
+}
 
 export const acceptsMessage: FastCheck = (raw) =>
   isFields(raw) &&
