@@ -54,14 +54,14 @@ function contentsOf(page: SyncedPage): PageContents {
 /**
  * Commits synced pages, each with the cursor after it, in one transaction, one page after the other as if each
  * had its own: a crash resumes after the last page of a committed batch and never skips one, and the pages share
- * one WAL write of the index pages they all touch. Encoded parts are decoded first; a part that cannot be read
- * fails the whole batch.
+ * one WAL write of the index pages they all touch. A part that cannot be read fails the whole batch.
  */
 export function commitSyncedPages<T extends CrmObjectType>(db: CacheDatabase, source: string, type: T, pages: readonly SyncedPage<T>[], watch: readonly string[] = []): WrittenPage[] {
-  const contents = pages.map((page) => contentsOf(page));
-  const stored = db.refetchableTransaction(() =>
-    pages.map((page, index) => {
-      const { records, messages, rejected, deleted, merges } = contents[index] as PageContents;
+  const watched = new Set(watch);
+  // Each page is decoded just before it is written: only one page's records are alive at a time.
+  return db.refetchableTransaction(() =>
+    pages.map((page) => {
+      const { records, messages, rejected, deleted, merges } = contentsOf(page);
       db.records.upsert(type, records as CrmRecordOf[T][]);
       if (page.related) {
         db.records.upsert('contacts', page.related.contacts);
@@ -74,20 +74,15 @@ export function commitSyncedPages<T extends CrmObjectType>(db: CacheDatabase, so
       const fresh = messages.length > 0 ? db.records.upsertMessages(messages) : [];
       for (const entry of rejected) db.syncState.quarantine({ source, objectType: type, ...entry });
       db.syncState.setCursor(source, type, page.nextCursor);
-      return fresh;
+      return {
+        fresh: fresh.length,
+        live: watched.size > 0 ? fresh.filter((message) => watched.has(message.conversationId)) : [],
+        records: records.length,
+        messages: messages.length,
+        rejected: rejected.length,
+      };
     }),
   );
-  const watched = new Set(watch);
-  return stored.map((fresh, index) => {
-    const { records, messages, rejected } = contents[index] as PageContents;
-    return {
-      fresh: fresh.length,
-      live: watched.size > 0 ? fresh.filter((message) => watched.has(message.conversationId)) : [],
-      records: records.length,
-      messages: messages.length,
-      rejected: rejected.length,
-    };
-  });
 }
 
 /** What a batch left committed: every page, or those before the first that failed, and that failure. */
