@@ -41,6 +41,7 @@ interface ReplayRun {
   seconds: number;
   records: number;
   cpuMicros: number;
+  mainBusyMicros: number;
   loop: Percentiles;
   loopMax: number;
   peakRssMb: number;
@@ -49,10 +50,10 @@ interface ReplayRun {
 async function replayOnce(answers: Awaited<ReturnType<typeof loadRecording>>, dir: string, index: number, writer: 'thread' | 'main'): Promise<ReplayRun> {
   const db = openCacheDatabase(join(dir, `replay-${writer}-${index}.db`));
   const replay = replayFetch(answers);
-  const { report, seconds, cpuMicros, watched } = await measuredSync(db, recordedBase, replay.fetch, writer);
+  const { report, seconds, cpuMicros, mainBusyMicros, watched } = await measuredSync(db, recordedBase, replay.fetch, writer);
   db.close();
   if (replay.served() !== answers.size) throw new Error(`the replay asked ${replay.served()} of ${answers.size} recorded requests`);
-  return { writer, seconds, records: report.records, cpuMicros, loop: watched.loop, loopMax: watched.loopMaxMs, peakRssMb: watched.peakRssMb };
+  return { writer, seconds, records: report.records, cpuMicros, mainBusyMicros, loop: watched.loop, loopMax: watched.loopMaxMs, peakRssMb: watched.peakRssMb };
 }
 
 /**
@@ -80,6 +81,7 @@ const bench: Benchmark = {
     const of = (writer: 'thread' | 'main'): ReplayRun[] => results.filter((run) => run.writer === writer);
     const rate = (writer: 'thread' | 'main'): Percentiles => percentiles(of(writer).map((run) => run.records / run.seconds));
     const cpu = (writer: 'thread' | 'main'): number => Number(percentiles(of(writer).map((run) => run.cpuMicros / run.records)).p50.toFixed(1));
+    const mainBusy = (writer: 'thread' | 'main'): number => Number(percentiles(of(writer).map((run) => run.mainBusyMicros / run.records)).p50.toFixed(1));
     const loop = (writer: 'thread' | 'main'): Percentiles => {
       const median = (pick: (value: Percentiles) => number): number => percentiles(of(writer).map((run) => pick(run.loop))).p50;
       return { n: of(writer).length, p50: median((value) => value.p50), p95: median((value) => value.p95), p99: median((value) => value.p99), mean: median((value) => value.mean) };
@@ -93,7 +95,7 @@ const bench: Benchmark = {
         subject: rate('thread'),
         baselineLabel: 'pages written on the main thread',
         baseline: rate('main'),
-        extra: { records, requests: answers.size, cpu_us_per_record: cpu('thread'), baseline_cpu_us_per_record: cpu('main'), json_parse_floor_records_per_s: Math.round(parseRate), runs },
+        extra: { records, requests: answers.size, cpu_us_per_record: cpu('thread'), baseline_cpu_us_per_record: cpu('main'), main_loop_busy_us_per_record: mainBusy('thread'), baseline_main_loop_busy_us_per_record: mainBusy('main'), json_parse_floor_records_per_s: Math.round(parseRate), runs },
       },
       {
         label: 'main event-loop delay in the replay',

@@ -43,6 +43,8 @@ export interface MeasuredSync {
   seconds: number;
   /** CPU time of the whole process (every thread) during the sync. */
   cpuMicros: number;
+  /** Time the main event loop was busy during the sync (not idle waiting), in microseconds. */
+  mainBusyMicros: number;
   watched: MainThreadWatch;
 }
 
@@ -50,6 +52,7 @@ export interface MeasuredSync {
 export async function measuredSync(db: CacheDatabase, baseUrl: string, transport: typeof fetch, writer: 'thread' | 'main'): Promise<MeasuredSync> {
   const watch = watchMainThread();
   const cpuBefore = process.cpuUsage();
+  const loopBefore = performance.eventLoopUtilization();
   const start = performance.now();
   const report = await createSyncEngine({
     db,
@@ -58,5 +61,6 @@ export async function measuredSync(db: CacheDatabase, baseUrl: string, transport
   }).syncAll();
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  return { report, seconds, cpuMicros: cpu.user + cpu.system, watched: watch.stop() };
+  const loop = performance.eventLoopUtilization(loopBefore);
+  return { report, seconds, cpuMicros: cpu.user + cpu.system, mainBusyMicros: loop.active * 1000, watched: watch.stop() };
 }

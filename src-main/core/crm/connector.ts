@@ -1,4 +1,5 @@
 import type { CrmAction } from '../outbox/model';
+import type { EncodedPart } from './encoded-pages';
 import type { CrmContact, CrmLineItem, CrmMessage, CrmObjectType, CrmOrder, CrmRecordOf, CrmTicket } from './records';
 
 /** Where a sync stands for one object type; opaque to the engine, meaningful to the connector. */
@@ -29,6 +30,11 @@ export interface PulledPage<T extends CrmObjectType> {
   /** Agent scope: the records the page's threads reference, fetched with them. */
   related?: RelatedRecords;
   /**
+   * Records and messages left in the CRM's wire format when the pull was asked for `encoded` pages: the
+   * writer decodes them (decodeParts) as it writes the page, and they add to `records`, `messages` and `rejected`.
+   */
+  encoded?: EncodedPart[];
+  /**
    * Called by the engine once this page and its cursor are committed. The engine may already be pulling
    * the next page while this one is written, so what a connector remembers across runs waits for this.
    */
@@ -40,6 +46,11 @@ export interface RelatedRecords {
   orders: CrmOrder[];
   line_items: CrmLineItem[];
   tickets: CrmTicket[];
+}
+
+export interface PullOptions {
+  /** Pages may carry their records undecoded (`PulledPage.encoded`): the engine's writer decodes them off the main loop. */
+  encoded?: boolean;
 }
 
 /** What the outbox knows about earlier tries of an action: a write that may have landed is looked up before it is sent again. */
@@ -60,7 +71,7 @@ export type OutboxAction = CrmAction;
 export interface CrmConnector {
   readonly source: string;
   /** Pages of records changed since `cursor` (everything when undefined), streamed one page at a time. */
-  pullChanged<T extends CrmObjectType>(type: T, cursor: SyncCursor | undefined, signal?: AbortSignal): AsyncIterable<PulledPage<T>>;
+  pullChanged<T extends CrmObjectType>(type: T, cursor: SyncCursor | undefined, signal?: AbortSignal, options?: PullOptions): AsyncIterable<PulledPage<T>>;
   /** The messages of one conversation, oldest first; only those created after `since` (ISO) when given. */
   fetchConversation(threadId: string, since?: string, signal?: AbortSignal): Promise<{ messages: CrmMessage[]; rejected: RejectedRecord[] }>;
   /** Delivers one approved action so that it lands once, even when sent again after a crash or a timeout. */

@@ -70,6 +70,11 @@ export interface JsonRequest {
 
 export interface HttpClient {
   request(request: JsonRequest): Promise<unknown>;
+  /**
+   * The same request with the same retries, answered with the body's bytes undecoded: a sync page is
+   * parsed where it is written (the writer's thread), not on the main loop. Empty for an empty body.
+   */
+  requestBytes(request: JsonRequest): Promise<Uint8Array>;
   /** Retries spent so far. */
   readonly retries: number;
   /** What is left of the retry quota, in retries. */
@@ -120,9 +125,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   // One gate for every request of this client: after a 429, nothing is sent until Retry-After has passed.
   let blockedUntil = 0;
 
-  type Outcome = { ok: true; value: unknown } | { ok: false; error: CrmHttpError; waitMs?: number; cost: number };
+  type Outcome<T> = { ok: true; value: T } | { ok: false; error: CrmHttpError; waitMs?: number; cost: number };
+  type Read<T> = (response: Response) => Promise<Outcome<T>>;
 
-  async function attempt(request: JsonRequest): Promise<Outcome> {
+  const readJson: Read<unknown> = async (response) => {
+    const text = await response.text();
+    try {
+      return { ok: true, value: text ? (JSON.parse(text) as unknown) : null };
+    } catch {
+      return { ok: false, error: new CrmHttpError(response.status, 'The CRM answered with something that is not JSON.', false), cost: 0 };
+    }
+  };
+  const readBytes: Read<Uint8Array> = async (response) => ({ ok: true, value: new Uint8Array(await response.arrayBuffer()) });
+
+  async function attempt<T>(request: JsonRequest, read: Read<T>): Promise<Outcome<T>> {
     while (now() < blockedUntil) await sleep(blockedUntil - now());
     await pacer.acquire(request.search === true);
     const headers: Record<string, string> = { Accept: 'application/json' };
@@ -149,18 +165,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       };
     }
     pacer.observe(response.headers);
+    const cutOff = (error: unknown): Outcome<never> => ({
+      ok: false,
+      error: new CrmHttpError(0, `The CRM's answer was cut off (${error instanceof Error ? error.message : String(error)}).`, true, undefined, true),
+      cost: timeoutCost,
+    });
+    if (response.ok) {
+      try {
+        return await read(response);
+      } catch (error) {
+        return cutOff(error);
+      }
+    }
     let text: string;
     try {
       text = await response.text();
     } catch (error) {
-      return { ok: false, error: new CrmHttpError(0, `The CRM's answer was cut off (${error instanceof Error ? error.message : String(error)}).`, true, undefined, true), cost: timeoutCost };
-    }
-    if (response.ok) {
-      try {
-        return { ok: true, value: text ? (JSON.parse(text) as unknown) : null };
-      } catch {
-        return { ok: false, error: new CrmHttpError(response.status, 'The CRM answered with something that is not JSON.', false), cost: 0 };
-      }
+      return cutOff(error);
     }
     if (response.status === 429) {
       const limit = policyOf(text);
@@ -183,6 +204,31 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return { ok: false, error: new CrmHttpError(response.status, message, response.status >= 500, undefined, response.status >= 500), cost: retryCost };
   }
 
+  async function perform<T>(request: JsonRequest, read: Read<T>): Promise<T> {
+    let spent = 0;
+    // A 429 is the CRM pacing us, not failing: it waits as told and does not use up the request's attempts.
+    for (let attemptNumber = 1, limited = 0; ; ) {
+      const result = await attempt(request, read);
+      if (result.ok) {
+        quota = Math.min(capacity, quota + (spent > 0 ? spent : successRefund));
+        return result.value;
+      }
+      const { error } = result;
+      const mayRetryHere = error.retryable && (request.retryAmbiguous !== false || !error.ambiguous);
+      const throttled = error.status === 429;
+      if (!mayRetryHere || (throttled ? limited >= policy.maxAttempts * 4 : attemptNumber >= policy.maxAttempts) || quota < result.cost) throw error;
+      quota -= result.cost;
+      spent = result.cost;
+      retries += 1;
+      if (throttled) limited += 1;
+      else attemptNumber += 1;
+      const backoff = throttled ? 0 : Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 2));
+      // Full jitter, but never sooner than the server asked.
+      const wait = Math.max(result.waitMs ?? 0, backoff * (0.5 + random() / 2));
+      await sleep(wait);
+    }
+  }
+
   return {
     get retries() {
       return retries;
@@ -190,29 +236,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     get retryQuota() {
       return Math.floor(quota / retryCost);
     },
-    async request(request) {
-      let spent = 0;
-      // A 429 is the CRM pacing us, not failing: it waits as told and does not use up the request's attempts.
-      for (let attemptNumber = 1, limited = 0; ; ) {
-        const result = await attempt(request);
-        if (result.ok) {
-          quota = Math.min(capacity, quota + (spent > 0 ? spent : successRefund));
-          return result.value;
-        }
-        const { error } = result;
-        const mayRetryHere = error.retryable && (request.retryAmbiguous !== false || !error.ambiguous);
-        const throttled = error.status === 429;
-        if (!mayRetryHere || (throttled ? limited >= policy.maxAttempts * 4 : attemptNumber >= policy.maxAttempts) || quota < result.cost) throw error;
-        quota -= result.cost;
-        spent = result.cost;
-        retries += 1;
-        if (throttled) limited += 1;
-        else attemptNumber += 1;
-        const backoff = throttled ? 0 : Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNumber - 2));
-        // Full jitter, but never sooner than the server asked.
-        const wait = Math.max(result.waitMs ?? 0, backoff * (0.5 + random() / 2));
-        await sleep(wait);
-      }
-    },
+    request: (request) => perform(request, readJson),
+    requestBytes: (request) => perform(request, readBytes),
   };
 }

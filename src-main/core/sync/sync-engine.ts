@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import type { CrmConnector } from '../crm/connector';
+import type { CrmConnector, PulledPage } from '../crm/connector';
+import { UnreadablePageError } from '../crm/encoded-pages';
 import { CrmHttpError } from '../crm/http-client';
 import { crmObjectTypes, type CrmMessage, type CrmObjectType } from '../crm/records';
 import type { EventBus } from '../events/event-bus';
@@ -49,8 +50,21 @@ export function describeSyncError(error: unknown): { message: string; hint: stri
     if (error.status === 429) return { message: 'The CRM is limiting how fast we may sync.', hint: 'Sync resumes by itself; nothing is lost.' };
     return { message: `The CRM answered with an error (${error.status}).`, hint: 'Sync will try again later; your cached data is still here.' };
   }
+  if (error instanceof UnreadablePageError) {
+    return { message: 'The CRM sent a page we could not read.', hint: 'Nothing of that page was stored; sync tries it again later and your cached data is still here.' };
+  }
   return { message: 'Sync stopped on an unexpected problem.', hint: 'It resumes where it stopped on the next sync; the log in the data folder has details.' };
 }
+
+/** At most this many pages wait for a busy writer and commit together. */
+export const maxBatchPages = 8;
+/**
+ * A batch stops growing at this many undecoded bytes: what waits in memory stays small, and so does the writer's
+ * transaction, which a write on the main connection (an approval, the outbox) would otherwise wait for.
+ */
+const maxBatchBytes = 1 << 20;
+
+const encodedBytes = (page: PulledPage<CrmObjectType>): number => (page.encoded ?? []).reduce((sum, part) => sum + part.body.byteLength, 0);
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, connector } = options;
@@ -66,45 +80,69 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let records = 0;
     let quarantined = 0;
     const writer = options.pageWriter ?? createSyncPageWriter(db, { logger });
-    // One page is written (in the writer's thread) while the next one is fetched and decoded here; a page is
-    // handed over only once the one before it has committed, so a failed page stops the sync before its successor.
+    // Pages are written (in the writer's thread) while the next ones are fetched here. Pages fetched while the
+    // writer is busy wait for it, up to `maxBatchPages`, and are then committed together in one transaction: a
+    // fast CRM fills batches, a slow one leaves the writer idle and each page goes alone, at once. A batch is
+    // handed over only once the one before it has committed, so a failed page stops the sync before its successors.
     let writing: Promise<void> | undefined;
+    let writerBusy = false;
     let failure: { error: unknown } | undefined;
     const settle = async (): Promise<void> => {
       if (writing) await writing;
       writing = undefined;
       if (failure) throw failure.error;
     };
+    const handOver = <T extends CrmObjectType>(type: T, batch: PulledPage<T>[], progress: { pages: number; records: number }): void => {
+      writerBusy = true;
+      // The pages and the cursor after each commit together: a crash resumes at the next page, never skips one.
+      writing = writer
+        .writeAll(connector.source, type, batch, [...watched])
+        .then((outcome) => {
+          if (outcome.failure) failure = outcome.failure;
+          batch.forEach((page, index) => {
+            const stored = outcome.written[index];
+            if (!stored) return;
+            page.committed?.();
+            // The open conversation's poll will not report what this sync stored first: announce it here.
+            if (stored.live.length > 0) announceLive(stored.live.filter((message) => watched.has(message.conversationId)));
+            pages += 1;
+            progress.pages += 1;
+            progress.records += stored.records + stored.messages;
+            records += stored.records + stored.messages;
+            quarantined += stored.rejected;
+            if (stored.rejected > 0) logger.warn('records quarantined', { type, count: stored.rejected });
+            options.events?.emit('sync.progress', { objectType: type, pages: progress.pages, records: progress.records, phase: page.nextCursor.phase, done: page.done });
+            options.afterPage?.(type, pages);
+          });
+        })
+        .catch((error: unknown) => {
+          failure = { error };
+        })
+        .finally(() => {
+          writerBusy = false;
+        });
+    };
     try {
       for (const type of crmObjectTypes) {
-        let typePages = 0;
-        let typeRecords = 0;
+        const progress = { pages: 0, records: 0 };
+        let batch: PulledPage<typeof type>[] = [];
+        let batchBytes = 0;
         const from = db.syncState.cursor(connector.source, type);
-        for await (const page of connector.pullChanged(type, from, signal)) {
+        // Pages may come undecoded: the writer parses them in its thread, and says what they held.
+        for await (const page of connector.pullChanged(type, from, signal, { encoded: true })) {
+          batch.push(page);
+          batchBytes += encodedBytes(page);
+          if (writerBusy && !failure && batch.length < maxBatchPages && batchBytes < maxBatchBytes) continue;
           await settle();
-          // The page and the cursor after it commit together: a crash resumes at the next page, never skips one.
-          writing = writer.write(connector.source, type, page).then(
-            (freshIds) => {
-              page.committed?.();
-              // The open conversation's poll will not report what this sync stored first: announce it here.
-              if (watched.size > 0 && freshIds.length > 0) {
-                const fresh = new Set(freshIds);
-                announceLive(page.messages.filter((message) => fresh.has(message.id) && watched.has(message.conversationId)));
-              }
-              pages += 1;
-              typePages += 1;
-              typeRecords += page.records.length + page.messages.length;
-              records += page.records.length + page.messages.length;
-              quarantined += page.rejected.length;
-              if (page.rejected.length > 0) logger.warn('records quarantined', { type, count: page.rejected.length });
-              options.events?.emit('sync.progress', { objectType: type, pages: typePages, records: typeRecords, phase: page.nextCursor.phase, done: page.done });
-              options.afterPage?.(type, pages);
-            },
-          ).catch((error: unknown) => {
-            failure = { error };
-          });
+          handOver(type, batch, progress);
+          batch = [];
+          batchBytes = 0;
         }
         await settle();
+        if (batch.length > 0) {
+          handOver(type, batch, progress);
+          await settle();
+        }
       }
     } catch (error) {
       const described = describeSyncError(error);

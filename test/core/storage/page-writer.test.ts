@@ -33,10 +33,11 @@ describe('the sync page writer thread', () => {
     expect(writer.where()).toBe('thread');
     const messages = [message('1', 't1', 'hello'), message('2', 't1', 'order 42?'), message('2', 't1', 'order 42?'), message('3', 't1', 'a note', { kind: 'note' })];
     const conversation = { id: 't1', contactId: null, channel: 'chat' as const, status: 'open' as const, subject: null, createdAt: null, lastMessageAt: null, updatedAt: '2026-01-01T00:00:00.000Z' };
-    const fresh = await writer.write('crm', 'conversations', { records: [conversation], messages, rejected: [{ recordId: 'x', reason: 'bad', raw: { id: 'x' } }], nextCursor: cursor(1) });
+    const written = await writer.write('crm', 'conversations', { records: [conversation], messages, rejected: [{ recordId: 'x', reason: 'bad', raw: { id: 'x' } }], nextCursor: cursor(1) }, ['t1']);
     // The duplicate is not new twice, and the note is not a customer message.
-    expect(fresh).toEqual(['1', '2']);
-    expect(await writer.write('crm', 'conversations', { records: [], messages, rejected: [], nextCursor: cursor(2) })).toEqual([]);
+    expect(written.live.map((stored) => stored.id)).toEqual(['1', '2']);
+    expect(written).toMatchObject({ fresh: 2, records: 1, messages: 4, rejected: 1 });
+    expect(await writer.write('crm', 'conversations', { records: [], messages, rejected: [], nextCursor: cursor(2) }, ['t1'])).toMatchObject({ fresh: 0, live: [] });
     await writer.release();
 
     // The main thread's own connection sees what the thread committed.

@@ -38,6 +38,7 @@ export function createActions(options: ActionOptions) {
   let currentKey: string | undefined;
   const http: HttpClient = {
     request: (request) => options.http.request(request.method === 'GET' || !currentKey ? request : { ...request, idempotencyKey: currentKey }),
+    requestBytes: (request) => options.http.requestBytes(request),
     get retries() {
       return options.http.retries;
     },

@@ -1,4 +1,4 @@
-import type { CrmConnector, RelatedRecords } from '../connector';
+import type { CrmConnector, PullOptions, RelatedRecords } from '../connector';
 import { createHttpClient, type HttpClient, type RetryPolicy } from '../http-client';
 import type { RatePacerOptions } from '../rate-pacer';
 import type { CrmObjectType, CrmRecordOf, CrmTicket } from '../records';
@@ -9,6 +9,7 @@ import { createObjectSync, propertiesOf, type ObjectSpec, type ObjectType } from
 import { createPortalSetup, type PortalInbox, type PortalOwner } from './portal-setup';
 import { contactSchema, lineItemSchema, orderSchema, ticketSchema, toContact, toLineItem, toOrder, toTicket } from './schemas';
 import { parsePage, validate } from './validate';
+import { relabelTicket } from './wire-pages';
 
 export interface HubSpotConnectorOptions {
   baseUrl: string;
@@ -132,9 +133,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): HubSpo
 
   const conversations = createConversationSync({ http, pageSize, concurrency: options.messageConcurrency ?? 8, overlapMs, now, scope, fetchRelated });
 
-  function relabel(ticket: CrmTicket): CrmTicket {
-    return stageLabels?.[ticket.stage] ? { ...ticket, stage: stageLabels[ticket.stage] ?? ticket.stage } : ticket;
-  }
+  const relabel = (ticket: CrmTicket): CrmTicket => (stageLabels ? relabelTicket(ticket, stageLabels) : ticket);
 
   const actions = createActions({
     http,
@@ -150,21 +149,23 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): HubSpo
     now,
   });
 
-  async function* pullObjects<T extends ObjectType>(type: T, from: Parameters<CrmConnector['pullChanged']>[1], signal?: AbortSignal) {
+  async function* pullObjects<T extends ObjectType>(type: T, from: Parameters<CrmConnector['pullChanged']>[1], signal?: AbortSignal, pull?: PullOptions) {
     // Agent scope: records arrive with the threads that reference them, not from a portal-wide listing.
     if (scope().kind === 'agent') {
       yield { records: [], messages: [], rejected: [], nextCursor: from ?? { phase: 'incremental', cursor: JSON.stringify({ ts: now(), sweptAt: now() }) }, done: true };
       return;
     }
     if (type === 'tickets' && !stageLabels) stageLabels = await setup.ticketPipeline().then((pipeline) => pipeline.labels).catch(() => ({}));
-    for await (const page of objects.pull(type, objectSpecs[type] as ObjectSpec<T>, from, signal)) {
+    const encoding = pull?.encoded ? (type === 'tickets' && stageLabels ? { stageLabels } : {}) : undefined;
+    for await (const page of objects.pull(type, objectSpecs[type] as ObjectSpec<T>, from, signal, encoding)) {
       yield type === 'tickets' ? { ...page, records: (page.records as CrmTicket[]).map(relabel) as CrmRecordOf[T][] } : page;
     }
   }
 
   return {
     source: options.source ?? `hubspot:${new URL(options.baseUrl).host}`,
-    pullChanged: ((type: CrmObjectType, cursor, signal) => (type === 'conversations' ? conversations.pull(cursor, signal) : pullObjects(type, cursor, signal))) as CrmConnector['pullChanged'],
+    pullChanged: ((type: CrmObjectType, cursor, signal, pull) =>
+      type === 'conversations' ? conversations.pull(cursor, signal, pull) : pullObjects(type, cursor, signal, pull)) as CrmConnector['pullChanged'],
     fetchConversation: conversations.fetchConversation,
     pushAction: (action, key, _signal, context) => actions(action, key, context),
     owners: () => setup.owners(),

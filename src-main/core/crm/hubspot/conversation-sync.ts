@@ -1,8 +1,10 @@
-import type { PulledPage, RejectedRecord, RelatedRecords, SyncCursor } from '../connector';
+import type { PullOptions, PulledPage, RejectedRecord, RelatedRecords, SyncCursor } from '../connector';
 import type { HttpClient } from '../http-client';
 import type { CrmConversation, CrmMessage } from '../records';
-import { messageSchema, threadSchema, toConversation, toMessage, type HubSpotMessage } from './schemas';
+import { acceptsThread } from './fast-checks';
+import { threadSchema, toConversation, type HubSpotMessage } from './schemas';
 import { idOf, parsePage, validate } from './validate';
+import { decodeMessageEntries, pagingAfterOf, threadMessages, type HubSpotWirePart } from './wire-pages';
 
 /** Whole portal, or the agent's inboxes plus the threads assigned to them, with the records those threads reference. */
 export type SyncScope = { kind: 'portal' } | { kind: 'agent'; inboxIds: string[]; actorId?: string };
@@ -52,6 +54,21 @@ export function createConversationSync(options: ConversationSyncOptions) {
   const relatedAt = new Map<string, number>();
   const relatedRefreshMs = options.relatedRefreshMs ?? 5 * 60_000;
 
+  const messagesPath = (threadId: string, query: URLSearchParams): string => `/conversations/v3/conversations/threads/${encodeURIComponent(threadId)}/messages?${query}`;
+
+  /** Every message page of a thread, undecoded: only their paging cursors are read here, the writer parses them. */
+  async function messageParts(threadId: string, signal?: AbortSignal): Promise<HubSpotWirePart[]> {
+    const parts: HubSpotWirePart[] = [];
+    let after: string | undefined;
+    do {
+      const query = new URLSearchParams({ limit: '100', ...(after ? { after } : {}) });
+      const body = await http.requestBytes({ method: 'GET', path: messagesPath(threadId, query), ...(signal ? { signal } : {}) });
+      after = pagingAfterOf(body);
+      parts.push({ format: 'hubspot-messages', threadId, body, after });
+    } while (after);
+    return parts;
+  }
+
   /** The thread's messages, newest first as the API answers, read back to `sinceMs` (everything when NaN). */
   async function readMessages(threadId: string, sinceMs: number, signal?: AbortSignal): Promise<{ raw: HubSpotMessage[]; rejected: RejectedRecord[] }> {
     const raw: HubSpotMessage[] = [];
@@ -59,17 +76,11 @@ export function createConversationSync(options: ConversationSyncOptions) {
     let after: string | undefined;
     do {
       const query = new URLSearchParams({ limit: '100', ...(after ? { after } : {}) });
-      const page = parsePage(await http.request({ method: 'GET', path: `/conversations/v3/conversations/threads/${encodeURIComponent(threadId)}/messages?${query}`, ...(signal ? { signal } : {}) }));
-      let older = false;
-      for (const entry of page.results) {
-        const parsed = messageSchema.safeParse(entry);
-        if (!parsed.success) {
-          rejected.push({ recordId: idOf(entry), reason: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`).join('; '), raw: entry });
-          continue;
-        }
-        if (Date.parse(parsed.data.createdAt) < sinceMs) older = true;
-        else raw.push(parsed.data);
-      }
+      const page = parsePage(await http.request({ method: 'GET', path: messagesPath(threadId, query), ...(signal ? { signal } : {}) }));
+      const decoded = decodeMessageEntries(page.results, sinceMs);
+      for (const entry of decoded.kept) raw.push(entry);
+      for (const entry of decoded.rejected) rejected.push(entry);
+      const { older } = decoded;
       // Newest first: once a page reaches back past `since`, the rest is older still.
       after = older ? undefined : page.paging?.next?.after;
     } while (after);
@@ -79,13 +90,7 @@ export function createConversationSync(options: ConversationSyncOptions) {
   async function fetchConversation(threadId: string, since?: string, signal?: AbortSignal): Promise<{ messages: CrmMessage[]; rejected: RejectedRecord[] }> {
     const sinceMs = since ? Date.parse(since) : Number.NaN;
     const { raw, rejected } = await readMessages(threadId, sinceMs, signal);
-    const messages: CrmMessage[] = [];
-    for (const entry of raw) {
-      const message = toMessage(threadId, entry);
-      if (message && !(Date.parse(message.createdAt) <= sinceMs)) messages.push(message);
-    }
-    messages.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    return { messages, rejected };
+    return { messages: threadMessages(threadId, raw, sinceMs), rejected };
   }
 
   function inScope(scope: SyncScope, raw: unknown): boolean {
@@ -94,7 +99,7 @@ export function createConversationSync(options: ConversationSyncOptions) {
     return (typeof thread.inboxId === 'string' && scope.inboxIds.includes(thread.inboxId)) || (scope.actorId !== undefined && thread.assignedTo === scope.actorId);
   }
 
-  async function* pull(from: SyncCursor | undefined, signal?: AbortSignal): AsyncGenerator<PulledPage<'conversations'>> {
+  async function* pull(from: SyncCursor | undefined, signal?: AbortSignal, pullOptions?: PullOptions): AsyncGenerator<PulledPage<'conversations'>> {
     const incremental = from?.phase === 'incremental';
     const state = readState(from?.cursor);
     const startedAt = state.startedAt ?? options.now();
@@ -125,16 +130,23 @@ export function createConversationSync(options: ConversationSyncOptions) {
           continue;
         }
         if (!inScope(scope, raw)) continue;
-        const result = validate(raw, threadSchema, toConversation);
+        const result = validate(raw, threadSchema, toConversation, acceptsThread);
         if (result.ok) records.push(result.value);
         else rejected.push(result.rejected);
       }
       const messages: CrmMessage[] = [];
+      const encoded: HubSpotWirePart[] = [];
       const changed = records.filter((record) => !read.has(record.id) || read.get(record.id) !== record.lastMessageAt);
+      // A first sync reads every message of a thread: its pages go to the writer undecoded. An incremental one stops
+      // at the first message older than `since`, which needs them read here.
+      const undecoded = pullOptions?.encoded === true && !incremental;
       for (let start = 0; start < changed.length; start += options.concurrency) {
-        const batch = await Promise.all(
-          changed.slice(start, start + options.concurrency).map((record) => fetchConversation(record.id, incremental ? new Date(since).toISOString() : undefined, signal)),
-        );
+        const slice = changed.slice(start, start + options.concurrency);
+        if (undecoded) {
+          for (const parts of await Promise.all(slice.map((record) => messageParts(record.id, signal)))) for (const part of parts) encoded.push(part);
+          continue;
+        }
+        const batch = await Promise.all(slice.map((record) => fetchConversation(record.id, incremental ? new Date(since).toISOString() : undefined, signal)));
         for (const result of batch) {
           messages.push(...result.messages);
           rejected.push(...result.rejected);
@@ -160,7 +172,17 @@ export function createConversationSync(options: ConversationSyncOptions) {
       const nextCursor: SyncCursor = done
         ? { phase: 'incremental', cursor: JSON.stringify({ since: incremental ? newest : startedAt, newest: incremental ? newest : startedAt } satisfies ThreadState) }
         : { phase: from?.phase ?? 'initial', cursor: JSON.stringify({ after: next, startedAt, ...(incremental ? { since: state.since ?? 0, newest } : {}) } satisfies ThreadState) };
-      yield { records, messages, rejected, nextCursor, done, ...(deleted.length > 0 ? { deleted } : {}), ...(related ? { related } : {}), committed: remember };
+      yield {
+        records,
+        messages,
+        rejected,
+        nextCursor,
+        done,
+        ...(deleted.length > 0 ? { deleted } : {}),
+        ...(related ? { related } : {}),
+        ...(encoded.length > 0 ? { encoded } : {}),
+        committed: remember,
+      };
       if (done) return;
       after = next;
     }

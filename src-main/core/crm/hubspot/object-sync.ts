@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type { PulledPage, RejectedRecord, SyncCursor } from '../connector';
+import type { PulledPage, SyncCursor } from '../connector';
 import type { HttpClient } from '../http-client';
 import type { CrmObjectType, CrmRecordOf } from '../records';
 import { attachAssociations } from './associations';
-import { contactSchema, lastModifiedProperty, pageSchema } from './schemas';
-import { idOf, parsePage, validate } from './validate';
+import { lastModifiedProperty, pageSchema } from './schemas';
+import { idOf, parsePage } from './validate';
+import { decodeListRecords, pagingAfterOf } from './wire-pages';
 
 export type ObjectType = Exclude<CrmObjectType, 'conversations'>;
 
@@ -60,16 +61,10 @@ export const propertiesOf = (schema: z.ZodType, type: string): string[] => {
   return [...new Set([...Object.keys(shape), lastModifiedProperty(type)])];
 };
 
-function mergesOf(type: ObjectType, raws: unknown[]): { from: string; to: string }[] {
-  if (type !== 'contacts') return [];
-  const merges: { from: string; to: string }[] = [];
-  for (const raw of raws) {
-    const parsed = contactSchema.safeParse(raw);
-    const absorbed = parsed.success ? parsed.data.properties.hs_merged_object_ids : null;
-    if (!parsed.success || !absorbed) continue;
-    for (const from of absorbed.split(';').map((id) => id.trim())) if (/^\d{1,30}$/.test(from) && from !== parsed.data.id) merges.push({ from, to: parsed.data.id });
-  }
-  return merges;
+/** How a first sync's list pages are handed on: undecoded (their bytes) for a writer that decodes them itself. */
+export interface ListEncoding {
+  /** The ticket pipeline's stage labels, applied where the page is decoded. */
+  stageLabels?: Record<string, string>;
 }
 
 export function createObjectSync(options: ObjectSyncOptions) {
@@ -90,25 +85,20 @@ export function createObjectSync(options: ObjectSyncOptions) {
     return ids;
   }
 
-  function toPage<T extends ObjectType>(type: T, spec: ObjectSpec<T>, raws: unknown[], nextCursor: SyncCursor, done: boolean): PulledPage<T> {
-    const records: CrmRecordOf[T][] = [];
-    const rejected: RejectedRecord[] = [];
-    const deleted: string[] = [];
-    for (const raw of raws) {
-      if ((raw as { archived?: unknown } | null)?.archived === true) {
-        const id = idOf(raw);
-        if (id) deleted.push(id);
-        continue;
-      }
-      const result = validate(raw, spec.schema, spec.map);
-      if (result.ok) records.push(result.value);
-      else rejected.push(result.rejected);
-    }
-    const merges = mergesOf(type, raws);
-    return { records, messages: [], rejected, nextCursor, done, ...(deleted.length > 0 ? { deleted } : {}), ...(merges.length > 0 ? { merges } : {}) };
+  function toPage<T extends ObjectType>(type: T, raws: unknown[], nextCursor: SyncCursor, done: boolean): PulledPage<T> {
+    const { records, rejected, deleted, merges } = decodeListRecords(type, raws);
+    return {
+      records: records as CrmRecordOf[T][],
+      messages: [],
+      rejected,
+      nextCursor,
+      done,
+      ...(deleted.length > 0 ? { deleted } : {}),
+      ...(merges.length > 0 ? { merges } : {}),
+    };
   }
 
-  async function* pull<T extends ObjectType>(type: T, spec: ObjectSpec<T>, from: SyncCursor | undefined, signal?: AbortSignal): AsyncGenerator<PulledPage<T>> {
+  async function* pull<T extends ObjectType>(type: T, spec: ObjectSpec<T>, from: SyncCursor | undefined, signal?: AbortSignal, encoding?: ListEncoding): AsyncGenerator<PulledPage<T>> {
     const properties = propertiesOf(spec.schema, type);
     const modified = lastModifiedProperty(type);
     if (!from || from.phase === 'initial') {
@@ -121,14 +111,20 @@ export function createObjectSync(options: ObjectSyncOptions) {
           properties: properties.join(','),
           ...(spec.associations ? { associations: spec.associations } : {}),
         });
-        const page = parsePage(await http.request({ method: 'GET', path: `/crm/v3/objects/${type}?${query}`, ...(signal ? { signal } : {}) }));
-        const next = page.paging?.next?.after;
+        const request = { method: 'GET', path: `/crm/v3/objects/${type}?${query}`, ...(signal ? { signal } : {}) } as const;
+        // Undecoded, only the paging cursor is read here; the writer's thread parses the records.
+        const body = encoding ? await http.requestBytes(request) : undefined;
+        const page = body ? undefined : parsePage(await http.request(request));
+        const next = body ? pagingAfterOf(body) : page?.paging?.next?.after;
         const done = next === undefined;
         // The list is read from the start time on; the first incremental run reads what changed meanwhile.
         const nextCursor: SyncCursor = done
           ? { phase: 'incremental', cursor: JSON.stringify({ ts: state.startedAt, sweptAt: state.startedAt } satisfies SearchState) }
           : { phase: 'initial', cursor: JSON.stringify({ after: next, startedAt: state.startedAt } satisfies InitialState) };
-        yield toPage(type, spec, page.results, nextCursor, done);
+        if (body) {
+          const part = { format: 'hubspot-list' as const, type, body, after: next, ...(encoding?.stageLabels ? { stageLabels: encoding.stageLabels } : {}) };
+          yield { records: [], messages: [], rejected: [], nextCursor, done, encoded: [part] };
+        } else yield toPage(type, page?.results ?? [], nextCursor, done);
         if (done) return;
         after = next;
       }
@@ -175,13 +171,13 @@ export function createObjectSync(options: ObjectSyncOptions) {
       }
       if (done && sweepDue) {
         const archived = await listArchived(type, signal);
-        const pageOut = toPage(type, spec, raws, { phase: 'incremental', cursor: JSON.stringify({ ts: newest, sweptAt: options.now() } satisfies SearchState) }, true);
+        const pageOut = toPage(type, raws, { phase: 'incremental', cursor: JSON.stringify({ ts: newest, sweptAt: options.now() } satisfies SearchState) }, true);
         if (archived.length > 0) pageOut.deleted = [...(pageOut.deleted ?? []), ...archived];
         yield pageOut;
         return;
       }
       const nextState: SearchState = done ? { ts: newest, sweptAt: saved.sweptAt } : { ts: anchor, ...(tieAfter ? { tieAfter } : {}), sweptAt: saved.sweptAt };
-      yield toPage(type, spec, raws, { phase: 'incremental', cursor: JSON.stringify(nextState) }, done);
+      yield toPage(type, raws, { phase: 'incremental', cursor: JSON.stringify(nextState) }, done);
       if (done) return;
     }
   }

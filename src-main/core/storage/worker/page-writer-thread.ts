@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { UnreadablePageError } from '../../crm/encoded-pages';
 import { openCacheDatabase } from '../database';
-import { commitSyncedPage } from '../sync-pages';
+import { commitSyncedBatch } from '../sync-pages';
 import type { FromWriterThread, ToWriterThread, WriterThreadData } from './protocol';
 
 /**
@@ -20,10 +21,12 @@ port.on('message', (message: ToWriterThread) => {
     port.close();
     return;
   }
-  try {
-    answer({ kind: 'written', id: message.id, fresh: commitSyncedPage(db, message.source, message.type, message.page) });
-  } catch (error) {
-    answer({ kind: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+  const { written, failure } = commitSyncedBatch(db, message.source, message.type, message.pages, message.watch);
+  if (!failure) {
+    answer({ kind: 'written', id: message.id, written });
+    return;
   }
+  const { error } = failure;
+  answer({ kind: 'written', id: message.id, written, failure: { message: error instanceof Error ? error.message : String(error), unreadable: error instanceof UnreadablePageError } });
 });
 answer({ kind: 'ready' });

@@ -1,15 +1,25 @@
 import { Worker } from 'node:worker_threads';
+import { transferablesOf, UnreadablePageError } from '../../crm/encoded-pages';
 import type { CrmObjectType } from '../../crm/records';
 import { silentLogger, type Logger } from '../../log/logger';
 import type { CacheDatabase } from '../database';
-import { commitSyncedPage, type SyncedPage } from '../sync-pages';
+import { commitSyncedBatch, type BatchOutcome, type SyncedPage, type WrittenPage } from '../sync-pages';
 import type { FromWriterThread, ToWriterThread, WriterThreadData } from './protocol';
 import { pageWriterThreadEntry, type ThreadEntry } from './thread-entry';
 
 /** Commits synced pages, each with its cursor, in the order they are given. */
 export interface SyncPageWriter {
-  /** Resolves once the page and its cursor are committed, with the ids of the messages new to the cache. */
-  write<T extends CrmObjectType>(source: string, type: T, page: SyncedPage<T>): Promise<string[]>;
+  /**
+   * Resolves once the page and its cursor are committed, with what it stored: the messages new to the cache
+   * (those of the `watch` conversations in full). An encoded page's bytes are handed over, not copied: the
+   * caller must not read them afterwards.
+   */
+  write<T extends CrmObjectType>(source: string, type: T, page: SyncedPage<T>, watch?: readonly string[]): Promise<WrittenPage>;
+  /**
+   * Pages committed together in one transaction, each with its cursor, in order. When one fails, those before it
+   * are still committed and it and those after it are not: the outcome says which, and why.
+   */
+  writeAll<T extends CrmObjectType>(source: string, type: T, pages: readonly SyncedPage<T>[], watch?: readonly string[]): Promise<BatchOutcome>;
   /** Where the last page was written. */
   where(): 'thread' | 'main';
   /** Ends the writer's thread once its writes are done; the next write starts a fresh one. */
@@ -26,13 +36,22 @@ function cloneable<T extends CrmObjectType>(page: SyncedPage<T>): SyncedPage<T> 
     ...(page.deleted ? { deleted: page.deleted } : {}),
     ...(page.merges ? { merges: page.merges } : {}),
     ...(page.related ? { related: page.related } : {}),
+    ...(page.encoded ? { encoded: page.encoded } : {}),
   };
+}
+
+/** One page's outcome as `write` gives it: what it stored, or its failure as a rejection. */
+function onlyPage(outcome: BatchOutcome): WrittenPage {
+  if (outcome.failure) throw outcome.failure.error instanceof Error ? outcome.failure.error : new Error(String(outcome.failure.error));
+  return outcome.written[0] as WrittenPage;
 }
 
 /** Writes on the calling thread: for an in-memory cache, which no second connection can open. */
 export function createMainThreadPageWriter(db: CacheDatabase): SyncPageWriter {
+  const writeAll: SyncPageWriter['writeAll'] = (source, type, pages, watch) => Promise.resolve(commitSyncedBatch(db, source, type, pages, watch));
   return {
-    write: (source, type, page) => Promise.resolve(commitSyncedPage(db, source, type, page)),
+    writeAll,
+    write: (source, type, page, watch) => writeAll(source, type, [page], watch).then(onlyPage),
     where: () => 'main',
     release: () => Promise.resolve(),
   };
@@ -60,7 +79,7 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
   const gone = new WeakSet<Worker>();
   let last: 'thread' | 'main' = 'thread';
   let nextId = 0;
-  const pending = new Map<number, { resolve: (fresh: string[]) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (outcome: BatchOutcome) => void; reject: (error: Error) => void }>();
 
   function failAll(error: Error): void {
     for (const { reject } of pending.values()) reject(error);
@@ -87,8 +106,12 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
         pending.delete(message.id);
         // Idle, the thread must not keep the app's process alive.
         if (pending.size === 0) worker.unref();
-        if (message.kind === 'written') waiting?.resolve(message.fresh);
-        else waiting?.reject(new Error(`The cache could not store a synced page: ${message.message}`));
+        const { failure } = message;
+        if (!failure) waiting?.resolve({ written: message.written });
+        else {
+          const error = failure.unreadable ? new UnreadablePageError(failure.message) : new Error(`The cache could not store a synced page: ${failure.message}`);
+          waiting?.resolve({ written: message.written, failure: { error } });
+        }
       });
       worker.on('error', (error) => {
         gone.add(worker);
@@ -105,8 +128,7 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
     return started;
   }
 
-  return {
-    async write(source, type, page) {
+  const writeAll: SyncPageWriter['writeAll'] = async (source, type, pages, watch = []) => {
       thread ??= start();
       let worker = await thread;
       if (worker && gone.has(worker)) {
@@ -115,16 +137,21 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
       }
       if (!worker) {
         last = 'main';
-        return inMain.write(source, type, page);
+        return inMain.writeAll(source, type, pages, watch);
       }
       last = 'thread';
       const id = (nextId += 1);
-      return new Promise<string[]>((resolve, reject) => {
+      return new Promise<BatchOutcome>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.ref();
-        worker.postMessage({ kind: 'write', id, source, type, page: cloneable(page) } satisfies ToWriterThread);
+        const message: ToWriterThread = { kind: 'write', id, source, type, pages: pages.map((page) => cloneable(page)), watch: [...watch] };
+        worker.postMessage(message, pages.flatMap((page) => (page.encoded ? transferablesOf(page.encoded) : [])));
       });
-    },
+  };
+
+  return {
+    writeAll,
+    write: (source, type, page, watch) => writeAll(source, type, [page], watch).then(onlyPage),
     where: () => last,
     async release() {
       const current = thread;
