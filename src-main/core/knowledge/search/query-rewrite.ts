@@ -1,4 +1,5 @@
 import { terms } from '../semantic/terms';
+import { withoutIdentifiers } from '../text/identifiers';
 import { correctWord } from './spelling';
 import { supportSynonyms, type SynonymGroup } from './synonyms';
 import { surfaceWords, type Vocabulary } from './vocabulary';
@@ -40,7 +41,7 @@ function containsPhrase(stems: string[], phrase: string[]): boolean {
  * words articles use. Known words are never changed, and nothing is added that the index lacks.
  */
 export function rewriteQuery(query: string, vocabulary: Vocabulary, language = 'en'): RewrittenQuery {
-  const original = surfaceWords(query.slice(0, 2000));
+  const original = surfaceWords(withoutIdentifiers(query.slice(0, 2000)));
   const corrected: string[] = [];
   const stemsKnown = new Set<string>();
   const known = (word: string): boolean => vocabulary.has(word) || (language === 'en' && lexiconWords.has(word)) || (word.length > 2 && terms(word).length === 0);
