@@ -27,6 +27,10 @@ const compiledSynonyms = compile(supportSynonyms);
 /** Words of the synonym lexicon are known words, so correction never turns "assistant" into "assistance". */
 const lexiconWords = new Set(supportSynonyms.flatMap((group) => [...group.adds, ...group.when].flatMap((phrase) => phrase.split(' '))));
 
+const lexiconByLength = new Map<number, string[]>();
+for (const word of lexiconWords) if (word.length > 3) lexiconByLength.set(word.length, [...(lexiconByLength.get(word.length) ?? []), word]);
+const lexiconWordsOfLength = (length: number): readonly string[] => lexiconByLength.get(length) ?? [];
+
 function containsPhrase(stems: string[], phrase: string[]): boolean {
   outer: for (let start = 0; start + phrase.length <= stems.length; start += 1) {
     for (let offset = 0; offset < phrase.length; offset += 1) if (stems[start + offset] !== phrase[offset]) continue outer;
@@ -50,7 +54,7 @@ export function rewriteQuery(query: string, vocabulary: Vocabulary, language = '
       corrected.push(word);
       continue;
     }
-    const fix = correctWord(word, vocabulary, known);
+    const fix = correctWord(word, vocabulary, known, language === 'en' ? lexiconWordsOfLength : undefined);
     corrected.push(...(fix ?? word).split(' '));
   }
   // The support synonyms are English words; other languages get spelling correction only.
