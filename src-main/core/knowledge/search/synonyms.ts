@@ -22,7 +22,7 @@ export const supportSynonyms: SynonymGroup[] = [
   { adds: ['delete', 'close'], when: ['remove', 'terminate', 'termination', 'deletion', 'erase', 'deactivate', 'get rid', 'closing', 'shut down', 'cancel my account'] },
   { adds: ['edit', 'update'], when: ['modify', 'amend', 'correct', 'correcting', 'fix', 'alter', 'modification', 'changes to'] },
   { adds: ['create', 'open'], when: ['sign up', 'signup', 'register', 'new account', 'make an account', 'set up an account', 'enroll', 'join'] },
-  { adds: ['switch'], when: ['swap', 'move to', 'migrate', 'upgrade', 'downgrade', 'change plan', 'convert'] },
+  { adds: ['switch'], when: ['swap', 'move to', 'change to', 'changing to', 'migrate', 'upgrade', 'downgrade', 'change plan', 'convert'] },
   { adds: ['invoice'], when: ['bill', 'bills', 'receipt', 'billing statement', 'statement'] },
   { adds: ['delivery', 'shipping'], when: ['ship', 'shipment', 'shipments', 'deliver', 'delivered', 'courier', 'dispatch', 'send to', 'posting', 'mail to'] },
   { adds: ['arrive', 'delivery', 'time'], when: ['arrival', 'eta', 'get here', 'take to arrive', 'how long', 'when will', 'estimated'] },
