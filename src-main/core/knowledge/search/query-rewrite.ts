@@ -1,4 +1,5 @@
 import { terms } from '../semantic/terms';
+import { withoutIdentifiers } from '../text/identifiers';
 import { correctWord } from './spelling';
 import { supportSynonyms, type SynonymGroup } from './synonyms';
 import { surfaceWords, type Vocabulary } from './vocabulary';
@@ -26,6 +27,10 @@ const compiledSynonyms = compile(supportSynonyms);
 /** Words of the synonym lexicon are known words, so correction never turns "assistant" into "assistance". */
 const lexiconWords = new Set(supportSynonyms.flatMap((group) => [...group.adds, ...group.when].flatMap((phrase) => phrase.split(' '))));
 
+const lexiconByLength = new Map<number, string[]>();
+for (const word of lexiconWords) if (word.length > 3) lexiconByLength.set(word.length, [...(lexiconByLength.get(word.length) ?? []), word]);
+const lexiconWordsOfLength = (length: number): readonly string[] => lexiconByLength.get(length) ?? [];
+
 function containsPhrase(stems: string[], phrase: string[]): boolean {
   outer: for (let start = 0; start + phrase.length <= stems.length; start += 1) {
     for (let offset = 0; offset < phrase.length; offset += 1) if (stems[start + offset] !== phrase[offset]) continue outer;
@@ -40,7 +45,7 @@ function containsPhrase(stems: string[], phrase: string[]): boolean {
  * words articles use. Known words are never changed, and nothing is added that the index lacks.
  */
 export function rewriteQuery(query: string, vocabulary: Vocabulary, language = 'en'): RewrittenQuery {
-  const original = surfaceWords(query.slice(0, 2000));
+  const original = surfaceWords(withoutIdentifiers(query.slice(0, 2000)));
   const corrected: string[] = [];
   const stemsKnown = new Set<string>();
   const known = (word: string): boolean => vocabulary.has(word) || (language === 'en' && lexiconWords.has(word)) || (word.length > 2 && terms(word).length === 0);
@@ -49,7 +54,7 @@ export function rewriteQuery(query: string, vocabulary: Vocabulary, language = '
       corrected.push(word);
       continue;
     }
-    const fix = correctWord(word, vocabulary, known);
+    const fix = correctWord(word, vocabulary, known, language === 'en' ? lexiconWordsOfLength : undefined);
     corrected.push(...(fix ?? word).split(' '));
   }
   // The support synonyms are English words; other languages get spelling correction only.

@@ -32,12 +32,18 @@ function allowedDistance(length: number): number {
  * The most common indexed word within a small edit distance of an unknown word, or a split of a
  * run-together word into two known ones ("ispurchase" → "is purchase"). Undefined when nothing is close.
  */
-export function correctWord(word: string, vocabulary: Vocabulary, isKnown: (word: string) => boolean = (w) => vocabulary.has(w)): string | undefined {
+export function correctWord(
+  word: string,
+  vocabulary: Vocabulary,
+  isKnown: (word: string) => boolean = (w) => vocabulary.has(w),
+  /** Further known words by length (the synonym lexicon's): a slip in "reimbvurse" is still a slip. */
+  extraWordsOfLength: (length: number) => readonly string[] = () => [],
+): string | undefined {
   const limit = allowedDistance(word.length);
   if (limit > 0) {
     let best: { word: string; distance: number; count: number } | undefined;
     for (let length = word.length - limit; length <= word.length + limit; length += 1) {
-      for (const candidate of vocabulary.wordsOfLength(length)) {
+      for (const candidate of [...vocabulary.wordsOfLength(length), ...extraWordsOfLength(length)]) {
         const distance = boundedEditDistance(word, candidate, best ? Math.min(limit, best.distance) : limit);
         if (distance > limit) continue;
         const count = vocabulary.count(candidate);
