@@ -2,14 +2,18 @@ import type { Browser, Page } from '@playwright/test';
 import { launchChromium } from '../fixtures/chromium';
 import { percentiles, type Benchmark, type BenchFigure } from './harness';
 import { benchMessages, startUiHost, type UiHost } from './ui-host';
+import { traceMainThread, type MainThreadCost } from './ui-main-thread';
 
 const messageCount = Number(process.env.UI_CONVERSATION_MESSAGES ?? 10_000);
 const rounds = Number(process.env.UI_CONVERSATION_ROUNDS ?? 3);
+// UI_CONVERSATION_CPU=1 traces each open for the main thread's CPU time (a load-independent figure; tracing adds a little wall time).
+const traceCpu = process.env.UI_CONVERSATION_CPU === '1';
 
 type Mode = 'virtual' | 'cold' | 'full';
 
 interface Round {
   openMs: number;
+  openCost?: MainThreadCost;
   openLongTasks: number[];
   scrollFrames: number[];
   scrollLongTasks: number[];
@@ -29,6 +33,7 @@ function observeLongTasks(): void {
 /** Clicks the conversation and waits for the frame after the one that shows its last message at the bottom. */
 async function openAndWaitForBottom(page: Page, lastKey: string): Promise<{ openMs: number; from: number }> {
   return page.evaluate(async (last) => {
+    performance.mark('open-from');
     const from = performance.now();
     document.querySelector<HTMLElement>('[data-testid="queue-item"]')?.click();
     await new Promise<void>((resolve) => {
@@ -49,7 +54,9 @@ async function openAndWaitForBottom(page: Page, lastKey: string): Promise<{ open
     });
     // The rAF after the one that found it runs once that frame has been painted.
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    return { openMs: performance.now() - from, from };
+    const openMs = performance.now() - from;
+    performance.mark('open-to');
+    return { openMs, from };
   }, lastKey);
 }
 
@@ -96,7 +103,11 @@ async function round(browser: Browser, host: UiHost, mode: Mode): Promise<Round>
     await page.goto(url.toString());
     await page.getByTestId('queue-item').first().waitFor({ timeout: 30_000 });
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
-    const open = await openAndWaitForBottom(page, `m${messageCount - 1}`);
+    const lastKey = `m${messageCount - 1}`;
+    let openCost: MainThreadCost | undefined;
+    let open: { openMs: number; from: number };
+    if (traceCpu) ({ value: open, cost: openCost } = await traceMainThread(page, 'open-from', 'open-to', () => openAndWaitForBottom(page, lastKey)));
+    else open = await openAndWaitForBottom(page, lastKey);
     const scrollStart = await page.evaluate(() => performance.now());
     const openLongTasks = await longTasksSince(page, open.from, scrollStart);
     const scroll = await scrollToTop(page);
@@ -106,7 +117,7 @@ async function round(browser: Browser, host: UiHost, mode: Mode): Promise<Round>
     const heap = await cdp.send('Runtime.getHeapUsage');
     const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     await cdp.detach();
-    return { openMs: open.openMs, openLongTasks, scrollFrames: scroll.frames, scrollLongTasks, heapMb: heap.usedSize / 1_048_576, domNodes };
+    return { openMs: open.openMs, openCost, openLongTasks, scrollFrames: scroll.frames, scrollLongTasks, heapMb: heap.usedSize / 1_048_576, domNodes };
   } finally {
     await page.close();
   }
@@ -142,6 +153,20 @@ const bench: Benchmark = {
     const full = results.full;
     const longest = (list: Round[]): number => Math.max(0, ...list.flatMap((entry) => entry.openLongTasks));
     const perOpen = (list: Round[]): number => list.reduce((count, entry) => count + entry.openLongTasks.length, 0) / Math.max(1, list.length);
+    const cpu = (list: Round[]): number[] => list.flatMap((entry) => (entry.openCost ? [entry.openCost.cpuMs] : []));
+    const largestCpu = (list: Round[]): number => Math.max(0, ...list.map((entry) => entry.openCost?.largestTaskCpuMs ?? 0));
+    const cpuFigures: BenchFigure[] = traceCpu
+      ? [
+          {
+            label: `open ${messageCount} msgs, main-thread CPU`,
+            unit: 'ms',
+            subject: percentiles(cpu(virtual)),
+            baselineLabel: 'first open cold (?warm=off)',
+            baseline: percentiles(cpu(cold)),
+            extra: { largestTaskCpuMs: largestCpu(virtual), coldLargestTaskCpuMs: largestCpu(cold), fullCpuMsP50: percentiles(cpu(full)).p50, fullLargestTaskCpuMs: largestCpu(full) },
+          },
+        ]
+      : [];
     const figures: BenchFigure[] = [
       {
         label: `open ${messageCount} msgs, warmed while idle`,
@@ -185,6 +210,7 @@ const bench: Benchmark = {
         baseline: percentiles(full.map((entry) => entry.heapMb)),
         extra: { domNodes: virtual[0]?.domNodes ?? 0, baselineDomNodes: full[0]?.domNodes ?? 0 },
       },
+      ...cpuFigures,
     ];
     return { name: 'ui-conversation', figures };
   },

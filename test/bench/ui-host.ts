@@ -110,13 +110,14 @@ function defaults(messages: MessageView[]): UiHost['answers'] {
   ]);
 }
 
-export async function startUiHost(messages: MessageView[]): Promise<UiHost> {
-  if (!existsSync(join(builtRendererDir, 'index.html'))) throw new Error(`No built renderer in ${builtRendererDir}: run \`npm run build\` first.`);
+/** `rendererDir`: another build to serve (an A/B of two builds in one run); the project's build by default. */
+export async function startUiHost(messages: MessageView[], rendererDir = builtRendererDir): Promise<UiHost> {
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer in ${rendererDir}: run \`npm run build\` first.`);
   const answers = defaults(messages);
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const file = normalize(join(builtRendererDir, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(builtRendererDir) || !existsSync(file)) {
+    const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(rendererDir) || !existsSync(file)) {
       response.writeHead(404).end();
       return;
     }

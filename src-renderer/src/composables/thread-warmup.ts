@@ -2,6 +2,7 @@ import type { MessageView } from '@contract/workspace';
 import { createApp, h } from 'vue';
 import VirtualList from '../components/common/VirtualList.vue';
 import MessageBubble from '../components/conversation/MessageBubble.vue';
+import { estimateMessageHeight } from '../components/conversation/message-height';
 
 /**
  * The first thread the agent opens paid for code that had never run: V8 compiles a function on its first call,
@@ -24,7 +25,7 @@ export function warmThreadRendering(): void {
   const host = document.createElement('div');
   const app = createApp({
     render: () =>
-      h(VirtualList<MessageView>, { items, itemKey: (item: MessageView) => item.id, label: 'warm-up', estimateHeight: () => 60 }, { default: ({ item }: { item: MessageView }) => h(MessageBubble, { message: item }) }),
+      h(VirtualList<MessageView>, { items, itemKey: (item: MessageView) => item.id, label: 'warm-up', estimateHeight: estimateMessageHeight }, { default: ({ item }: { item: MessageView }) => h(MessageBubble, { message: item }) }),
   });
   try {
     app.mount(host);
