@@ -12,6 +12,8 @@ export interface ScoredDoc {
   score: number;
 }
 
+// Measured on the kb-eval dev queries and two sets of other phrasings (issue #13): b 0.5 or 0.9 and
+// k1 0.9 or 1.6 moved recall@3 and MRR by under 0.004 either way, never up on all three at once.
 const k1 = 1.2;
 const b = 0.75;
 
