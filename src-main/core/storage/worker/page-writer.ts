@@ -57,10 +57,33 @@ export function createMainThreadPageWriter(db: CacheDatabase): SyncPageWriter {
   };
 }
 
+/**
+ * The writer thread's heap. Decoding a page makes short-lived garbage only (the page's text, its parsed JSON, its
+ * rows), which V8 otherwise lets grow to its default young generation (48 MB on 64-bit) and old generation
+ * (far more) before it collects: resident memory for nothing, the whole sync. A smaller heap is collected more
+ * often, each time cheaply (little of it survives). A page too big for it runs the thread out of memory: that
+ * batch is lost with the thread, its cursor is not committed, and the writer goes on in the main thread
+ * (`WriterOutOfMemoryError`), so the sync reads those pages again from the committed cursor.
+ */
+export const writerHeapLimits = {
+  maxYoungGenerationSizeMb: Number(process.env.COPILOT_WRITER_YOUNG_MB ?? 8),
+  maxOldGenerationSizeMb: Number(process.env.COPILOT_WRITER_OLD_MB ?? 96),
+} as const;
+
+/** The writer's thread ran out of memory: the pages sent to it were not committed and must be read again. */
+export class WriterOutOfMemoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WriterOutOfMemoryError';
+  }
+}
+
 export interface SyncPageWriterOptions {
   logger?: Logger;
   /** Where the thread's code is; found next to this module by default. */
   entry?: ThreadEntry;
+  /** The thread's heap; `writerHeapLimits` by default. */
+  heapLimits?: { maxYoungGenerationSizeMb?: number; maxOldGenerationSizeMb?: number };
 }
 
 /**
@@ -74,6 +97,10 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
   const inMain = createMainThreadPageWriter(db);
   if (db.file === ':memory:' || db.file === '') return inMain;
   const logger = options.logger ?? silentLogger;
+  // Zero or less: V8's default for that generation.
+  const heapLimits = Object.fromEntries(Object.entries(options.heapLimits ?? writerHeapLimits).filter(([, mb]) => mb > 0));
+  /** Set once a thread ran out of memory: the next pages could too, so they are written here instead. */
+  let outOfMemory = false;
   let thread: Promise<Worker | undefined> | undefined;
   /** Threads that failed or ended: a message posted to one would never be answered. */
   const gone = new WeakSet<Worker>();
@@ -94,7 +121,11 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
     }
     const started = new Promise<Worker | undefined>((resolve) => {
       let ready = false;
-      const worker = new Worker(entry.url, { workerData: { file: db.file } satisfies WriterThreadData, execArgv: entry.execArgv });
+      const worker = new Worker(entry.url, {
+        workerData: { file: db.file } satisfies WriterThreadData,
+        execArgv: entry.execArgv,
+        resourceLimits: heapLimits,
+      });
       worker.on('message', (message: FromWriterThread) => {
         if (message.kind === 'ready') {
           ready = true;
@@ -115,6 +146,13 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
       });
       worker.on('error', (error) => {
         gone.add(worker);
+        if ((error as Error & { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          outOfMemory = true;
+          logger.warn('sync writer thread ran out of memory; the pages it held are read again and written on the main thread', { error: error.message });
+          failAll(new WriterOutOfMemoryError(`The sync's writer thread ran out of memory: ${error.message}`));
+          if (!ready) resolve(undefined);
+          return;
+        }
         if (!ready) logger.warn('sync writer thread did not start; pages are written on the main thread', { error: error.message });
         failAll(error);
       });
@@ -129,6 +167,10 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
   }
 
   const writeAll: SyncPageWriter['writeAll'] = async (source, type, pages, watch = []) => {
+      if (outOfMemory) {
+        last = 'main';
+        return inMain.writeAll(source, type, pages, watch);
+      }
       thread ??= start();
       let worker = await thread;
       if (worker && gone.has(worker)) {
