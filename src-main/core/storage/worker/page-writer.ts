@@ -65,10 +65,7 @@ export function createMainThreadPageWriter(db: CacheDatabase): SyncPageWriter {
  * batch is lost with the thread, its cursor is not committed, and the writer goes on in the main thread
  * (`WriterOutOfMemoryError`), so the sync reads those pages again from the committed cursor.
  */
-export const writerHeapLimits = {
-  maxYoungGenerationSizeMb: Number(process.env.COPILOT_WRITER_YOUNG_MB ?? 8),
-  maxOldGenerationSizeMb: Number(process.env.COPILOT_WRITER_OLD_MB ?? 96),
-} as const;
+export const writerHeapLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 } as const;
 
 /** The writer's thread ran out of memory: the pages sent to it were not committed and must be read again. */
 export class WriterOutOfMemoryError extends Error {
@@ -97,8 +94,7 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
   const inMain = createMainThreadPageWriter(db);
   if (db.file === ':memory:' || db.file === '') return inMain;
   const logger = options.logger ?? silentLogger;
-  // Zero or less: V8's default for that generation.
-  const heapLimits = Object.fromEntries(Object.entries(options.heapLimits ?? writerHeapLimits).filter(([, mb]) => mb > 0));
+  const heapLimits = options.heapLimits ?? writerHeapLimits;
   /** Set once a thread ran out of memory: the next pages could too, so they are written here instead. */
   let outOfMemory = false;
   let thread: Promise<Worker | undefined> | undefined;
