@@ -8,7 +8,7 @@ export type { MemoryFact } from './repositories/memory';
 export { outboxKinds, type OutboxItem, type OutboxKind, type OutboxState } from './repositories/outbox';
 export type { ActivityCounts, ConversationActivity, DecisionOutcome, ReplyOutcome } from './repositories/activity';
 export { commitSyncedBatch, commitSyncedPage, commitSyncedPages, type BatchOutcome, type SyncedPage, type WrittenPage } from './sync-pages';
-export { createMainThreadPageWriter, createSyncPageWriter, type SyncPageWriter } from './worker/page-writer';
+export { createMainThreadPageWriter, createSyncPageWriter, WriterOutOfMemoryError, type SyncPageWriter } from './worker/page-writer';
 export type { ApprovalAction, ApprovalRecord, ApprovalStatus } from './repositories/approvals';
 export type { TableCounts } from './repositories/counts';
 export { inspectCache, type CacheInspection } from './inspection';

@@ -6,7 +6,7 @@ import { crmObjectTypes, type CrmMessage, type CrmObjectType } from '../crm/reco
 import type { EventBus } from '../events/event-bus';
 import { silentLogger, type Logger } from '../log/logger';
 import type { CacheDatabase } from '../storage/database';
-import { createSyncPageWriter, type SyncPageWriter } from '../storage/worker/page-writer';
+import { createSyncPageWriter, WriterOutOfMemoryError, type SyncPageWriter } from '../storage/worker/page-writer';
 
 export interface SyncReport {
   counts: { contacts: number; orders: number; line_items: number; tickets: number; conversations: number; messages: number };
@@ -122,26 +122,41 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           writerBusy = false;
         });
     };
+    const pullType = async <T extends CrmObjectType>(type: T, progress: { pages: number; records: number }): Promise<void> => {
+      let batch: PulledPage<T>[] = [];
+      let batchBytes = 0;
+      const from = db.syncState.cursor(connector.source, type);
+      // Pages may come undecoded: the writer parses them in its thread, and says what they held.
+      for await (const page of connector.pullChanged(type, from, signal, { encoded: true })) {
+        batch.push(page);
+        batchBytes += encodedBytes(page);
+        if (writerBusy && !failure && batch.length < maxBatchPages && batchBytes < maxBatchBytes) continue;
+        await settle();
+        handOver(type, batch, progress);
+        batch = [];
+        batchBytes = 0;
+      }
+      await settle();
+      if (batch.length > 0) {
+        handOver(type, batch, progress);
+        await settle();
+      }
+    };
     try {
       for (const type of crmObjectTypes) {
         const progress = { pages: 0, records: 0 };
-        let batch: PulledPage<typeof type>[] = [];
-        let batchBytes = 0;
-        const from = db.syncState.cursor(connector.source, type);
-        // Pages may come undecoded: the writer parses them in its thread, and says what they held.
-        for await (const page of connector.pullChanged(type, from, signal, { encoded: true })) {
-          batch.push(page);
-          batchBytes += encodedBytes(page);
-          if (writerBusy && !failure && batch.length < maxBatchPages && batchBytes < maxBatchBytes) continue;
-          await settle();
-          handOver(type, batch, progress);
-          batch = [];
-          batchBytes = 0;
-        }
-        await settle();
-        if (batch.length > 0) {
-          handOver(type, batch, progress);
-          await settle();
+        // A writer that ran out of memory lost the pages it held, uncommitted: they are read again from the
+        // committed cursor (once; the writer then writes on the main thread), never skipped.
+        for (let again = false; ; again = true) {
+          try {
+            await pullType(type, progress);
+            break;
+          } catch (error) {
+            if (again || !(error instanceof WriterOutOfMemoryError)) throw error;
+            logger.warn('sync pages lost with the writer thread are read again', { type });
+            failure = undefined;
+            writing = undefined;
+          }
         }
       }
     } catch (error) {

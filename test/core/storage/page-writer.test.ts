@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CrmLineItem, CrmMessage } from '../../../src-main/core/crm/records';
 import { createSyncPageWriter, openCacheDatabase, type SyncedPage } from '../../../src-main/core/storage/index';
+import { writerHeapLimits, WriterOutOfMemoryError } from '../../../src-main/core/storage/worker/page-writer';
 import { dumpCache } from '../../fixtures/cache-dump';
 
 const dir = mkdtempSync(join(tmpdir(), 'copilot-page-writer-'));
@@ -63,6 +64,47 @@ describe('the sync page writer thread', () => {
     await writer.release();
     expect(db.syncState.cursor('crm', 'line_items')).toEqual(cursor(1));
     expect((dumpCache(db).line_items as { id: string }[]).map((row) => row.id)).toEqual(['5000000001']);
+    db.close();
+  });
+
+  it('starts its thread with a small heap: a page\'s garbage is collected before it takes tens of MB', async () => {
+    const db = openCacheDatabase(join(dir, 'limits.db'));
+    const writer = createSyncPageWriter(db, { entry: { url: new URL('./fixtures/limits-thread.mjs', import.meta.url), execArgv: [] } });
+    const { fresh: youngGenerationMb } = await writer.write('crm', 'line_items', { records: [], messages: [], rejected: [], nextCursor: cursor(1) });
+    await writer.release();
+    db.close();
+    expect(youngGenerationMb).toBe(writerHeapLimits.maxYoungGenerationSizeMb);
+    // V8's default on 64-bit is 48 MB (three 16 MB semi-spaces).
+    expect(youngGenerationMb).toBeGreaterThan(0);
+    expect(youngGenerationMb).toBeLessThanOrEqual(16);
+  });
+
+  it('says so when its thread runs out of memory, commits nothing of those pages, and writes the next ones on the main thread', async () => {
+    const db = openCacheDatabase(join(dir, 'hungry.db'));
+    const writer = createSyncPageWriter(db, { entry: { url: new URL('./fixtures/hungry-thread.mjs', import.meta.url), execArgv: [] }, heapLimits: { maxOldGenerationSizeMb: 24 } });
+    await expect(writer.write('crm', 'line_items', { records: [item(1, '2026-01-02T00:00:00.000Z')], messages: [], rejected: [], nextCursor: cursor(1) })).rejects.toBeInstanceOf(WriterOutOfMemoryError);
+    expect(db.syncState.cursor('crm', 'line_items')).toBeUndefined();
+    await writer.write('crm', 'line_items', { records: [item(1, '2026-01-02T00:00:00.000Z')], messages: [], rejected: [], nextCursor: cursor(1) });
+    expect(writer.where()).toBe('main');
+    await writer.release();
+    expect(db.syncState.cursor('crm', 'line_items')).toEqual(cursor(1));
+    db.close();
+  });
+
+  it('loses a whole batch with a thread that ran out of memory mid-transaction, and leaves the cache writable', async () => {
+    const db = openCacheDatabase(join(dir, 'mid-transaction.db'));
+    const writer = createSyncPageWriter(db, { heapLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 48 } });
+    // Three million objects: far more than 48 MB once parsed, decoded inside the transaction after the first page's rows.
+    const body = new TextEncoder().encode(`{"results":[${'{"a":1},'.repeat(3_000_000)}1]}`);
+    const huge: SyncedPage<'line_items'> = { records: [], messages: [], rejected: [], nextCursor: cursor(2), encoded: [{ format: 'hubspot-list', type: 'line_items', body, after: undefined }] };
+    const first: SyncedPage<'line_items'> = { records: [item(1, '2026-01-02T00:00:00.000Z')], messages: [], rejected: [], nextCursor: cursor(1) };
+    await expect(writer.writeAll('crm', 'line_items', [first, huge])).rejects.toBeInstanceOf(WriterOutOfMemoryError);
+    expect(db.syncState.cursor('crm', 'line_items')).toBeUndefined();
+    expect(dumpCache(db).line_items).toHaveLength(0);
+    await writer.write('crm', 'line_items', first);
+    expect(writer.where()).toBe('main');
+    expect(db.syncState.cursor('crm', 'line_items')).toEqual(cursor(1));
+    await writer.release();
     db.close();
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CrmConnector, PulledPage } from '../../../src-main/core/crm/connector';
 import type { CrmLineItem, CrmObjectType } from '../../../src-main/core/crm/records';
-import { openCacheDatabase } from '../../../src-main/core/storage/index';
+import { createMainThreadPageWriter, openCacheDatabase, WriterOutOfMemoryError, type SyncPageWriter } from '../../../src-main/core/storage/index';
 import { createSyncEngine, maxBatchPages } from '../../../src-main/core/sync/index';
 import { dumpCache } from '../../fixtures/cache-dump';
 
@@ -67,6 +67,35 @@ describe('pages written in the writer thread while the next is pulled', () => {
     expect(crm.pulled).toBeLessThanOrEqual(3 + 2 * maxBatchPages);
     expect(db.syncState.cursor('stub', 'line_items')?.cursor).toBe('2');
     expect((dumpCache(db).line_items as { id: string }[]).map((row) => row.id)).toEqual(['5000000001', '5000000002']);
+    db.close();
+  });
+
+  it('reads again, from the committed cursor, the pages lost with a writer that ran out of memory, and skips none', async () => {
+    const db = openCacheDatabase(join(dir, 'out-of-memory.db'));
+    const pulledFrom: (string | undefined)[] = [];
+    const crm: CrmConnector = {
+      ...connector(0, 0),
+      // Resumes after the committed cursor, as the real connectors do.
+      pullChanged: (async function* (type: CrmObjectType, from?: { cursor?: string }) {
+        if (type !== 'line_items') return;
+        pulledFrom.push(from?.cursor);
+        for (let index = Number(from?.cursor ?? 0) + 1; index <= 6; index += 1) {
+          yield { records: [item(index)], messages: [], rejected: [], nextCursor: { phase: 'initial', cursor: String(index) }, done: index === 6 } satisfies PulledPage<'line_items'>;
+        }
+      }) as CrmConnector['pullChanged'],
+    };
+    const inMain = createMainThreadPageWriter(db);
+    let calls = 0;
+    // The second hand-over dies with its thread: nothing of it is committed.
+    const pageWriter: SyncPageWriter = {
+      ...inMain,
+      writeAll: (source, type, pages, watch) => ((calls += 1) === 2 ? Promise.reject(new WriterOutOfMemoryError('out of memory')) : inMain.writeAll(source, type, pages, watch)),
+    };
+    const report = await createSyncEngine({ db, connector: crm, pageWriter }).syncAll();
+    expect(pulledFrom).toEqual([undefined, '1']);
+    expect(report.pages).toBe(6);
+    expect((dumpCache(db).line_items as { id: string }[]).map((row) => Number(row.id) - 5_000_000_000)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(db.syncState.cursor('stub', 'line_items')?.cursor).toBe('6');
     db.close();
   });
 });

@@ -57,10 +57,30 @@ export function createMainThreadPageWriter(db: CacheDatabase): SyncPageWriter {
   };
 }
 
+/**
+ * The writer thread's heap. Decoding a page makes short-lived garbage only (the page's text, its parsed JSON, its
+ * rows), which V8 otherwise lets grow to its default young generation (48 MB on 64-bit) and old generation
+ * (far more) before it collects: resident memory for nothing, the whole sync. A smaller heap is collected more
+ * often, each time cheaply (little of it survives). A page too big for it runs the thread out of memory: that
+ * batch is lost with the thread, its cursor is not committed, and the writer goes on in the main thread
+ * (`WriterOutOfMemoryError`), so the sync reads those pages again from the committed cursor.
+ */
+export const writerHeapLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 } as const;
+
+/** The writer's thread ran out of memory: the pages sent to it were not committed and must be read again. */
+export class WriterOutOfMemoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WriterOutOfMemoryError';
+  }
+}
+
 export interface SyncPageWriterOptions {
   logger?: Logger;
   /** Where the thread's code is; found next to this module by default. */
   entry?: ThreadEntry;
+  /** The thread's heap; `writerHeapLimits` by default. */
+  heapLimits?: { maxYoungGenerationSizeMb?: number; maxOldGenerationSizeMb?: number };
 }
 
 /**
@@ -74,6 +94,9 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
   const inMain = createMainThreadPageWriter(db);
   if (db.file === ':memory:' || db.file === '') return inMain;
   const logger = options.logger ?? silentLogger;
+  const heapLimits = options.heapLimits ?? writerHeapLimits;
+  /** Set once a thread ran out of memory: the next pages could too, so they are written here instead. */
+  let outOfMemory = false;
   let thread: Promise<Worker | undefined> | undefined;
   /** Threads that failed or ended: a message posted to one would never be answered. */
   const gone = new WeakSet<Worker>();
@@ -94,7 +117,11 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
     }
     const started = new Promise<Worker | undefined>((resolve) => {
       let ready = false;
-      const worker = new Worker(entry.url, { workerData: { file: db.file } satisfies WriterThreadData, execArgv: entry.execArgv });
+      const worker = new Worker(entry.url, {
+        workerData: { file: db.file } satisfies WriterThreadData,
+        execArgv: entry.execArgv,
+        resourceLimits: heapLimits,
+      });
       worker.on('message', (message: FromWriterThread) => {
         if (message.kind === 'ready') {
           ready = true;
@@ -115,6 +142,13 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
       });
       worker.on('error', (error) => {
         gone.add(worker);
+        if ((error as Error & { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          outOfMemory = true;
+          logger.warn('sync writer thread ran out of memory; the pages it held are read again and written on the main thread', { error: error.message });
+          failAll(new WriterOutOfMemoryError(`The sync's writer thread ran out of memory: ${error.message}`));
+          if (!ready) resolve(undefined);
+          return;
+        }
         if (!ready) logger.warn('sync writer thread did not start; pages are written on the main thread', { error: error.message });
         failAll(error);
       });
@@ -129,6 +163,10 @@ export function createSyncPageWriter(db: CacheDatabase, options: SyncPageWriterO
   }
 
   const writeAll: SyncPageWriter['writeAll'] = async (source, type, pages, watch = []) => {
+      if (outOfMemory) {
+        last = 'main';
+        return inMain.writeAll(source, type, pages, watch);
+      }
       thread ??= start();
       let worker = await thread;
       if (worker && gone.has(worker)) {
