@@ -16,6 +16,13 @@ interface TraceEvent {
   tdur?: number;
 }
 
+/** Playwright types trace events as string maps; Chromium sends numbers for the times and thread ids. */
+function traceEvent(raw: Readonly<Record<string, unknown>>): TraceEvent | undefined {
+  const { name, ph, tid, ts, dur, tdur } = raw;
+  if (typeof name !== 'string' || typeof ph !== 'string' || typeof tid !== 'number' || typeof ts !== 'number') return undefined;
+  return { name, ph, tid, ts, dur: typeof dur === 'number' ? dur : undefined, tdur: typeof tdur === 'number' ? tdur : undefined };
+}
+
 const taskNames = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
 /**
@@ -26,7 +33,12 @@ const taskNames = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 export async function traceMainThread<T>(page: Page, from: string, to: string, action: () => Promise<T>): Promise<{ value: T; cost: MainThreadCost }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (data: { value: TraceEvent[] }) => events.push(...data.value));
+  cdp.on('Tracing.dataCollected', (payload) => {
+    for (const raw of payload.value) {
+      const event = traceEvent(raw);
+      if (event) events.push(event);
+    }
+  });
   await cdp.send('Tracing.start', { categories: 'toplevel,disabled-by-default-devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
   const value = await action();
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
