@@ -64,6 +64,8 @@ export class Bm25Index {
   /** Set by every add and removal: the length norms are worked out again before the next search. */
   private normStale = true;
   private touched = new Int32Array(1024);
+  /** What the current search's filter said of each document touched: 0 not asked, 1 accepted, 2 refused. */
+  private accepted = new Uint8Array(1024);
   /** Searches that left postings unread (for tests and benchmarks: the pruning is taken). */
   prunedSearches = 0;
 
@@ -149,13 +151,17 @@ export class Bm25Index {
     for (let at = query.length - 1; at >= 0; at -= 1) left[at] = (left[at + 1] ?? 0) + (query[at]?.bound ?? 0);
     let at = 0;
     let candidates: Int32Array | undefined;
+    const filter = accept ? this.remembered(accept) : undefined;
     for (; at < query.length; at += 1) {
       if (prune && at > 0 && touchedCount >= limit) {
-        const threshold = this.threshold(touchedCount, limit, accept);
         // A margin for rounding: the bound and the contributions round differently.
-        if ((left[at] ?? 0) * (1 + 1e-6) + 1e-9 < threshold) {
+        const reach = (left[at] ?? 0) * (1 + 1e-6) + 1e-9;
+        // A filter only lowers the threshold: where every document's would not prune, the filtered one would not
+        // either, and the filter is not asked about every document touched.
+        const threshold = filter && reach >= this.threshold(touchedCount, limit, undefined) ? 0 : this.threshold(touchedCount, limit, filter);
+        if (reach < threshold) {
           this.prunedSearches += 1;
-          candidates = this.survivors(touchedCount, threshold - (left[at] ?? 0) * (1 + 1e-6) - 1e-9, accept);
+          candidates = this.survivors(touchedCount, threshold - reach, filter);
           break;
         }
       }
@@ -184,9 +190,31 @@ export class Bm25Index {
         }
       }
     }
-    const top = this.best(candidates ?? touched.subarray(0, touchedCount), limit, candidates ? undefined : accept);
-    for (let read = 0; read < touchedCount; read += 1) scores[touched[read] ?? 0] = 0;
+    const top = this.best(candidates ?? touched.subarray(0, touchedCount), limit, candidates ? undefined : filter);
+    const { accepted } = this;
+    for (let read = 0; read < touchedCount; read += 1) {
+      const doc = touched[read] ?? 0;
+      scores[doc] = 0;
+      accepted[doc] = 0;
+    }
     return top;
+  }
+
+  /**
+   * `accept` asked once per document and search: the pruning's thresholds go over the documents touched again
+   * after each term, and a filter that refuses most of them (help-centre articles among many playbook chunks)
+   * would otherwise be asked about each of them each time. Every document asked about is a touched one, so the
+   * search's end clears what it remembered.
+   */
+  private remembered(accept: (doc: number) => boolean): (doc: number) => boolean {
+    const { accepted } = this;
+    return (doc) => {
+      const known = accepted[doc] ?? 0;
+      if (known !== 0) return known === 1;
+      const verdict = accept(doc);
+      accepted[doc] = verdict ? 1 : 2;
+      return verdict;
+    };
   }
 
   /** The query's distinct terms that have live documents, rarest first (then in query order). */
@@ -398,6 +426,7 @@ export class Bm25Index {
     this.alive = grow(this.alive, (length) => new Uint8Array(length));
     this.scores = new Float64Array(size);
     this.touched = new Int32Array(size);
+    this.accepted = new Uint8Array(size);
   }
 
   private compact(): void {
