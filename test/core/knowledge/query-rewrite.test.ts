@@ -68,6 +68,19 @@ describe('query rewriting', () => {
     expect(rewriteQuery('my bill', vocabulary).words).not.toContain('invoice');
   });
 
+  it('adds dictionary synonyms the index knows for English words it does not', () => {
+    const shop = vocabularyOf('Contact a customer of ours', 'Speak to us', 'Ask for a refund of an order');
+    expect(rewriteQuery('talk to a client', shop).words).toEqual(expect.arrayContaining(['speak', 'customer']));
+    // "order" is known: nothing is added for it, and nothing the index lacks.
+    expect(rewriteQuery('my order', shop).words).toEqual(['my', 'order']);
+  });
+
+  it('does not correct another form of a known word into a different word', () => {
+    const shop = vocabularyOf('Ask for a rebate', 'Leave a rating');
+    expect(rewriteQuery('rebating 12 dollars', shop).words).not.toContain('rating');
+    expect(rewriteQuery('rebating 12 dollars', shop).words).toContain('rebating');
+  });
+
   it('keeps known words, numbers and the customer’s own wording', () => {
     const rewritten = rewriteQuery('track order 12345', vocabulary);
     expect(rewritten.words.slice(0, 3)).toEqual(['track', 'order', '12345']);

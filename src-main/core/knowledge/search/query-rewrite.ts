@@ -1,5 +1,6 @@
 import { terms } from '../semantic/terms';
 import { withoutIdentifiers } from '../text/identifiers';
+import { englishLexicon } from './english-lexicon';
 import { correctWord } from './spelling';
 import { supportSynonyms, type SynonymGroup } from './synonyms';
 import { surfaceWords, type Vocabulary } from './vocabulary';
@@ -27,6 +28,16 @@ const compiledSynonyms = compile(supportSynonyms);
 /** Words of the synonym lexicon are known words, so correction never turns "assistant" into "assistance". */
 const lexiconWords = new Set(supportSynonyms.flatMap((group) => [...group.adds, ...group.when].flatMap((phrase) => phrase.split(' '))));
 
+/** Their stems: "rebating" is a form of the lexicon's "rebate", not a slip for "rating". */
+const lexiconStems = new Set([...lexiconWords].map(stemOf));
+
+/**
+ * English synonyms added for a word the index does not know. One or two: a word's other senses bring
+ * noise ("aid" → "care"). Only synonyms: hypernyms and siblings ("Toronto" → "city") pulled queries to
+ * the wrong articles more often than to the right ones on other phrasings of the kb-eval intents.
+ */
+const synonymsPerUnknownWord = 2;
+
 const lexiconByLength = new Map<number, string[]>();
 for (const word of lexiconWords) if (word.length > 3) lexiconByLength.set(word.length, [...(lexiconByLength.get(word.length) ?? []), word]);
 const lexiconWordsOfLength = (length: number): readonly string[] => lexiconByLength.get(length) ?? [];
@@ -41,14 +52,20 @@ function containsPhrase(stems: string[], phrase: string[]): boolean {
 
 /**
  * Customers misspell, run words together and use other words than the articles do.
- * Unknown words are corrected towards the indexed vocabulary, then support synonyms add the
- * words articles use. Known words are never changed, and nothing is added that the index lacks.
+ * Unknown words are corrected towards the indexed vocabulary; English words still unknown bring their
+ * dictionary synonyms that the index knows, and support synonyms add the words articles use. Known
+ * words are never changed, and nothing is added that the index lacks.
  */
 export function rewriteQuery(query: string, vocabulary: Vocabulary, language = 'en'): RewrittenQuery {
   const original = surfaceWords(withoutIdentifiers(query.slice(0, 2000)));
   const corrected: string[] = [];
   const stemsKnown = new Set<string>();
-  const known = (word: string): boolean => vocabulary.has(word) || (language === 'en' && lexiconWords.has(word)) || (word.length > 2 && terms(word).length === 0);
+  const known = (word: string): boolean =>
+    vocabulary.has(word) ||
+    (language === 'en' && lexiconWords.has(word)) ||
+    (word.length > 2 && terms(word).length === 0) ||
+    // Another form of a known word is no typo: "reimbursements" searches as "reimburs" already.
+    (language === 'en' && word.length > 3 && (vocabulary.hasStem(stemOf(word), stemOf) || lexiconStems.has(stemOf(word))));
   for (const word of original) {
     if (vocabulary.size === 0 || /\d/.test(word) || known(word)) {
       corrected.push(word);
@@ -62,6 +79,14 @@ export function rewriteQuery(query: string, vocabulary: Vocabulary, language = '
   for (const word of corrected) if (vocabulary.has(word)) stemsKnown.add(stemOf(word));
   const stems = corrected.map(stemOf);
   const added: string[] = [];
+  const addable = (word: string): boolean => word.length > 2 && terms(word).length > 0 && vocabulary.hasStem(stemOf(word), stemOf);
+  for (const word of vocabulary.size > 0 ? corrected : []) {
+    // A word the index knows in some form, or the support synonyms know, is matched already.
+    if (/\d/.test(word) || word.length < 3 || lexiconWords.has(word) || terms(word).length === 0 || vocabulary.hasStem(stemOf(word), stemOf)) continue;
+    for (const synonym of englishLexicon().synonyms(word, addable, synonymsPerUnknownWord)) {
+      if (!added.includes(synonym) && !stemsKnown.has(stemOf(synonym))) added.push(synonym);
+    }
+  }
   for (const group of compiledSynonyms) {
     if (!group.phrases.some((phrase) => containsPhrase(stems, phrase))) continue;
     for (const word of group.adds) {
