@@ -133,6 +133,8 @@ const bench: Benchmark = {
           baseline_peak_heap_mb: defaultHeap.peakHeapMb,
           records_per_s: flagged ? rate(flagged) : Number.NaN,
           baseline_records_per_s: rate(defaultHeap),
+          cpu_us_per_record: flagged ? Number((flagged.cpuMicros / flagged.records).toFixed(1)) : Number.NaN,
+          baseline_cpu_us_per_record: Number((defaultHeap.cpuMicros / defaultHeap.records).toFixed(1)),
           loop_delay_max_ms: flagged?.loopMaxMs ?? Number.NaN,
           baseline_loop_delay_max_ms: defaultHeap.loopMaxMs,
         },
