@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mainHeapFlags } from './main-heap-flags.mjs';
 import { findAppAddress, openInBrowser } from './open-browser.mjs';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -34,11 +35,11 @@ process.stdout.write('Building the app…\n');
 run(npm, ['run', '--silent', 'build', '--', '--logLevel', 'warn']);
 const binary = electronBinary();
 if (binary) {
-  const child = spawn(binary, ['.'], { stdio: 'inherit' });
+  const child = spawn(binary, [`--js-flags=${mainHeapFlags.join(' ')}`, '.'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   process.stdout.write('\nThe Electron binary is not installed (it is downloaded on first launch, which needs the internet), so the app runs in your browser.\n\n');
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src-main/hosts/web/main.ts'], { stdio: ['inherit', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...mainHeapFlags, 'src-main/hosts/web/main.ts'], { stdio: ['inherit', 'pipe', 'inherit'] });
   let opened = false;
   let seen = '';
   child.stdout.on('data', (chunk) => {

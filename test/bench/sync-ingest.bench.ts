@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { mainHeapFlags } from '../../scripts/main-heap-flags.mjs';
 import { percentiles, type BenchFigure, type Benchmark } from './harness';
 import type { IngestRun } from './sync-ingest-run';
 
@@ -28,9 +29,13 @@ const hubspotTiers = [
 /** The share of the portal's limits one desktop takes by default (`rateShare` in crm-agent.json). */
 const defaultRateShare = 0.1;
 
-function runOnce(contacts: number, writer: 'thread' | 'main'): Promise<IngestRun> {
+/** One more run at this size with V8's default heap (no flags), beside the app's: what the flags save. 0 to skip. */
+const defaultHeapContacts = Number(process.env.SYNC_BENCH_DEFAULT_HEAP_CONTACTS ?? Math.max(...sizes));
+
+function runOnce(contacts: number, writer: 'thread' | 'main', flags: readonly string[] = mainHeapFlags): Promise<IngestRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(process.cwd(), 'test', 'bench', 'sync-ingest-run.ts'), String(contacts), writer], {
+    // The heap flags the app's main process is launched with (scripts/start.mjs, package.json), so the RSS is the app's.
+    const child = spawn(process.execPath, [...flags, '--expose-gc', '--import', 'tsx', join(process.cwd(), 'test', 'bench', 'sync-ingest-run.ts'), String(contacts), writer], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
@@ -72,9 +77,11 @@ const hours = (seconds: number): number => Number((seconds / 3600).toFixed(1));
 const bench: Benchmark = {
   name: 'sync-ingest',
   async run() {
+    process.stdout.write(`  main process launched with ${mainHeapFlags.join(' ') || 'no V8 flags'}, as the app is (scripts/main-heap-flags.mjs)\n`);
     const runs: IngestRun[] = [];
     for (const contacts of sizes) runs.push(await runOnce(contacts, 'thread'));
     const baseline = await runOnce(baselineContacts, 'main');
+    const defaultHeap = defaultHeapContacts > 0 ? await runOnce(defaultHeapContacts, 'thread', []) : undefined;
     const rowRate = rowAtATime(Math.min(5000, Math.max(...sizes)));
     const rate = (run: IngestRun): number => Math.round(run.records / run.seconds);
     const largest = runs.at(-1) as IngestRun;
@@ -113,6 +120,26 @@ const bench: Benchmark = {
         rss_curve: runs.map((run) => `${run.contacts / 1000}k:${run.peakRssMb}MB`).join(','),
       },
     });
+    if (defaultHeap) {
+      const flagged = runs.find((run) => run.contacts === defaultHeap.contacts);
+      figures.push({
+        label: `peak RSS, ${defaultHeap.contacts} contacts, ${mainHeapFlags.join(' ')}`,
+        unit: 'MB',
+        subject: single(flagged?.peakRssMb ?? Number.NaN),
+        baselineLabel: "V8's default heap",
+        baseline: single(defaultHeap.peakRssMb),
+        extra: {
+          peak_heap_mb: flagged?.peakHeapMb ?? Number.NaN,
+          baseline_peak_heap_mb: defaultHeap.peakHeapMb,
+          records_per_s: flagged ? rate(flagged) : Number.NaN,
+          baseline_records_per_s: rate(defaultHeap),
+          cpu_us_per_record: flagged ? Number((flagged.cpuMicros / flagged.records).toFixed(1)) : Number.NaN,
+          baseline_cpu_us_per_record: Number((defaultHeap.cpuMicros / defaultHeap.records).toFixed(1)),
+          loop_delay_max_ms: flagged?.loopMaxMs ?? Number.NaN,
+          baseline_loop_delay_max_ms: defaultHeap.loopMaxMs,
+        },
+      });
+    }
     // What a first sync of a 1,000,000-contact portal costs in requests (scaled from the largest run; the
     // demo's shape is HubSpot's: list pages of 100, one message page per thread) and how long HubSpot's limits make it.
     const requests = Math.round((largest.requests / largest.contacts) * 1_000_000);
