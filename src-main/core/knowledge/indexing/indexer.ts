@@ -117,9 +117,8 @@ export class Indexer {
         if (!info || !stored) continue;
         const resolved = marks.resolve(id, stored.source, stored.declaredKind);
         if (resolved.kind !== info.kind) changed.set(resolved.kind, [...(changed.get(resolved.kind) ?? []), id]);
-        // Chunks share their article's info: the full-text leg's filter sees the mark at once.
-        info.kind = resolved.kind;
-        info.kindOrigin = resolved.origin;
+        // Chunks share their article's info, and the catalog's filter masks follow: searches see the mark at once.
+        memory.current.catalog.setKind(id, resolved.kind, resolved.origin);
         if (resolved.origin === 'marked' && resolved.kind === kind) decided.push(info);
       }
       for (const [newKind, changedIds] of changed) await this.parts.table.setKind(changedIds, newKind);

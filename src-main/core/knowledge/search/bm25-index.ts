@@ -64,8 +64,6 @@ export class Bm25Index {
   /** Set by every add and removal: the length norms are worked out again before the next search. */
   private normStale = true;
   private touched = new Int32Array(1024);
-  /** What the current search's filter said of each document touched: 0 not asked, 1 accepted, 2 refused. */
-  private accepted = new Uint8Array(1024);
   /** Searches that left postings unread (for tests and benchmarks: the pruning is taken). */
   prunedSearches = 0;
 
@@ -122,24 +120,25 @@ export class Bm25Index {
 
   /**
    * The best `limit` live documents for the terms, best first (equal scores: lower document first).
-   * `accept` filters documents (kind, tags) before they compete for a place, so a filter never empties
-   * the result.
+   * `accept`, when given, is a mask over documents (1 accepted; kind, tags): a refused document is
+   * skipped as the postings are read, as a removed one is, so it neither competes for a place nor
+   * holds up the pruning, and a filter never empties the result.
    *
    * Terms are scored rarest first, each list whole, while a document not yet seen could still enter the
    * top `limit`. Once the terms left could add less, together, than the current `limit`-th score, no new
    * document can: the remaining (common, long) lists are only looked up for the documents still in the
    * race (MaxScore, term at a time). The result is the exhaustive one, scores to the last bit.
    */
-  search(terms: readonly string[], limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
+  search(terms: readonly string[], limit: number, accept?: Uint8Array): ScoredDoc[] {
     return this.rank(terms, limit, accept, true);
   }
 
   /** The same search scoring every posting of every term: what the pruned one must equal. */
-  exhaustiveSearch(terms: readonly string[], limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
+  exhaustiveSearch(terms: readonly string[], limit: number, accept?: Uint8Array): ScoredDoc[] {
     return this.rank(terms, limit, accept, false);
   }
 
-  private rank(terms: readonly string[], limit: number, accept: ((doc: number) => boolean) | undefined, prune: boolean): ScoredDoc[] {
+  private rank(terms: readonly string[], limit: number, accept: Uint8Array | undefined, prune: boolean): ScoredDoc[] {
     if (this.liveDocs === 0 || limit <= 0) return [];
     this.refreshLengthNorm();
     const query = this.queryTerms(terms, prune);
@@ -151,22 +150,21 @@ export class Bm25Index {
     for (let at = query.length - 1; at >= 0; at -= 1) left[at] = (left[at + 1] ?? 0) + (query[at]?.bound ?? 0);
     let at = 0;
     let candidates: Int32Array | undefined;
-    const filter = accept ? this.remembered(accept) : undefined;
+    // Unfiltered, the live flags stand in for the mask: one loop either way.
+    const gate = accept ?? this.alive;
     for (; at < query.length; at += 1) {
       if (prune && at > 0 && touchedCount >= limit) {
         // A margin for rounding: the bound and the contributions round differently.
         const reach = (left[at] ?? 0) * (1 + 1e-6) + 1e-9;
-        // A filter only lowers the threshold: where every document's would not prune, the filtered one would not
-        // either, and the filter is not asked about every document touched.
-        const threshold = filter && reach >= this.threshold(touchedCount, limit, undefined) ? 0 : this.threshold(touchedCount, limit, filter);
+        const threshold = this.threshold(touchedCount, limit);
         if (reach < threshold) {
           this.prunedSearches += 1;
-          candidates = this.survivors(touchedCount, threshold - reach, filter);
+          candidates = this.survivors(touchedCount, threshold - reach);
           break;
         }
       }
       const { list, idf } = query[at] as QueryTerm;
-      touchedCount = this.scan(list.data, list.length, idf, touchedCount);
+      touchedCount = this.scan(list.data, list.length, idf, touchedCount, gate);
     }
     if (candidates) {
       // The documents still in the race, in increasing order: each later list is searched forward once.
@@ -190,31 +188,9 @@ export class Bm25Index {
         }
       }
     }
-    const top = this.best(candidates ?? touched.subarray(0, touchedCount), limit, candidates ? undefined : filter);
-    const { accepted } = this;
-    for (let read = 0; read < touchedCount; read += 1) {
-      const doc = touched[read] ?? 0;
-      scores[doc] = 0;
-      accepted[doc] = 0;
-    }
+    const top = this.best(candidates ?? touched.subarray(0, touchedCount), limit);
+    for (let read = 0; read < touchedCount; read += 1) scores[touched[read] ?? 0] = 0;
     return top;
-  }
-
-  /**
-   * `accept` asked once per document and search: the pruning's thresholds go over the documents touched again
-   * after each term, and a filter that refuses most of them (help-centre articles among many playbook chunks)
-   * would otherwise be asked about each of them each time. Every document asked about is a touched one, so the
-   * search's end clears what it remembered.
-   */
-  private remembered(accept: (doc: number) => boolean): (doc: number) => boolean {
-    const { accepted } = this;
-    return (doc) => {
-      const known = accepted[doc] ?? 0;
-      if (known !== 0) return known === 1;
-      const verdict = accept(doc);
-      accepted[doc] = verdict ? 1 : 2;
-      return verdict;
-    };
   }
 
   /** The query's distinct terms that have live documents, rarest first (then in query order). */
@@ -254,14 +230,17 @@ export class Bm25Index {
     list.boundAverage = average;
   }
 
-  /** Adds one list's contributions to every live document in it; returns the new count of documents touched. */
-  private scan(data: Uint32Array | number[], length: number, idf: number, touchedCount: number): number {
+  /**
+   * Adds one list's contributions to every live document in it that `gate` lets through; returns the new
+   * count of documents touched. Only those are touched, so the pruning's threshold is the filtered one.
+   */
+  private scan(data: Uint32Array | number[], length: number, idf: number, touchedCount: number, gate: Uint8Array): number {
     const { scores, touched, alive, lengthNorm } = this;
     const weight = idf * (k1 + 1);
     let count = touchedCount;
     for (let read = 0; read < length; read += 2) {
       const doc = data[read] ?? 0;
-      if (!alive[doc]) continue;
+      if (!alive[doc] || !gate[doc]) continue;
       const tf = data[read + 1] ?? 0;
       const score = scores[doc] ?? 0;
       if (score === 0) touched[count++] = doc;
@@ -288,10 +267,10 @@ export class Bm25Index {
   }
 
   /**
-   * A lower bound of the `limit`-th best final score: the `limit`-th best score so far among accepted
-   * documents (scores only grow).
+   * A lower bound of the `limit`-th best final score: the `limit`-th best score so far among the documents
+   * touched, all accepted ones (scores only grow).
    */
-  private threshold(touchedCount: number, limit: number, accept: ((doc: number) => boolean) | undefined): number {
+  private threshold(touchedCount: number, limit: number): number {
     // The best `limit` so far, best first: most scores fail the comparison with the last.
     const best = new Float64Array(limit);
     let kept = 0;
@@ -299,7 +278,6 @@ export class Bm25Index {
       const doc = this.touched[read] ?? 0;
       const score = this.scores[doc] ?? 0;
       if (kept === limit && score <= (best[limit - 1] ?? 0)) continue;
-      if (accept && !accept(doc)) continue;
       let place = kept < limit ? kept++ : limit - 1;
       while (place > 0 && (best[place - 1] ?? 0) < score) {
         best[place] = best[place - 1] ?? 0;
@@ -310,18 +288,18 @@ export class Bm25Index {
     return kept < limit ? 0 : (best[limit - 1] ?? 0);
   }
 
-  /** Accepted documents scoring above `floor` so far, in increasing order. */
-  private survivors(touchedCount: number, floor: number, accept: ((doc: number) => boolean) | undefined): Int32Array {
+  /** Documents touched scoring above `floor` so far, in increasing order. */
+  private survivors(touchedCount: number, floor: number): Int32Array {
     const kept: number[] = [];
     for (let read = 0; read < touchedCount; read += 1) {
       const doc = this.touched[read] ?? 0;
-      if ((this.scores[doc] ?? 0) >= floor && (!accept || accept(doc))) kept.push(doc);
+      if ((this.scores[doc] ?? 0) >= floor) kept.push(doc);
     }
     return Int32Array.from(kept).sort();
   }
 
   /** The best `limit` of these documents in a small array sorted best first; most fail the first comparison. */
-  private best(docs: Int32Array, limit: number, accept: ((doc: number) => boolean) | undefined): ScoredDoc[] {
+  private best(docs: Int32Array, limit: number): ScoredDoc[] {
     const top: ScoredDoc[] = [];
     const ahead = (score: number, doc: number, other: ScoredDoc): boolean => score > other.score || (score === other.score && doc < other.doc);
     for (let read = 0; read < docs.length; read += 1) {
@@ -329,7 +307,6 @@ export class Bm25Index {
       const score = this.scores[doc] ?? 0;
       const last = top[top.length - 1];
       if (top.length === limit && last && !ahead(score, doc, last)) continue;
-      if (accept && !accept(doc)) continue;
       let place = top.length;
       while (place > 0 && ahead(score, doc, top[place - 1] as ScoredDoc)) place -= 1;
       top.splice(place, 0, { doc, score });
@@ -426,7 +403,6 @@ export class Bm25Index {
     this.alive = grow(this.alive, (length) => new Uint8Array(length));
     this.scores = new Float64Array(size);
     this.touched = new Int32Array(size);
-    this.accepted = new Uint8Array(size);
   }
 
   private compact(): void {

@@ -1,4 +1,5 @@
 import type { KnowledgeKind, KnowledgeKindOrigin } from '../types';
+import { SlotFilters, type SlotMask } from './slot-filters';
 
 /** What search needs to know of an article without reading it: filters, the hit's labels. */
 export interface ArticleInfo {
@@ -31,6 +32,7 @@ export class ChunkCatalog {
   /** Built on the first write after a bulk load: a reopen need not pay for it before the first search. */
   private bySlotsOfArticle: Map<string, number[]> | undefined = new Map();
   readonly articles = new Map<string, ArticleInfo>();
+  private readonly filters = new SlotFilters();
 
   /** A catalog of these chunks at slots 0..n-1, as a snapshot lists them. */
   static load(chunks: ChunkInfo[]): ChunkCatalog {
@@ -76,6 +78,7 @@ export class ChunkCatalog {
       if (list) list.push(slot);
       else byArticle.set(chunk.article.id, [slot]);
     }
+    this.filters.added(slot, chunk.article);
     return slot;
   }
 
@@ -88,10 +91,33 @@ export class ChunkCatalog {
       removed.push({ slot, chunk });
       this.slots[slot] = undefined;
       this.slotById.delete(chunk.id);
+      this.filters.removed(slot);
     }
     this.slotsByArticle.delete(articleId);
     this.articles.delete(articleId);
     return removed;
+  }
+
+  /**
+   * Changes an article's kind (an agent's mark). Its chunks share the info, so every reader sees the
+   * new kind at once; the filter masks judge its slots again.
+   */
+  setKind(articleId: string, kind: KnowledgeKind, origin: KnowledgeKindOrigin): void {
+    const info = this.articles.get(articleId);
+    if (!info) return;
+    const changed = info.kind !== kind;
+    info.kind = kind;
+    info.kindOrigin = origin;
+    if (changed) this.filters.changed(this.slotsByArticle.get(articleId) ?? [], info);
+  }
+
+  /**
+   * The slots a filter of articles accepts, as a mask the full-text scan reads directly. `key` names
+   * the filter (the same key, the same predicate); its mask is built on first use and kept in step
+   * with every later add, removal and kind change.
+   */
+  filterMask(key: string, accept: (article: ArticleInfo) => boolean): SlotMask {
+    return this.filters.mask(key, accept, this.slots);
   }
 
   /** The live chunks with their slots, in slot order. */

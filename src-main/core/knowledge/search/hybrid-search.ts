@@ -22,11 +22,20 @@ export interface SearchParts {
   vocabulary: Vocabulary;
 }
 
-function acceptArticle(kinds: KnowledgeKind[] | undefined, tags: string[] | undefined): ((article: ArticleInfo) => boolean) | undefined {
+interface ArticleFilter {
+  /** Names the filter for the catalog's mask cache: the same key, the same verdicts. */
+  key: string;
+  accept: (article: ArticleInfo) => boolean;
+}
+
+function articleFilter(kinds: KnowledgeKind[] | undefined, tags: string[] | undefined): ArticleFilter | undefined {
   const kindSet = kinds && kinds.length > 0 && kinds.length < 2 ? new Set(kinds) : undefined;
   const tagSet = tags && tags.length > 0 ? new Set(tags) : undefined;
   if (!kindSet && !tagSet) return undefined;
-  return (article) => (!kindSet || kindSet.has(article.kind)) && (!tagSet || article.tags.some((tag) => tagSet.has(tag)));
+  return {
+    key: JSON.stringify([kindSet ? [...kindSet].sort() : [], tagSet ? [...tagSet].sort() : []]),
+    accept: (article) => (!kindSet || kindSet.has(article.kind)) && (!tagSet || article.tags.some((tag) => tagSet.has(tag))),
+  };
 }
 
 /** The same filter for the vector leg, where LanceDB applies it before the neighbours are picked. */
@@ -61,18 +70,16 @@ export async function hybridSearch(parts: SearchParts, query: string, options: S
   const limit = options.limit ?? 5;
   const language = normalizeLanguage(options.language) ?? 'en';
   const rewritten = rewriteQuery(query, parts.vocabulary, language).text;
-  const accept = acceptArticle(options.kinds, options.tags);
+  const filter = articleFilter(options.kinds, options.tags);
+  const accept = filter?.accept;
   // A rebuild replaces the in-memory index: this search keeps the one it started with.
   const { catalog, fullText } = parts;
+  const mask = filter ? catalog.filterMask(filter.key, filter.accept) : undefined;
+  // No chunk passes the filter: the vector leg's rows would all be refused below, so it is not asked.
+  const vectorWanted = mode !== 'fts' && (!mask || mask.accepted > 0);
   // The vector leg waits on LanceDB's threads; the full-text leg runs meanwhile on this one.
-  const vectorSearch = mode === 'fts' ? undefined : parts.vector.search(rewritten, language, legDepth, whereClause(options.kinds, options.tags));
-  const ftsSlots =
-    mode === 'vector'
-      ? []
-      : fullText.search(fullTextTerms(rewritten, language), legDepth, accept ? (slot) => {
-          const chunk = catalog.at(slot);
-          return chunk !== undefined && accept(chunk.article);
-        } : undefined);
+  const vectorSearch = vectorWanted ? parts.vector.search(rewritten, language, legDepth, whereClause(options.kinds, options.tags)) : undefined;
+  const ftsSlots = mode === 'vector' ? [] : fullText.search(fullTextTerms(rewritten, language), legDepth, mask?.bits);
   // When the full-text leg is decisive (its best article far ahead of the next), the vector leg could
   // not change the top hit: its answer is not waited for.
   const skipVector = mode === 'hybrid' && decisive(ftsSlots, catalog);

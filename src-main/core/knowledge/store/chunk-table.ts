@@ -74,6 +74,7 @@ export class ChunkTable {
     if (rows.length === 0) return;
     const created = await this.db.createTable(tableName, rows, { mode: 'overwrite' });
     await this.ensureVectorIndex(created, dimensions);
+    await this.ensureKindIndex(created);
     this.table = created;
   }
 
@@ -100,6 +101,7 @@ export class ChunkTable {
     if (!this.table) return;
     await this.table.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
     await this.ensureVectorIndex(this.table, dimensions);
+    await this.ensureKindIndex(this.table);
   }
 
   /** Every stored chunk's identity and terms, for the in-memory full-text index; read column by column. */
@@ -133,6 +135,17 @@ export class ChunkTable {
   close(): void {
     this.table?.close();
     this.db.close();
+  }
+
+  /**
+   * A bitmap index on `kind`, the filter every draft's search carries: without it LanceDB evaluates the
+   * prefilter by reading the column of every row, which at 100k chunks cost as much as the vector search
+   * itself (p50 10.1 ms filtered against 5.5 unfiltered; 5.3 with it, the same rows). Rows appended or
+   * marked since are scanned for the filter until the next optimize folds them in.
+   */
+  private async ensureKindIndex(target: lancedb.Table): Promise<void> {
+    if ((await target.countRows()) === 0) return;
+    await target.createIndex('kind', { config: this.native.Index.bitmap(), replace: true });
   }
 
   /** Past a few thousand rows a flat vector scan gets slow: an IVF-PQ index keeps it in milliseconds. */
