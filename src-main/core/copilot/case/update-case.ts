@@ -83,8 +83,12 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
   // A short line ("¿y mi reembolso?") is read in the conversation's language, not its own guess.
   const reliable = caseLanguages.has(line.language.code) && line.language.confidence >= 0.5;
   const readAs = reliable || index === 0 ? line.language.code : previous.language;
-  const detected = detectRequest(line.text, line.intent, readAs);
+  const said = detectRequest(line.text, line.intent, readAs);
   const caseOpen = previous.request !== null && !previous.resolved;
+  // "And please, no more promo e-mails" in the middle of another request is a preference change beside the
+  // case: it is kept as such and neither switches nor refines the open request.
+  const optOutHere = caseOpen && said?.preferences === true && previous.request?.intent !== 'newsletter_subscription';
+  const detected = optOutHere ? undefined : said;
   const previousAct = previous.acts.at(-1);
   const act = classifyLineAct({ text: line.text, caseOpen, identifiers, slots, request: detected, afterThanks: previousAct === 'acknowledgement' || previousAct === 'closing' });
   let request = caseOpen ? previous.request : null;
@@ -136,6 +140,7 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
   const asksOther = (act === 'request' && detected?.subflow != null && detected.subflow !== previous.request?.subflow) || act === 'human_request';
   if (request && !openedHere && !asksOther && mentions(foldText(line.text), 'decline')) declined = { line: index, text: line.text.slice(0, 200) };
   else if (declined && opens && detected && act !== 'human_request') declined = null;
+  const optOut = (caseOpen && !openedHere ? (previous.optOut ?? false) : false) || optOutHere;
   const step = request?.subflow ? verificationStep(request.subflow) : null;
   const identity = resolveIdentity({ conversationId: context.conversationId, given, lookup: context.lookup, verificationKinds: step ? verificationIdentifiers(step) : null, previous: previous.identity, slots: merged });
   if (fills && request?.subflow === 'manage_change_name') {
@@ -157,6 +162,7 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
     language,
     corrections: previous.corrections,
     humanRequested,
+    ...(optOut ? { optOut } : {}),
     complaints,
     declined,
     ...(caseKey ? { caseKey } : {}),
