@@ -128,7 +128,9 @@ export function slotsIn(text: string, entities: Entity[], said: SaidIdentifier[]
   for (const [pattern, level] of membershipWords) {
     // "I just ordered as a guest", "ich hab nur als Gast bestellt": the level, however long the line.
     const asLevel = new RegExp(`\\b(as a|as|como|comme|en tant qu.?|als|i'm|im|i am|soy|je suis|ich bin|sou)\\s+(${pattern.source.replace(/\\b/g, '')})`);
-    if (pattern.test(folded) && (folded.split(' ').length <= 6 || asLevel.test(folded) || /\b(member|membre|miembro|mitglied|membro|membership|level|nivel|niveau|status)\b/.test(folded))) {
+    // "Bronze. And I want the 15 dollars back": a line that opens with the level names it too.
+    const opensWith = new RegExp(`^\\W*(${pattern.source.replace(/\\b/g, '')})\\s*[.,;:!-]`);
+    if (pattern.test(folded) && (folded.split(' ').length <= 6 || asLevel.test(folded) || opensWith.test(folded) || /\b(member|membre|miembro|mitglied|membro|membership|level|nivel|niveau|status)\b/.test(folded))) {
       // "or" is French gold only when the line is about membership; in English it is a conjunction.
       if (level === 'gold' && /\bor\b/.test(folded) && !/\b(gold|oro|ouro)\b/.test(folded) && !/\b(membre|niveau)\b/.test(folded)) continue;
       slots.membership = level;

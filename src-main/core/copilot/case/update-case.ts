@@ -61,6 +61,9 @@ function refines(current: CaseRequest, detected: DetectedRequest): boolean {
   return (generic || current.confidence < 0.5) && (detected.flow === current.flow || current.flow === null);
 }
 
+/** Words that say a value is the new one ("my new number is", "change it to", "el nuevo es"). */
+const newValueCue = /\b(new|change (it|this|that|my \w+( \w+)?) to|update (it|this|that|my \w+( \w+)?) to|nuevo|nueva|cambiar(lo)? (a|por)|nouveau|nouvelle|changer (en|pour|par)|neue|neuer|neuen|andern (auf|in)|novo|nova|mudar para)\b/;
+
 const sameName = (a: string, b: string | null): boolean => b !== null && foldText(a) === foldText(b);
 
 /**
@@ -129,6 +132,9 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
     // The new value of a change (a delivery time, a payment method) is read knowing which change the case is.
     for (const [key, value] of Object.entries({ ...slots, ...changeSlotsIn(request.subflow, line.text, line.entities) }) as [keyof CaseSlots, string][]) {
       if (key === 'reason' && merged.reason) continue;
+      // The flow asks for the current number first (record-reason) and the new one once verified: a number
+      // given before that, unless said as the new one, is the current one, misremembered or not.
+      if (key === 'phone' && request.subflow === 'manage_change_phone' && previous.identity.status !== 'verified' && !newValueCue.test(foldText(line.text))) continue;
       merged[key] = value;
     }
   }
