@@ -124,6 +124,11 @@ export interface CaseState {
   corrections: CaseCorrection[];
   /** The customer asked for a manager or a person in this case (guidelines: notify-team "manager"). */
   humanRequested?: boolean;
+  /**
+   * The customer asked, in the middle of another request, to stop promotional e-mails ("and no more
+   * newsletters please"): a preference change beside the case, which neither replaces nor closes it.
+   */
+  optOut?: boolean;
   /** Complaint lines in this case so far. */
   complaints?: number;
   /**

@@ -93,4 +93,6 @@ export interface KnowledgeRef extends Pick<KnowledgeHit, 'articleId' | 'title' |
   /** Absent on hits checkpointed before sources had kinds: read as a playbook unless a demo policy page. */
   kind?: KnowledgeHit['kind'];
   language?: string;
+  /** The retailer's subflows a help-centre article answers (its front matter), so a draft quotes the case's own article. */
+  subflows?: string[];
 }

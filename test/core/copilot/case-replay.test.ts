@@ -22,7 +22,9 @@ describe('copilot replay on conversations the demo CRM does not hold', () => {
       expect(item.replay.thread).toBe('scenario');
       expect(item.replay.decoy_id).not.toBeNull();
       expect(item.replay.turns[0]?.case.identity).not.toBe('verified');
-      expect(item.replay.customer?.email, String(item.conversation.convo_id)).toBe(item.conversation.scenario.personal.email);
+      // A customer who never says who they are (an FAQ question, site trouble) is found by nobody (README: a false positive otherwise).
+      if (item.conversation.reference?.identify_by_turn === null) expect(item.replay.customer, String(item.conversation.convo_id)).toBeNull();
+      else expect(item.replay.customer?.email, String(item.conversation.convo_id)).toBe(item.conversation.scenario.personal.email);
       expect(item.replay.customer?.id).not.toBe(item.replay.decoy_id);
     }
     const metrics = caseMetrics(replayed) as { customerFound: number; decoyFound: number; forbiddenProposals: number };

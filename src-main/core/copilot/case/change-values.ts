@@ -57,7 +57,14 @@ function originalWords(text: string, folded: string, start: number, count: numbe
  * new one or the current one given to identify (the caller compares it with the record).
  */
 export function nameForChange(text: string): string | undefined {
-  return newNameIn(text) ?? nameIn(text)?.value;
+  return newNameIn(text) ?? nameIn(text)?.value ?? leadingName(text);
+}
+
+/** A bare name as the line's first sentence, more following it ("Katharina Brandt. And please, no more e-mails"). */
+function leadingName(text: string): string | undefined {
+  const first = /^\s*([^.!?;:\n]+)[.!?;:\n]\s*\S/u.exec(text)?.[1];
+  const found = first ? nameIn(first) : undefined;
+  return found && !found.explicit ? found.value : undefined;
 }
 
 const dayParts =

@@ -10,13 +10,16 @@ export interface DetectedRequest {
   label: string;
   /** 0..1 for this line alone. */
   score: number;
+  /** The line asks to stop promotional e-mails (a contact-preference change). */
+  preferences?: true;
 }
 
 /** General intents that are requests of their own even without a subflow. */
 const generalRequests = new Set(['complaint', 'contact_human_agent', 'contact_customer_service', 'create_account', 'delete_account', 'edit_account', 'switch_account', 'registration_problems', 'newsletter_subscription', 'review', 'payment_issue', 'check_payment_methods', 'check_cancellation_fee', 'delivery_options']);
 
 /** Customers who want fewer e-mails: the general intent's words, in the five languages. */
-const preferencePattern = /\b(unsubscribe|stop (sending|emailing)|no more (emails|newsletters)|promotional emails|newsletter|darme de baja|dejar de recibir|correos promocionales|desabonner|desinscrire|ne plus recevoir|abmelden|keine (e-?mails|newsletter) mehr|descadastrar|parar de receber|cancelar (a )?inscricao)\b/;
+export const preferencePattern =
+  /\b(unsubscribe|stop (sending|emailing)|no more (e-?mails|newsletters|promos?)|(promo|promotional|marketing|advertising|spam) (e-?mails|mails|messages|texts)|newsletters?|darme de baja|dejar de recibir|no (me )?(envien|manden) (mas )?(correos|emails|publicidad)|correos (promocionales|de publicidad)|publicidad por correo|desabonner|desinscrire|ne plus recevoir|(e-?mails|mails|courriels) (promotionnels|publicitaires)|plus de (pub|publicites?|e-?mails|mails|newsletters?)|abmelden|(keine|ohne) ((werbe|e|promo)-?)?(e-?mails|mails|newsletter|werbung)( mehr)?|werbe-?(e-?)?mails|descadastrar|parar de receber|cancelar (a )?inscricao|e-?mails promocionais)\b/;
 
 /** The request a line makes, from the retailer's subflow words first, then the general intent. */
 export function detectRequest(text: string, intent: { intent: string; confidence: number } | undefined, language = 'en'): DetectedRequest | undefined {
@@ -34,7 +37,7 @@ export function detectRequest(text: string, intent: { intent: string; confidence
     }
     if (score > 0 && (!best || score > best.score)) best = { subflow: entry.subflow, score, ...(entry.intent ? { intent: entry.intent } : {}) };
   }
-  if (readings.some((reading) => preferencePattern.test(reading))) return { flow: null, subflow: null, intent: 'newsletter_subscription', label: 'Contact preferences', score: 0.8 };
+  if (readings.some((reading) => preferencePattern.test(reading))) return { flow: null, subflow: null, intent: 'newsletter_subscription', label: 'Contact preferences', score: 0.8, preferences: true };
   if (best && best.score >= 1.5 && isKnownSubflow(best.subflow)) {
     return { flow: flowOfSubflow(best.subflow), subflow: best.subflow, intent: best.intent ?? null, label: best.intent === 'return' ? 'Return' : subflowLabel(best.subflow), score: Math.min(0.95, 0.35 + best.score / 6) };
   }

@@ -80,5 +80,11 @@ export function identifiersIn(text: string, entities: Entity[]): SaidIdentifier[
   for (const match of withoutPhones.matchAll(zipShape)) add('zip', match[1] ?? '');
   const name = nameIn(text);
   if (name) add('name', name.value);
+  else if (found.length > 0) {
+    // "Glenn Takahashi. order # is 8830152746", "Jonas Becker, Bestellnummer …": a bare name heading a line of identifiers.
+    const lead = /^\s*([^.,;:!?\n]+)[.,;:]\s*\S/u.exec(text)?.[1];
+    const leading = lead ? nameIn(lead) : undefined;
+    if (leading) add('name', leading.value);
+  }
   return found;
 }

@@ -21,6 +21,9 @@ function caseOrder(caseState: CaseState, customer: CustomerContext): Order | und
 
 const dollars = (cents: number): number => Math.round(cents) / 100;
 
+/** What the retailer refunds for a service added to an account by mistake (guidelines: "The amount should be for $40"). */
+const serviceRefundCents = 4000;
+
 function amountCents(caseState: CaseState): number | undefined {
   const value = Number(caseState.slots.amountCents);
   return Number.isFinite(value) && value >= 1 ? value : undefined;
@@ -133,16 +136,21 @@ export function planCaseActions(caseState: CaseState, customer: CustomerContext 
   if (caseState.declined) return [];
   const plans: PlannedCall[] = [];
   const subflow = request.subflow;
-  if (subflow && isFaqSubflow(subflow)) {
-    // A new question (or the one that opened the case) is looked up; thanks and small talk are not.
-    if (caseState.lastAct !== 'request' && caseState.lastAct !== 'information') return [];
-    return [{ tool: 'search_knowledge', args: { query: lastText.slice(0, 500) }, why: `A ${request.label.toLowerCase()} question: answer it from the FAQ.` }];
-  }
+  // A manager asked for is notified whatever the case, an FAQ question included (guidelines: notify-team).
   if (caseState.humanRequested && customer) {
     plans.push({ tool: 'escalate_to_human', args: { customerId: customer.id, reason: `The customer asked for a manager (${request.label}).`, handoffNote: '' }, why: 'The customer asked for a manager or a person (guidelines: notify the manager).' });
   }
-  if (!customer) return plans;
   const identified = caseState.identity.status === 'identified' || caseState.identity.status === 'verified';
+  // Promotional e-mails stopped on the side of another request, once the account is known.
+  if (caseState.optOut && customer && identified && request.intent !== 'newsletter_subscription') {
+    plans.push({ tool: 'update_preferences', args: { customerId: customer.id, preferences: { newsletter: false } }, why: 'The customer asked, beside their request, to stop promotional e-mails.' });
+  }
+  if (subflow && isFaqSubflow(subflow)) {
+    // A new question (or the one that opened the case) is looked up; thanks and small talk are not.
+    if (caseState.lastAct !== 'request' && caseState.lastAct !== 'information') return plans;
+    return [...plans, { tool: 'search_knowledge', args: { query: lastText.slice(0, 500) }, why: `A ${request.label.toLowerCase()} question: answer it from the FAQ.` }];
+  }
+  if (!customer) return plans;
   const verified = caseState.identity.status === 'verified';
   if (!identified) return plans;
   const order = caseOrder(caseState, customer);
@@ -182,7 +190,8 @@ export function planCaseActions(caseState: CaseState, customer: CustomerContext 
       break;
     case 'status_service_added':
       plans.push(ticket(customer, caseState, order, 'Remove the service added by mistake', 'The customer never signed up for this service: remove it from the account.'));
-      if (cents && order) plans.push(refund(customer, caseState, order, Math.min(cents, orderCents ?? cents), 'Refund what the unwanted service cost.'));
+      // Guidelines: the refund for a service added by mistake is $40 unless the customer says what it cost.
+      if (order) plans.push(refund(customer, caseState, order, Math.min(cents ?? serviceRefundCents, orderCents ?? serviceRefundCents), cents ? 'Refund what the unwanted service cost.' : 'Refund the unwanted service: $40, the standard amount (guidelines).'));
       break;
     case 'status_mystery_fee':
       if (verified && order && cents && (membership === 'gold' || membership === 'silver')) plans.push(refund(customer, caseState, order, cents, `${membership} members always get extra fees removed (guidelines).`));

@@ -49,7 +49,8 @@ export function purchaseDateIn(text: string, now: Date): string | undefined {
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
   const agoMarker = /\b(ago|hace|il y a|vor|ha|faz|atras)\b/.test(folded);
   if (agoMarker) {
-    const match = /\b(\d+|[a-z]+)\s+(?:and a half\s+)?(day|days|week|weeks|month|months|year|years|dia|dias|semana|semanas|mes|meses|jour|jours|semaine|semaines|mois|an|ans|tag|tage|tagen|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|ano|anos)\b/.exec(folded);
+    // The count is a number or a number word: "hace mucho ... la semana pasada" counts nothing.
+    const match = [...folded.matchAll(/\b(\d+|[a-z]+)\s+(?:and a half\s+)?(day|days|week|weeks|month|months|year|years|dia|dias|semana|semanas|mes|meses|jour|jours|semaine|semaines|mois|an|ans|tag|tage|tagen|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|ano|anos)\b/g)].find((found) => found[1] !== undefined && (/^\d+$/.test(found[1]) || numberWords[found[1]] !== undefined));
     if (match?.[1] && match[2]) {
       const count = /^\d+$/.test(match[1]) ? Number(match[1]) : (numberWords[match[1]] ?? 1);
       const unit = unitDays.find(([pattern]) => pattern.test(match[2] ?? ''))?.[1] ?? 1;
@@ -57,9 +58,6 @@ export function purchaseDateIn(text: string, now: Date): string | undefined {
       return isoDay(new Date(now.getTime() - (count + half) * unit * 86_400_000));
     }
   }
-  if (/\b(yesterday|ayer|hier|gestern|ontem)\b/.test(folded)) return isoDay(new Date(now.getTime() - 86_400_000));
-  if (/\b(last week|la semana pasada|la semaine derniere|letzte woche|semana passada)\b/.test(folded)) return isoDay(new Date(now.getTime() - 7 * 86_400_000));
-  if (/\b(last month|el mes pasado|le mois dernier|letzten monat|mes passado)\b/.test(folded)) return isoDay(new Date(now.getTime() - 30 * 86_400_000));
   for (const [pattern, month] of monthNames) {
     if (month === 4 && !/\b(in|en|em|im|on|of|de|el|le|mid|early|late)\s+(may|mayo|mai|maio)\b/.test(folded)) continue;
     if (month === 2 && /\bmar\b/.test(folded) && !/\b(march|marzo|mars|marz|marco)\b/.test(folded)) continue;
@@ -72,13 +70,42 @@ export function purchaseDateIn(text: string, now: Date): string | undefined {
     if (!yearMatch && candidate.getTime() > now.getTime()) year -= 1;
     return isoDay(new Date(Date.UTC(year, month, Math.min(day, 28))));
   }
+  // After the month names: "bought in September, kept in its box until last week" was bought in September.
+  if (/\b(yesterday|ayer|hier|gestern|ontem)\b/.test(folded)) return isoDay(new Date(now.getTime() - 86_400_000));
+  if (/\b(last week|la semana pasada|la semaine derniere|letzte woche|semana passada)\b/.test(folded)) return isoDay(new Date(now.getTime() - 7 * 86_400_000));
+  if (/\b(last month|el mes pasado|le mois dernier|letzten monat|mes passado)\b/.test(folded)) return isoDay(new Date(now.getTime() - 30 * 86_400_000));
   return undefined;
 }
 
+const negation = /\b(no|not|never|don't|dont|didn't|didnt|haven't|havent|nunca|pas|jamais|kein|keine|keinen|nicht|nao|sin|sans|ohne|sem|lost|threw|tire|perdi|jete|jetee|perdu|weggeworfen|verloren|joguei|perdi)\b/;
+
+/**
+ * Yes or no about a topic (the receipt, the packaging), read in the clause that names it: "I know it's been
+ * a while but it was in its box, I still have the receipt" is a yes, though "no" appears elsewhere on the line.
+ */
+const unopened = /\b(unopened|never (been )?(opened|worn)|still sealed|sin abrir|sin estrenar|sin usar|jamais (ouvert|porte)e?s?|pas (encore )?ouvert|ungeoffnet|originalverpackt|nie getragen|sem abrir|nunca usad[oa])\b/;
+/** "and the box too": the clause says nothing of its own and takes the answer of the one before. */
+const likewise = /\b(too|also|either|as well|tambien|tampoco|aussi|non plus|auch|ebenfalls|tambem)\b/;
+
+/**
+ * Yes or no about a topic (the receipt, the packaging), read in the clause that names it: "I know it's been
+ * a while but it was in its box, I still have the receipt" is a yes, though "no" appears elsewhere on the line.
+ */
 function yesNoAbout(folded: string, topic: RegExp): 'yes' | 'no' | undefined {
-  if (!topic.test(folded)) return undefined;
-  if (/\b(no|not|never|don't|dont|didn't|didnt|nunca|pas|jamais|kein|keine|nicht|nao|sin|sans|ohne|sem|lost|threw)\b/.test(folded)) return 'no';
-  return 'yes';
+  const clauses = folded.replace(new RegExp(unopened.source, 'g'), ' unopened ').split(/[.,;:!?]+|\b(?:but|pero|mais|aber|mas|and|y|et|und|e)\b/);
+  let answer: 'yes' | 'no' | undefined;
+  let before: 'yes' | 'no' | undefined;
+  for (const clause of clauses) {
+    if (!clause?.trim()) continue;
+    const own: 'yes' | 'no' = negation.test(clause) ? 'no' : 'yes';
+    if (topic.test(clause)) {
+      const here = own === 'yes' && before === 'no' && likewise.test(clause) ? 'no' : own;
+      if (here === 'no') return 'no';
+      answer = 'yes';
+    }
+    before = own;
+  }
+  return answer;
 }
 
 const refundMethods: [RegExp, string][] = [
@@ -99,7 +126,11 @@ export function slotsIn(text: string, entities: Entity[], said: SaidIdentifier[]
   const folded = foldText(text);
   const slots: CaseSlots = {};
   for (const [pattern, level] of membershipWords) {
-    if (pattern.test(folded) && (folded.split(' ').length <= 6 || /\b(member|membre|miembro|mitglied|membro|membership|level|nivel|niveau|status)\b/.test(folded))) {
+    // "I just ordered as a guest", "ich hab nur als Gast bestellt": the level, however long the line.
+    const asLevel = new RegExp(`\\b(as a|as|como|comme|en tant qu.?|als|i'm|im|i am|soy|je suis|ich bin|sou)\\s+(${pattern.source.replace(/\\b/g, '')})`);
+    // "Bronze. And I want the 15 dollars back": a line that opens with the level names it too.
+    const opensWith = new RegExp(`^\\W*(${pattern.source.replace(/\\b/g, '')})\\s*[.,;:!-]`);
+    if (pattern.test(folded) && (folded.split(' ').length <= 6 || asLevel.test(folded) || opensWith.test(folded) || /\b(member|membre|miembro|mitglied|membro|membership|level|nivel|niveau|status)\b/.test(folded))) {
       // "or" is French gold only when the line is about membership; in English it is a conjunction.
       if (level === 'gold' && /\bor\b/.test(folded) && !/\b(gold|oro|ouro)\b/.test(folded) && !/\b(membre|niveau)\b/.test(folded)) continue;
       slots.membership = level;
@@ -109,10 +140,12 @@ export function slotsIn(text: string, entities: Entity[], said: SaidIdentifier[]
   const date = purchaseDateIn(text, now);
   if (date) slots.purchaseDate = date;
   // French "reçu" is also "received" ("j'ai reçu une chemise"): it is the receipt only after an article.
-  const receipt = yesNoAbout(folded, /\b(receipt|recibo|ticket de compra|factura|(le|mon|un|du|votre|ce|d'un|l'|sans) ?recu|ticket de caisse|quittung|kassenbon|beleg|recibo|nota fiscal)\b/);
+  const receipt = yesNoAbout(folded, /\b(receipt|recibo|ticket de compra|factura|(le|mon|un|du|votre|ce|d'un|l'|sans) ?recu|(le|mon|du|un|ce|sans|el|mi|sin) ticket|ticket de caisse|quittung|kassenbon|beleg|recibo|nota fiscal)\b/);
   if (receipt) slots.receipt = receipt;
-  const packaging = yesNoAbout(folded, /\b(original (packaging|box|packing)|(in|still in) the (box|packaging)|tags? (still )?on|empaque original|embalaje original|caja original|emballage (d'origine|original)|boite d'origine|originalverpackung|originalkarton|embalagem original|caixa original)\b/);
+  const packaging = yesNoAbout(folded, /\b(original (packaging|box|packing)|(in|still in) (the|its|their) (box|packaging)|tags? (still )?on|empaque original|embalaje original|caja original|emballage (d'origine|original)|boite d'origine|originalverpackung|originalkarton|embalagem original|caixa original|(en|in) (su|la|sa|la) (caja|boite|emballage)|(l'|sans |dans l'|mon |son |el |sin )(emballage|embalaje|empaque)|(die|der|ohne) (verpackung|karton)|(im|in der) (karton|verpackung|schachtel))\b/);
   if (packaging) slots.packaging = packaging;
+  // Never opened or worn: the item is still as it came, in its packaging ("sin abrir", "ungeöffnet").
+  else if (unopened.test(folded)) slots.packaging = 'yes';
   const money = entities.find((entity) => entity.type === 'amount')?.value ?? /(?:^|\s)\$\s?(\d+(?:[.,]\d{1,2})?)\b/.exec(text)?.[1] ?? /^\s*(\d{1,4}(?:[.,]\d{1,2})?)\s*(?:\$|€|dollars?|usd|euros?)?\s*$/i.exec(text)?.[1];
   if (money) {
     const value = Number(money.replace(/[^\d.,]/g, '').replace(',', '.'));

@@ -61,6 +61,9 @@ function refines(current: CaseRequest, detected: DetectedRequest): boolean {
   return (generic || current.confidence < 0.5) && (detected.flow === current.flow || current.flow === null);
 }
 
+/** Words that say a value is the new one ("my new number is", "change it to", "el nuevo es"). */
+const newValueCue = /\b(new|change (it|this|that|my \w+( \w+)?) to|update (it|this|that|my \w+( \w+)?) to|nuevo|nueva|cambiar(lo)? (a|por)|nouveau|nouvelle|changer (en|pour|par)|neue|neuer|neuen|andern (auf|in)|novo|nova|mudar para)\b/;
+
 const sameName = (a: string, b: string | null): boolean => b !== null && foldText(a) === foldText(b);
 
 /**
@@ -83,8 +86,12 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
   // A short line ("¿y mi reembolso?") is read in the conversation's language, not its own guess.
   const reliable = caseLanguages.has(line.language.code) && line.language.confidence >= 0.5;
   const readAs = reliable || index === 0 ? line.language.code : previous.language;
-  const detected = detectRequest(line.text, line.intent, readAs);
+  const said = detectRequest(line.text, line.intent, readAs);
   const caseOpen = previous.request !== null && !previous.resolved;
+  // "And please, no more promo e-mails" in the middle of another request is a preference change beside the
+  // case: it is kept as such and neither switches nor refines the open request.
+  const optOutHere = caseOpen && said?.preferences === true && previous.request?.intent !== 'newsletter_subscription';
+  const detected = optOutHere ? undefined : said;
   const previousAct = previous.acts.at(-1);
   const act = classifyLineAct({ text: line.text, caseOpen, identifiers, slots, request: detected, afterThanks: previousAct === 'acknowledgement' || previousAct === 'closing' });
   let request = caseOpen ? previous.request : null;
@@ -125,6 +132,9 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
     // The new value of a change (a delivery time, a payment method) is read knowing which change the case is.
     for (const [key, value] of Object.entries({ ...slots, ...changeSlotsIn(request.subflow, line.text, line.entities) }) as [keyof CaseSlots, string][]) {
       if (key === 'reason' && merged.reason) continue;
+      // The flow asks for the current number first (record-reason) and the new one once verified: a number
+      // given before that, unless said as the new one, is the current one, misremembered or not.
+      if (key === 'phone' && request.subflow === 'manage_change_phone' && previous.identity.status !== 'verified' && !newValueCue.test(foldText(line.text))) continue;
       merged[key] = value;
     }
   }
@@ -136,6 +146,7 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
   const asksOther = (act === 'request' && detected?.subflow != null && detected.subflow !== previous.request?.subflow) || act === 'human_request';
   if (request && !openedHere && !asksOther && mentions(foldText(line.text), 'decline')) declined = { line: index, text: line.text.slice(0, 200) };
   else if (declined && opens && detected && act !== 'human_request') declined = null;
+  const optOut = (caseOpen && !openedHere ? (previous.optOut ?? false) : false) || optOutHere;
   const step = request?.subflow ? verificationStep(request.subflow) : null;
   const identity = resolveIdentity({ conversationId: context.conversationId, given, lookup: context.lookup, verificationKinds: step ? verificationIdentifiers(step) : null, previous: previous.identity, slots: merged });
   if (fills && request?.subflow === 'manage_change_name') {
@@ -157,6 +168,7 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
     language,
     corrections: previous.corrections,
     humanRequested,
+    ...(optOut ? { optOut } : {}),
     complaints,
     declined,
     ...(caseKey ? { caseKey } : {}),

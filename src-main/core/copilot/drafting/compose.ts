@@ -5,7 +5,7 @@ import { changeSlotOf, changeValueOnFile, planCaseActions } from '../case/plan-a
 import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
 import { isInternalText } from './internal-text';
 import { conversationLanguage, givenFacts, parsePurchaseDate, type GivenFacts } from './signals';
-import { fill, formatMoney, joinAlternatives, joinList, phrase, statusWord, type DraftLanguage, type TemplateKey } from './templates';
+import { fill, formatDay, formatMoney, joinAlternatives, joinList, phrase, statusWord, type DraftLanguage, type TemplateKey } from './templates';
 
 export type DraftMove = 'ask' | 'answer' | 'confirm' | 'close';
 
@@ -24,7 +24,11 @@ export interface DraftInput {
   now?: Date;
 }
 
-const returnSubflows = /^(return_|refund_initiate|refund_update|bad_price)/;
+const returnSubflows = /^(return_|refund_initiate|refund_update)/;
+/** Cases the return rule answers: a return or refund, a question on the return policy or on membership. */
+const returnRuleSubflows = /^(return_|refund_initiate|refund_update|policy$|membership$)/;
+/** Shipping cases whose order's delivery status is the answer. */
+const deliveryStatusSubflows = new Set(['status', 'status_delivery_time', 'missing', 'status_shipping_question']);
 
 /**
  * A help-centre source: marked so by the index, or, for sources indexed before kinds existed, one of the
@@ -150,7 +154,7 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
   // A change of address or phone needs the new value; without it there is nothing to change yet.
   const change = changeWanted(context);
   if (change === 'address' && (!facts.address || changeValueOnFile('address', input.caseState, input.customer))) return { key: 'askNewAddress', text: phrase(language, 'askNewAddress'), identity: false };
-  if (change === 'phone' && (!facts.phone || changeValueOnFile('phone', input.caseState, input.customer))) return { key: 'askNewPhone', text: phrase(language, 'askNewPhone'), identity: false };
+  if (change === 'phone' && (!input.caseState.slots.phone || changeValueOnFile('phone', input.caseState, input.customer))) return { key: 'askNewPhone', text: phrase(language, 'askNewPhone'), identity: false };
   // A name, delivery time or payment method change waits for the value on its ticket (case/plan-actions.ts).
   const slot = changeSlotOf(context.subflow);
   const asked = slot ? newValueQuestions[slot] : undefined;
@@ -165,7 +169,8 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
     if (!facts.returnMethod) return { key: 'askReturnMethod', text: phrase(language, 'askReturnMethod'), identity: false };
   }
   const refundWaiting = input.proposals.some((proposal) => proposal.tool === 'request_refund' && proposal.status === 'pending' && proposal.policy === 'allowed');
-  if (((context.subflow && /^(refund_initiate)$/.test(context.subflow)) || refundWaiting) && !facts.refundMethod) return { key: 'askRefundMethod', text: phrase(language, 'askRefundMethod'), identity: false };
+  const returning = context.subflow !== null && /^return_/.test(context.subflow);
+  if (((context.subflow && /^(refund_initiate)$/.test(context.subflow)) || (refundWaiting && !returning)) && !facts.refundMethod) return { key: 'askRefundMethod', text: phrase(language, 'askRefundMethod'), identity: false };
   if (context.actions.includes('notify-team') && input.caseState.lastAct === 'human_request' && !facts.phone) return { key: 'askPhone', text: phrase(language, 'askPhone'), identity: false };
   return undefined;
 }
@@ -201,10 +206,20 @@ function purchaseDay(context: Context): Date | null {
 function withinPolicy(context: Context): boolean | undefined {
   if (!context.tier) return undefined;
   if (context.tier === 'gold') return true;
+  // Any level may return with the receipt or in the original packaging (guidelines: Membership Privileges).
+  if (keptProof(context)) return true;
   const day = purchaseDay(context);
   const limit = windowDays[context.tier];
   if (!day || limit === undefined) return undefined;
   return (context.now.getTime() - day.getTime()) / 86_400_000 <= limit;
+}
+
+/** The receipt or the original packaging the customer still has, which allows a return at any level. */
+function keptProof(context: Context): 'receiptAllows' | 'packagingAllows' | undefined {
+  const slots = context.input.caseState.slots;
+  if (slots.receipt === 'yes') return 'receiptAllows';
+  if (slots.packaging === 'yes') return 'packagingAllows';
+  return undefined;
 }
 
 /** The help-centre sentences for this customer: their tier's rule only, in their language where the article is. */
@@ -216,10 +231,12 @@ function helpCentreSentences(context: Context, limit: number, overlapNeeded?: nu
   // Once the account is known, a passage about which identifiers we ask for would ask again.
   const status = context.input.caseState.identity.status;
   const identityKnown = status === 'identified' || status === 'verified' || context.facts.identifiers.size > 0;
+  // Nor for a phone number the customer has already given (the manager's call-back number).
+  const phoneKnown = context.facts.phone;
   for (const hit of context.input.knowledge.filter(isHelpCentre)) {
     if ((hit.language ?? 'en') !== context.language) continue;
     const scored = sentencesOf(hit.chunkText)
-      .filter((sentence) => !(exclude && exclude.test(sentence)) && !(identityKnown && identifierWords.test(sentence)))
+      .filter((sentence) => !(exclude && exclude.test(sentence)) && !(identityKnown && identifierWords.test(sentence)) && !(phoneKnown && phoneAskWords.test(sentence)))
       .map((sentence, index) => ({ sentence, overlap: [...words(sentence)].filter((word) => query.has(word)).length, index }))
       .filter((entry) => entry.overlap >= minOverlap)
       .map((entry) => ({ sentence: entry.sentence, score: entry.overlap * 10 - entry.index }))
@@ -230,6 +247,8 @@ function helpCentreSentences(context: Context, limit: number, overlapNeeded?: nu
   }
   return { sentences: [], hit: context.input.knowledge.find(isHelpCentre) };
 }
+
+const phoneAskWords = /\b(phone number|número de teléfono|teléfono|numéro de téléphone|téléphone|telefonnummer|rufnummer|número de telefone|telefone)\b/i;
 
 const identifierWords = /\b(username|user name|e-?mail|order (id|number)|account id|nombre de usuario|usuario|correo|número de pedido|nom d'utilisateur|adresse e-mail|numéro de commande|benutzername|e-mail-adresse|bestellnummer|kundennummer|nome de usuário|número do pedido)\b/i;
 
@@ -297,17 +316,47 @@ function policyAnswer(context: Context): Draft | undefined {
   if (!rule) return undefined;
   sentences.push(rule);
   const inside = withinPolicy(context);
-  if (inside === true && tier !== 'gold') sentences.push(phrase(language, 'withinWindow'));
+  const proof = keptProof(context);
+  const day = purchaseDay(context);
+  const inWindow = day && windowDays[tier] !== undefined ? (context.now.getTime() - day.getTime()) / 86_400_000 <= (windowDays[tier] ?? 0) : undefined;
+  // Outside the window but with the receipt or the packaging: that, not the window, is why the return is allowed.
+  if (inside === true && tier !== 'gold') sentences.push(proof && inWindow !== true ? phrase(language, proof) : phrase(language, 'withinWindow'));
   if (inside === false) {
-    const day = purchaseDay(context);
-    const date = day ? day.toISOString().slice(0, 10) : undefined;
+    const date = day ? formatDay(language, day) : undefined;
     const outside = fill(language, 'outsideWindow', { date });
-    if (outside) sentences.push(outside, phrase(language, 'outsideOffer'));
+    const slots = context.input.caseState.slots;
+    // "If you still have the receipt…" is not said to a customer who has just said they have neither.
+    if (outside) sentences.push(outside, ...(slots.receipt === 'no' && slots.packaging === 'no' ? [] : [phrase(language, 'outsideOffer')]));
   }
   // Cite the article that states this tier's rule; a template rule with no such article cites nothing.
   const ruleSource = tierRule ? source.hit : context.input.knowledge.find((hit) => isHelpCentre(hit) && new RegExp(`\\b${tier}\\b`, 'i').test(hit.chunkText));
   if (ruleSource) citations.push(citationOf(ruleSource, !tierRule && (ruleSource.language ?? 'en') !== language));
   return { move: 'answer', sentences, citations, confidence: inside === undefined ? 0.45 : 0.6 };
+}
+
+const tierNames: Record<string, RegExp> = { gold: /\bgold\b/i, silver: /\bsilver\b/i, bronze: /\bbronze\b/i, guest: /\b(guests?|invitad[oa]s?|invité(e)?s?|gast|gäste|convidad[oa]s?)\b/i };
+
+/**
+ * The tier rule of a flow other than returns (guidelines.json, Membership Privileges: an upgrade, an
+ * unexplained fee, a credit, a promo code): the sentence for this tier in the case's own help-centre article,
+ * in the customer's language. An unexplained fee, whose article may not be among the hits, has a template.
+ */
+function tierRuleAnswer(context: Context): Draft | undefined {
+  const { language, tier, subflow } = context;
+  if (!tier || !subflow) return undefined;
+  const named = tierNames[tier];
+  const others = otherTiers(tier);
+  for (const hit of context.input.knowledge.filter(isHelpCentre)) {
+    if ((hit.language ?? 'en') !== language || !hit.subflows?.includes(subflow)) continue;
+    const sentence = sentencesOf(hit.chunkText).find((text) => named?.test(text) && !(others && others.test(text)));
+    if (sentence) return { move: 'answer', sentences: [sentence], citations: [citationOf(hit, false)], confidence: 0.55 };
+  }
+  // A credit for an item already returned, or never bought: gold members get it at once (guidelines).
+  if (/^mistimed_billing_/.test(subflow) && tier === 'gold') return { move: 'answer', sentences: [phrase(language, 'creditNowGold')], citations: [], confidence: 0.55 };
+  if (subflow !== 'status_mystery_fee') return undefined;
+  const text = fill(language, tier === 'gold' || tier === 'silver' ? 'feeRemoved' : 'feeStays', { tier: phrase(language, tierKey[tier] ?? 'tierGuest') });
+  const article = context.input.knowledge.find((hit) => isHelpCentre(hit) && /fee|frais|gebühr|cargo|taxa/i.test(`${hit.articleId} ${hit.title}`));
+  return text ? { move: 'answer', sentences: [text], citations: article ? [citationOf(article, (article.language ?? 'en') !== language)] : [], confidence: 0.55 } : undefined;
 }
 
 /** Where a refund is: the help centre's words in the customer's language, else the template with the English article cited and flagged. */
@@ -393,10 +442,14 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   const latest = context.lines.at(-1) ?? '';
   const latestFacts = givenFacts([latest], emptyCase, null);
 
-  if (act === 'human_request' || (act === 'complaint' && !question)) {
+  // One complaint is heard and answered; a manager is promised when asked for, or when complaints pile up.
+  const escalating = act === 'human_request' || (act === 'complaint' && !question && (input.caseState.complaints ?? 0) >= 2);
+  if (escalating) {
     // The manager calls back: the phone number is taken with the promise (guidelines.json, notify-team "manager").
     const phone = act === 'human_request' && !context.facts.phone && !question ? phrase(context.language, 'askPhone') : undefined;
     drafts.push(phone ? { move: 'ask', sentences: [phrase(context.language, 'escalateOffer'), phone], citations: [], confidence: 0.6 } : { move: 'confirm', sentences: [phrase(context.language, 'escalateOffer')], citations: [], confidence: 0.45 });
+  } else if (act === 'complaint' && !question) {
+    drafts.push({ move: 'answer', sentences: [phrase(context.language, 'sorryCannotMore'), phrase(context.language, 'anythingElse')], citations: [], confidence: 0.45 });
   }
   if (action) drafts.push(action);
   else if (!question && (suppliedFacts(latestFacts, latest) || changeValueIn(context, latest))) {
@@ -409,18 +462,22 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   }
   // The rule is told when its last fact arrives (the tier, the date) or the customer asks, not on every later line.
   const freshPolicy = /\?/.test(latest) || latestFacts.membership !== null || latestFacts.purchaseDate !== null || act === 'request';
-  const policy = freshPolicy ? policyAnswer(context) : undefined;
+  // The return rule answers returns, refunds and policy questions; an upgrade or a fee has other tier rules.
+  const ruleApplies = context.subflow === null || returnRuleSubflows.test(context.subflow);
+  const policy = freshPolicy && ruleApplies ? policyAnswer(context) : freshPolicy ? tierRuleAnswer(context) : undefined;
   if (policy) drafts.push({ ...policy, sentences: question ? policy.sentences : [...ackPrefix(context), ...policy.sentences, phrase(context.language, 'anythingElse')] });
-  const status = context.subflow && /^(status|status_delivery|missing|status_shipping|status_delivery_time)/.test(context.subflow) ? statusSentence(context) : undefined;
+  const status = context.subflow && deliveryStatusSubflows.has(context.subflow) ? statusSentence(context) : undefined;
   if (context.subflow === 'refund_status') drafts.push(refundStatusAnswer(context));
   else if (status) drafts.push({ move: 'answer', sentences: [status], citations: [], confidence: 0.6 });
-  if (!question || !needsIdentity(context) || (drafts.length < 2 && context.language === 'en')) {
+  // An order number given before any request is answered with "how can I help?", not a passage that mentions orders.
+  const bareIdentifier = !input.caseState.request && act === 'information';
+  if (!bareIdentifier && (!question || !needsIdentity(context) || (drafts.length < 2 && context.language === 'en'))) {
     const faq = faqAnswer(context);
     if (faq) drafts.push({ ...faq, sentences: drafts.length === 0 ? [...ackPrefix(context), ...faq.sentences] : faq.sentences });
   }
   if (drafts.length === 0) {
     if (!input.caseState.request) drafts.push({ move: 'ask', sentences: [...ackPrefix(context), phrase(context.language, context.lines.length <= 1 ? 'howCanIHelp' : 'askClarify')], citations: [], confidence: 0.35 });
-    else if (fillerAllowed(context)) drafts.push({ move: 'answer', sentences: [...ackPrefix(context), phrase(context.language, 'lookingIntoIt')], citations: [], confidence: 0.35 });
+    else if (fillerAllowed(context) || justIdentified(context, latestFacts)) drafts.push({ move: 'answer', sentences: [...ackPrefix(context), phrase(context.language, 'lookingIntoIt')], citations: [], confidence: 0.35 });
   }
   // Unsure what the case is about: one draft asks, in the customer's words for the topic, and it is never crowded out.
   if (uncertain && input.caseState.request) {
@@ -515,6 +572,14 @@ function plannedOffer(context: Context): Draft | undefined {
 function fillerAllowed(context: Context): boolean {
   const request = context.input.caseState.request;
   if (!request || request.openedAtLine !== context.lines.length - 1) return false;
+  const filler = phrase(context.language, 'lookingIntoIt');
+  return !context.input.turns.some((turn) => turn.role === 'agent' && turn.text.includes(filler));
+}
+
+/** The line gave identifiers and the account is known, with nothing more to ask: "thank you, I'm checking now". */
+function justIdentified(context: Context, latest: GivenFacts): boolean {
+  const status = context.input.caseState.identity.status;
+  if (latest.identifiers.size === 0 || (status !== 'identified' && status !== 'verified')) return false;
   const filler = phrase(context.language, 'lookingIntoIt');
   return !context.input.turns.some((turn) => turn.role === 'agent' && turn.text.includes(filler));
 }

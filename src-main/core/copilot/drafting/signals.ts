@@ -112,10 +112,11 @@ export function givenFacts(customerLines: string[], caseState: CaseState, custom
       phone = true;
     }
     const words = lower.split(/\s+/).filter(Boolean).length;
-    for (const [pattern, tier] of tierWords) if (pattern.test(line) && (words <= 6 || /\b(member|miembro|membre|mitglied|membro)\b/i.test(line))) membership ??= tier;
+    // "Bronze. And I want my money back": a line that opens with the tier names it, however long it goes on.
+    for (const [pattern, tier] of tierWords) if (pattern.test(line) && (words <= 6 || /\b(member|miembro|membre|mitglied|membro)\b/i.test(line) || new RegExp(`^\\W*(${pattern.source.replace(/\\b/g, '')})\\b\\s*[.,;:!-]`, 'i').test(line))) membership ??= tier;
     if (!purchaseDate && (monthPattern.test(line) || relativeDate.test(line))) purchaseDate = line.trim().slice(0, 60);
     if (/\d{2,6}\s+[a-zà-ÿ0-9]+.*\b(st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|way|ct|circle|pl|calle|rue|straße|strasse|rua)\b|\b\d{5}\b.*[a-z]{2}|[a-z]{2}\s+\d{5}\b/i.test(line)) address = true;
-    if (/\b(by mail|mail it|in store|drop[- ]?off|por correo|en tienda|par la poste|en magasin|point de dépôt|per post|im geschäft|abgabestelle|pelo correio|na loja|ponto de entrega)\b/i.test(line)) returnMethod = true;
+    if (/\b(by mail|mail it|in store|drop[- ]?off|por correo|en tienda|par la poste|en magasin|point de dépôt|per post|im geschäft|abgabestelle|annahmestelle|paketshop|filiale|centro de entrega|punto de entrega|par courrier|point relais|en boutique|pelo correio|na loja|ponto de entrega)\b/i.test(line)) returnMethod = true;
     const method = /\b(credit card|store credit|gift card|paper check|cheque|check|tarjeta|saldo|carte|avoir|kreditkarte|guthaben|geschenkkarte|scheck|cartão|crédito)\b/i.exec(line);
     if (method) refundMethod ??= method[0].toLowerCase();
     const product = /\b(boots?|jeans|shirts?|jackets?|botas|vaqueros|camisa|chaqueta|bottes|chemise|veste|stiefel|hemd|jacke|camisa|jaqueta)\b/i.exec(line);

@@ -44,6 +44,8 @@ export type TemplateKey =
   | 'withinWindow'
   | 'outsideWindow'
   | 'outsideOffer'
+  | 'receiptAllows'
+  | 'packagingAllows'
   | 'orderStatus'
   | 'toolSaid'
   | 'refundDone'
@@ -56,6 +58,10 @@ export type TemplateKey =
   | 'preferencesDone'
   | 'lookingIntoIt'
   | 'anythingElse'
+  | 'sorryCannotMore'
+  | 'feeRemoved'
+  | 'feeStays'
+  | 'creditNowGold'
   | 'youreWelcome'
   | 'goodbye'
   | 'and'
@@ -127,6 +133,8 @@ const en: Table = {
   withinWindow: "Your purchase is within that window, so you're covered.",
   outsideWindow: "I'm sorry, your purchase from {date} is outside that window, so I can't offer a return on it.",
   outsideOffer: 'If you still have the receipt or the original packaging, I can take another look.',
+  receiptAllows: 'Since you still have the receipt, you can return it.',
+  packagingAllows: 'Since it is still in its original packaging, you can return it.',
   orderStatus: 'Your order {order} is {status}.',
   toolSaid: 'The latest update on your order: {status}.',
   refundDone: "I've issued a refund of {amount} {method}; it shows within {days}.",
@@ -139,6 +147,10 @@ const en: Table = {
   preferencesDone: "Done, I've updated how we contact you.",
   lookingIntoIt: "I'm looking into this for you now.",
   anythingElse: 'Is there anything else I can help you with?',
+  sorryCannotMore: "I understand, and I'm sorry I can't do more on this one.",
+  feeRemoved: 'As a {tier} member, we remove the extra fee from your order.',
+  feeStays: 'For {tier} members, a fee that was charged correctly stays on the order; if it was our mistake, we remove it.',
+  creditNowGold: 'As a gold member, we will give you the credit now, even if the usual waiting time has not passed.',
   youreWelcome: "You're welcome!",
   goodbye: 'Have a wonderful day, and thank you for choosing AcmeBrands!',
   and: 'and',
@@ -209,6 +221,8 @@ const es: Table = {
   withinWindow: 'Su compra está dentro de ese plazo, así que no hay problema.',
   outsideWindow: 'Lo siento, su compra del {date} está fuera de ese plazo, así que no puedo ofrecerle la devolución.',
   outsideOffer: 'Si aún tiene el recibo o el embalaje original, puedo revisarlo de nuevo.',
+  receiptAllows: 'Como conserva el recibo, puede devolverlo sin problema.',
+  packagingAllows: 'Como sigue en su embalaje original, puede devolverlo sin problema.',
   orderStatus: 'Su pedido {order} está {status}.',
   toolSaid: 'La última actualización de su pedido: {status}.',
   refundDone: 'He tramitado un reembolso de {amount} {method}; lo verá reflejado en un plazo de {days}.',
@@ -221,6 +235,10 @@ const es: Table = {
   preferencesDone: 'Listo, he actualizado cómo nos ponemos en contacto con usted.',
   lookingIntoIt: 'Ahora mismo reviso su caso para darle una respuesta.',
   anythingElse: '¿Hay algo más en lo que pueda ayudarle?',
+  sorryCannotMore: 'Lo entiendo, y siento no poder hacer más en este caso.',
+  feeRemoved: 'Como miembro {tier}, le quitamos el cargo adicional de su pedido.',
+  feeStays: 'Para los miembros {tier}, un cargo cobrado correctamente se mantiene en el pedido; si fue un error nuestro, lo quitamos.',
+  creditNowGold: 'Como miembro Gold, le damos el crédito ahora mismo, aunque no haya pasado el plazo habitual.',
   youreWelcome: '¡De nada!',
   goodbye: '¡Que tenga un buen día, y gracias por elegir AcmeBrands!',
   and: 'y',
@@ -291,6 +309,8 @@ const fr: Table = {
   withinWindow: 'Votre achat est dans ce délai, donc tout est en ordre.',
   outsideWindow: "Je suis désolé, votre achat du {date} est hors de ce délai, je ne peux donc pas proposer de retour.",
   outsideOffer: "Si vous avez encore le reçu ou l'emballage d'origine, je peux regarder à nouveau.",
+  receiptAllows: 'Comme vous avez encore le reçu, vous pouvez le retourner.',
+  packagingAllows: "Comme l'article est encore dans son emballage d'origine, vous pouvez le retourner.",
   orderStatus: 'Votre commande {order} est {status}.',
   toolSaid: 'Dernière mise à jour de votre commande : {status}.',
   refundDone: "J'ai effectué un remboursement de {amount} {method} ; il apparaîtra sous {days}.",
@@ -303,6 +323,10 @@ const fr: Table = {
   preferencesDone: "C'est fait, j'ai mis à jour la façon dont nous vous contactons.",
   lookingIntoIt: "Je regarde votre dossier tout de suite pour vous répondre.",
   anythingElse: 'Puis-je vous aider pour autre chose ?',
+  sorryCannotMore: "Je comprends, et je suis désolé de ne pas pouvoir faire plus cette fois-ci.",
+  feeRemoved: 'En tant que membre {tier}, nous retirons les frais supplémentaires de votre commande.',
+  feeStays: "Pour les membres {tier}, des frais facturés correctement restent sur la commande ; s'il s'agit d'une erreur de notre part, nous les retirons.",
+  creditNowGold: "En tant que membre Gold, vous recevez le crédit dès maintenant, même si le délai habituel n'est pas écoulé.",
   youreWelcome: 'Avec plaisir !',
   goodbye: "Très bonne journée, et merci d'avoir choisi AcmeBrands !",
   and: 'et',
@@ -373,6 +397,8 @@ const de: Table = {
   withinWindow: 'Ihr Kauf liegt innerhalb dieser Frist, also ist alles in Ordnung.',
   outsideWindow: 'Es tut mir leid, Ihr Kauf vom {date} liegt außerhalb dieser Frist, daher kann ich keine Rückgabe anbieten.',
   outsideOffer: 'Wenn Sie noch den Beleg oder die Originalverpackung haben, schaue ich es mir gerne noch einmal an.',
+  receiptAllows: 'Da Sie den Beleg noch haben, können Sie den Artikel zurückgeben.',
+  packagingAllows: 'Da der Artikel noch in der Originalverpackung ist, können Sie ihn zurückgeben.',
   orderStatus: 'Ihre Bestellung {order} ist {status}.',
   toolSaid: 'Der aktuelle Stand Ihrer Bestellung: {status}.',
   refundDone: 'Ich habe eine Erstattung von {amount} {method} veranlasst; sie erscheint innerhalb von {days}.',
@@ -385,6 +411,10 @@ const de: Table = {
   preferencesDone: 'Erledigt, ich habe Ihre Kontakteinstellungen aktualisiert.',
   lookingIntoIt: 'Ich sehe mir Ihren Fall sofort an und melde mich mit einer Antwort.',
   anythingElse: 'Kann ich Ihnen sonst noch helfen?',
+  sorryCannotMore: 'Ich verstehe das, und es tut mir leid, dass ich hier nicht mehr tun kann.',
+  feeRemoved: 'Als {tier}-Mitglied nehmen wir die zusätzliche Gebühr von Ihrer Bestellung.',
+  feeStays: 'Für {tier}-Mitglieder bleibt eine korrekt berechnete Gebühr auf der Bestellung; war es unser Fehler, nehmen wir sie zurück.',
+  creditNowGold: 'Als Gold-Mitglied erhalten Sie die Gutschrift sofort, auch wenn die übliche Wartezeit noch nicht vorbei ist.',
   youreWelcome: 'Gern geschehen!',
   goodbye: 'Einen schönen Tag noch, und danke, dass Sie AcmeBrands gewählt haben!',
   and: 'und',
@@ -455,6 +485,8 @@ const pt: Table = {
   withinWindow: 'Sua compra está dentro desse prazo, então está tudo certo.',
   outsideWindow: 'Sinto muito, sua compra de {date} está fora desse prazo, então não posso oferecer a devolução.',
   outsideOffer: 'Se você ainda tiver o recibo ou a embalagem original, posso verificar novamente.',
+  receiptAllows: 'Como você ainda tem o recibo, pode devolvê-lo.',
+  packagingAllows: 'Como ainda está na embalagem original, pode devolvê-lo.',
   orderStatus: 'Seu pedido {order} está {status}.',
   toolSaid: 'A atualização mais recente do seu pedido: {status}.',
   refundDone: 'Fiz o reembolso de {amount} {method}; ele aparece em até {days}.',
@@ -467,6 +499,10 @@ const pt: Table = {
   preferencesDone: 'Pronto, atualizei a forma como entramos em contato com você.',
   lookingIntoIt: 'Estou verificando o seu caso agora para lhe dar uma resposta.',
   anythingElse: 'Posso ajudar em mais alguma coisa?',
+  sorryCannotMore: 'Eu entendo, e sinto muito não poder fazer mais neste caso.',
+  feeRemoved: 'Como membro {tier}, retiramos a taxa extra do seu pedido.',
+  feeStays: 'Para membros {tier}, uma taxa cobrada corretamente permanece no pedido; se foi um erro nosso, nós a retiramos.',
+  creditNowGold: 'Como membro Gold, você recebe o crédito agora mesmo, mesmo que o prazo habitual ainda não tenha passado.',
   youreWelcome: 'De nada!',
   goodbye: 'Tenha um ótimo dia, e obrigado por escolher a AcmeBrands!',
   and: 'e',
@@ -563,6 +599,13 @@ export function statusWord(language: DraftLanguage, status: string): string | un
 const currencyLocales: Record<DraftLanguage, string> = { en: 'en-US', es: 'es-US', fr: 'fr-FR', de: 'de-DE', pt: 'pt-BR' };
 
 /** A dollar amount written as the customer's language writes it ("$94.00", "94,00 $"). */
+const dateLocales: Record<DraftLanguage, string> = { en: 'en-US', es: 'es-ES', fr: 'fr-FR', de: 'de-DE', pt: 'pt-BR' };
+
+/** A day as the customer writes it ("2 juillet 2019", "2. Juli 2019"), not as the CRM stores it. */
+export function formatDay(language: DraftLanguage, day: Date): string {
+  return new Intl.DateTimeFormat(dateLocales[language], { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+}
+
 export function formatMoney(language: DraftLanguage, amount: number): string {
   return new Intl.NumberFormat(currencyLocales[language], { style: 'currency', currency: 'USD', currencyDisplay: language === 'pt' ? 'symbol' : 'narrowSymbol' }).format(amount);
 }

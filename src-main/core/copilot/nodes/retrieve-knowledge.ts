@@ -5,7 +5,7 @@ import type { CopilotStateType, CopilotStateUpdate } from '../state';
 import type { KnowledgeRef } from '../types';
 
 function reference(hit: KnowledgeHit): KnowledgeRef {
-  return { articleId: hit.articleId, title: hit.title, section: hit.section, snippet: hit.snippet, chunkText: hit.chunkText.slice(0, 1500), score: hit.score, kind: hit.kind, language: hit.language, ...(hit.url ? { url: hit.url } : {}) };
+  return { articleId: hit.articleId, title: hit.title, section: hit.section, snippet: hit.snippet, chunkText: hit.chunkText.slice(0, 1500), score: hit.score, kind: hit.kind, language: hit.language, ...(hit.subflows?.length ? { subflows: hit.subflows } : {}), ...(hit.url ? { url: hit.url } : {}) };
 }
 
 /**
