@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rewriteQuery } from '../../../src-main/core/knowledge/search/query-rewrite';
 import { bitCount, letterSignature, signatureDistanceBound } from '../../../src-main/core/knowledge/search/letter-signature';
 import { boundedEditDistance, correctWord, correctWordExhaustive } from '../../../src-main/core/knowledge/search/spelling';
 import { Vocabulary } from '../../../src-main/core/knowledge/search/vocabulary';
@@ -61,5 +62,20 @@ describe('fast spelling correction', () => {
     vocabulary.addText('passport');
     expect(correctWord('pasword', vocabulary)).toBe(correctWordExhaustive('pasword', vocabulary));
     expect(correctWord('passprt', vocabulary)).toBe('passport');
+  });
+
+  it('forgets remembered corrections when the vocabulary changes', () => {
+    const vocabulary = vocabularyOf(['zebra printers']);
+    expect(rewriteQuery('zebar', vocabulary).words).toContain('zebra');
+    vocabulary.removeText('zebra printers');
+    vocabulary.addText('cobra printers');
+    expect(rewriteQuery('zebar', vocabulary).words).not.toContain('zebra');
+    expect(rewriteQuery('cobar', vocabulary).words).toContain('cobra');
+  });
+
+  it('rewrites queries as the exhaustive correction does', () => {
+    const vocabulary = vocabularyOf(['Cancel your purchase', 'Track a purchase and its delivery', 'Reset your password', 'Refunds to the original payment']);
+    for (const query of ['pasword resett', 'purchsae delivry', 'cancelyour refnd', 'I want a reimbursment', 'trak my parcle'])
+      expect(rewriteQuery(query, vocabulary)).toEqual(rewriteQuery(query, vocabulary, 'en', { correct: correctWordExhaustive }));
   });
 });
