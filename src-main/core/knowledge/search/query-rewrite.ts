@@ -12,6 +12,11 @@ export interface RewrittenQuery {
   words: string[];
 }
 
+export interface RewriteOptions {
+  /** Another corrector, uncached: the benchmark and tests compare the exhaustive reference with the default. */
+  correct?: typeof correctWord;
+}
+
 /** A word stands for its stem, so "reimbursed" matches a "reimburse" entry; stop words have no stem. */
 const stemOf = (word: string): string => terms(word)[0] ?? word;
 
@@ -42,6 +47,30 @@ const lexiconByLength = new Map<number, string[]>();
 for (const word of lexiconWords) if (word.length > 3) lexiconByLength.set(word.length, [...(lexiconByLength.get(word.length) ?? []), word]);
 const lexiconWordsOfLength = (length: number): readonly string[] => lexiconByLength.get(length) ?? [];
 
+/** Corrections remembered per vocabulary: customers repeat their slips ("refnd"), and a change of vocabulary forgets them. */
+const correctionCacheSize = 2048;
+const corrections = new WeakMap<Vocabulary, { generation: number; fixes: Map<string, string | undefined> }>();
+
+function cachedCorrection(word: string, language: string, vocabulary: Vocabulary, compute: () => string | undefined): string | undefined {
+  let entry = corrections.get(vocabulary);
+  if (!entry || entry.generation !== vocabulary.generation) {
+    entry = { generation: vocabulary.generation, fixes: new Map() };
+    corrections.set(vocabulary, entry);
+  }
+  const key = `${language}\u0000${word}`;
+  if (entry.fixes.has(key)) {
+    const fix = entry.fixes.get(key);
+    // Re-inserted, so the map's order runs from least to most recently used.
+    entry.fixes.delete(key);
+    entry.fixes.set(key, fix);
+    return fix;
+  }
+  const fix = compute();
+  entry.fixes.set(key, fix);
+  if (entry.fixes.size > correctionCacheSize) entry.fixes.delete(entry.fixes.keys().next().value as string);
+  return fix;
+}
+
 function containsPhrase(stems: string[], phrase: string[]): boolean {
   outer: for (let start = 0; start + phrase.length <= stems.length; start += 1) {
     for (let offset = 0; offset < phrase.length; offset += 1) if (stems[start + offset] !== phrase[offset]) continue outer;
@@ -56,7 +85,7 @@ function containsPhrase(stems: string[], phrase: string[]): boolean {
  * dictionary synonyms that the index knows, and support synonyms add the words articles use. Known
  * words are never changed, and nothing is added that the index lacks.
  */
-export function rewriteQuery(query: string, vocabulary: Vocabulary, language = 'en'): RewrittenQuery {
+export function rewriteQuery(query: string, vocabulary: Vocabulary, language = 'en', options: RewriteOptions = {}): RewrittenQuery {
   const original = surfaceWords(withoutIdentifiers(query.slice(0, 2000)));
   const corrected: string[] = [];
   const stemsKnown = new Set<string>();
@@ -71,7 +100,9 @@ export function rewriteQuery(query: string, vocabulary: Vocabulary, language = '
       corrected.push(word);
       continue;
     }
-    const fix = correctWord(word, vocabulary, known, language === 'en' ? lexiconWordsOfLength : undefined);
+    const correct = (): string | undefined => (options.correct ?? correctWord)(word, vocabulary, known, language === 'en' ? lexiconWordsOfLength : undefined);
+    // The correction depends on the word, the language and the vocabulary only: `known` is made of them.
+    const fix = options.correct ? correct() : cachedCorrection(word, language, vocabulary, correct);
     corrected.push(...(fix ?? word).split(' '));
   }
   // The support synonyms are English words; other languages get spelling correction only.

@@ -1,3 +1,4 @@
+import { letterSignature, signatureDistanceBound } from './letter-signature';
 import type { Vocabulary } from './vocabulary';
 
 /** Edit distance with adjacent transpositions (optimal string alignment), giving up past `limit`. */
@@ -28,15 +29,96 @@ function allowedDistance(length: number): number {
   return length >= 8 ? 2 : 1;
 }
 
+/** Rows of `scratchDistance`, reused: a correction compares thousands of words and allocated three arrays for each. */
+let rows = [new Int32Array(0), new Int32Array(0), new Int32Array(0)] as const;
+
+/** `boundedEditDistance` without allocating: the same recurrence and early exit, on reused rows. */
+function scratchDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const width = b.length + 1;
+  if (rows[0].length < width) rows = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
+  let [before, previous, current] = rows;
+  for (let j = 0; j < width; j += 1) {
+    before[j] = 0;
+    previous[j] = j;
+  }
+  for (let i = 1; i <= a.length; i += 1) {
+    current[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = 1; j < width; j += 1) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj) value = Math.min(value, before[j - 2]! + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return Math.min(previous[b.length]!, limit + 1);
+}
+
+/** Signatures of the extra word lists, which callers keep and pass again on every correction. */
+const extraSignatures = new WeakMap<readonly string[], Int32Array>();
+
+function signaturesOf(words: readonly string[]): Int32Array {
+  let signatures = extraSignatures.get(words);
+  if (!signatures) {
+    signatures = Int32Array.from(words, letterSignature);
+    extraSignatures.set(words, signatures);
+  }
+  return signatures;
+}
+
 /**
  * The most common indexed word within a small edit distance of an unknown word, or a split of a
  * run-together word into two known ones ("ispurchase" → "is purchase"). Undefined when nothing is close.
+ * Gives exactly what `correctWordExhaustive` gives: the same words in the same order, minus those whose
+ * letter signature alone puts them beyond the distance that could still win.
  */
 export function correctWord(
   word: string,
   vocabulary: Vocabulary,
   isKnown: (word: string) => boolean = (w) => vocabulary.has(w),
   /** Further known words by length (the synonym lexicon's): a slip in "reimbvurse" is still a slip. */
+  extraWordsOfLength: (length: number) => readonly string[] = () => [],
+): string | undefined {
+  const limit = allowedDistance(word.length);
+  if (limit > 0) {
+    const signature = letterSignature(word);
+    let best: { word: string; distance: number; count: number } | undefined;
+    let bound = limit;
+    const consider = (candidates: readonly string[], signatures: Int32Array): void => {
+      for (let at = 0; at < candidates.length; at += 1) {
+        // A candidate beyond the best distance so far cannot win, whatever its count.
+        if (signatureDistanceBound(signature, signatures[at]!) > bound) continue;
+        const candidate = candidates[at]!;
+        const distance = scratchDistance(word, candidate, bound);
+        if (distance > bound) continue;
+        const count = vocabulary.count(candidate);
+        if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
+          best = { word: candidate, distance, count };
+          bound = distance;
+        }
+      }
+    };
+    for (let length = word.length - limit; length <= word.length + limit; length += 1) {
+      consider(vocabulary.wordsOfLength(length), vocabulary.signaturesOfLength(length));
+      const extra = extraWordsOfLength(length);
+      if (extra.length > 0) consider(extra, signaturesOf(extra));
+    }
+    return settle(word, vocabulary, isKnown, best);
+  }
+  return splitWord(word, vocabulary, isKnown);
+}
+
+/** The reference `correctWord` is checked against: every word of nearby length through the edit distance. */
+export function correctWordExhaustive(
+  word: string,
+  vocabulary: Vocabulary,
+  isKnown: (word: string) => boolean = (w) => vocabulary.has(w),
   extraWordsOfLength: (length: number) => readonly string[] = () => [],
 ): string | undefined {
   const limit = allowedDistance(word.length);
@@ -50,11 +132,15 @@ export function correctWord(
         if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
       }
     }
-    // One slip is a typo; two may as well be a missing space, so a clean split wins over them.
-    if (best?.distance === 1) return best.word;
-    return splitWord(word, vocabulary, isKnown) ?? best?.word;
+    return settle(word, vocabulary, isKnown, best);
   }
   return splitWord(word, vocabulary, isKnown);
+}
+
+function settle(word: string, vocabulary: Vocabulary, isKnown: (word: string) => boolean, best: { word: string; distance: number } | undefined): string | undefined {
+  // One slip is a typo; two may as well be a missing space, so a clean split wins over them.
+  if (best?.distance === 1) return best.word;
+  return splitWord(word, vocabulary, isKnown) ?? best?.word;
 }
 
 function splitWord(word: string, vocabulary: Vocabulary, isKnown: (word: string) => boolean): string | undefined {

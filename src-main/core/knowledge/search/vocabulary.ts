@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFileAtomicSync } from '../../files/atomic-write';
+import { letterSignature } from './letter-signature';
 
 /** Lower-cased, accent-free words of a text, in any script; placeholders like {{Order Number}} are not words. */
 export function surfaceWords(text: string): string[] {
@@ -20,8 +21,13 @@ export function surfaceWords(text: string): string[] {
  */
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
-  /** Words by length, rebuilt lazily after a change: correction only compares words of similar length. */
-  private byLength: Map<number, string[]> | undefined;
+  /**
+   * Words by length with their letter signatures, rebuilt lazily after a change: correction only
+   * compares words of similar length, and skips those whose letters alone rule them out.
+   */
+  private byLength: Map<number, { words: string[]; signatures: Int32Array }> | undefined;
+  /** Bumped on every change, so caches of corrections know when they are stale. */
+  private changes = 0;
   /** Stems of the words, rebuilt lazily after a change: the full-text index stems, so "refund" finds "refunds". */
   private stemSet: Set<string> | undefined;
 
@@ -47,6 +53,10 @@ export class Vocabulary {
     writeFileAtomicSync(file, JSON.stringify(Object.fromEntries(this.counts)));
   }
 
+  get generation(): number {
+    return this.changes;
+  }
+
   get size(): number {
     return this.counts.size;
   }
@@ -69,6 +79,7 @@ export class Vocabulary {
 
   clear(): void {
     this.counts.clear();
+    this.changes += 1;
     this.byLength = undefined;
     this.stemSet = undefined;
   }
@@ -78,16 +89,28 @@ export class Vocabulary {
     return this.stemSet.has(stem);
   }
 
+  /** The words of a length, in the order they were first counted (correction's tie-break order). */
   wordsOfLength(length: number): readonly string[] {
+    return this.bucket(length)?.words ?? [];
+  }
+
+  /** `letterSignature` of each word of `wordsOfLength(length)`, at the same positions. */
+  signaturesOfLength(length: number): Int32Array {
+    return this.bucket(length)?.signatures ?? emptySignatures;
+  }
+
+  private bucket(length: number): { words: string[]; signatures: Int32Array } | undefined {
     if (!this.byLength) {
-      this.byLength = new Map();
+      const lists = new Map<number, string[]>();
       for (const word of this.counts.keys()) {
-        const list = this.byLength.get(word.length);
+        const list = lists.get(word.length);
         if (list) list.push(word);
-        else this.byLength.set(word.length, [word]);
+        else lists.set(word.length, [word]);
       }
+      this.byLength = new Map();
+      for (const [size, words] of lists) this.byLength.set(size, { words, signatures: Int32Array.from(words, letterSignature) });
     }
-    return this.byLength.get(length) ?? [];
+    return this.byLength.get(length);
   }
 
   private apply(text: string, delta: 1 | -1): void {
@@ -99,5 +122,8 @@ export class Vocabulary {
     }
     this.byLength = undefined;
     this.stemSet = undefined;
+    this.changes += 1;
   }
 }
+
+const emptySignatures = new Int32Array(0);
