@@ -1,5 +1,6 @@
 import { mulberry32 } from '../../src-main/core/random/mulberry32';
 import type { Embedder } from '../../src-main/core/knowledge/semantic/embedder';
+import type { KnowledgeArticle } from '../../src-main/core/knowledge/index';
 
 /** A vocabulary with Zipf-distributed frequencies, like real text: a few words everywhere, most words rare. */
 export function zipfWords(vocabularySize: number, seed: number): () => string {
@@ -38,6 +39,20 @@ export function sentence(next: () => string, length: number): string {
 }
 
 /** A deterministic random-projection embedder of the requested width, so vector search runs at real dimensions. */
+/**
+ * The kb benches' articles: one chunk each, so the chunk count is exact; one in `helpCentreEvery` declared
+ * help-centre, so the drafts' filter has articles to find, as in a workspace (with none it measures an empty result).
+ */
+export function benchArticles(next: () => string, count: number, helpCentreEvery: number): KnowledgeArticle[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: `a${index}`,
+    title: sentence(next, 4),
+    body: sentence(next, 60),
+    source: 'bench',
+    ...(index % helpCentreEvery === 0 ? { kind: 'help-centre' as const } : {}),
+  }));
+}
+
 export function hashingEmbedder(dimensions: number): Embedder {
   const embed = (text: string): Float32Array => {
     const vector = new Float32Array(dimensions);

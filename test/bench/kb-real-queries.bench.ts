@@ -1,13 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openKnowledgeIndex, type KnowledgeArticle } from '../../src-main/core/knowledge/index';
+import { openKnowledgeIndex } from '../../src-main/core/knowledge/index';
 import { performance } from 'node:perf_hooks';
 import { rewriteQuery } from '../../src-main/core/knowledge/search/query-rewrite';
 import { correctWord, correctWordExhaustive } from '../../src-main/core/knowledge/search/spelling';
 import { Vocabulary } from '../../src-main/core/knowledge/search/vocabulary';
 import { mulberry32 } from '../../src-main/core/random/mulberry32';
-import { hashingEmbedder, sentence, zipfWords } from './corpus';
+import { benchArticles, hashingEmbedder, sentence, zipfWords } from './corpus';
 import { timeAsync, type Benchmark, type BenchFigure } from './harness';
 
 const chunkCount = Number(process.env.KB_BENCH_CHUNKS ?? 100_000);
@@ -61,12 +61,7 @@ const bench: Benchmark = {
   name: 'kb-real-queries',
   async run() {
     const next = zipfWords(30_000, 42);
-    const articles: KnowledgeArticle[] = Array.from({ length: chunkCount }, (_, index) => ({
-      id: `a${index}`,
-      title: sentence(next, 4),
-      body: sentence(next, 60),
-      source: 'bench',
-    }));
+    const articles = benchArticles(next, chunkCount, 20);
     const synthetic = Array.from({ length: queryCount }, () => sentence(next, 3));
     const random = mulberry32(20261203);
     const fillers = ['my', 'the', 'please', 'help', 'with', 'order', 'account', 'refund', 'cant', 'find'];

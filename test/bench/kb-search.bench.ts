@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openKnowledgeIndex, type KnowledgeArticle } from '../../src-main/core/knowledge/index';
+import { openKnowledgeIndex } from '../../src-main/core/knowledge/index';
 import { Bm25Index } from '../../src-main/core/knowledge/search/bm25-index';
 import { loadLanceDb } from '../../src-main/core/knowledge/store/lancedb';
 import { fullTextTerms } from '../../src-main/core/knowledge/text/stemming';
-import { hashingEmbedder, sentence, zipfWords } from './corpus';
+import { benchArticles, hashingEmbedder, sentence, zipfWords } from './corpus';
 import { percentiles, timeAsync, type Benchmark, type BenchFigure } from './harness';
 
 const chunkCount = Number(process.env.KB_BENCH_CHUNKS ?? 100_000);
@@ -21,15 +21,7 @@ const bench: Benchmark = {
   name: 'kb-search',
   async run() {
     const next = zipfWords(30_000, 42);
-    // One chunk per article keeps the chunk count exact. One in twenty declared help-centre: the drafts'
-    // filter then has articles to find, as in a workspace (with none, it measured an empty result).
-    const articles: KnowledgeArticle[] = Array.from({ length: chunkCount }, (_, index) => ({
-      id: `a${index}`,
-      title: sentence(next, 4),
-      body: sentence(next, 60),
-      source: 'bench',
-      ...(index % helpCentreEvery === 0 ? { kind: 'help-centre' as const } : {}),
-    }));
+    const articles = benchArticles(next, chunkCount, helpCentreEvery);
     const queries = Array.from({ length: queryCount }, () => sentence(next, 3));
     const dataDir = mkdtempSync(join(tmpdir(), 'copilot-kb-bench-'));
     const embedder = hashingEmbedder(dimensions);
