@@ -1,39 +1,17 @@
 import { letterSignature, signatureDistanceBound } from './letter-signature';
 import type { Vocabulary } from './vocabulary';
 
-/** Edit distance with adjacent transpositions (optimal string alignment), giving up past `limit`. */
-export function boundedEditDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i += 1) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return limit + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  return Math.min(previous[b.length] ?? limit + 1, limit + 1);
-}
-
 /** Short words have too many one-letter neighbours to correct safely; long ones tolerate two slips. */
 function allowedDistance(length: number): number {
   if (length < 4) return 0;
   return length >= 8 ? 2 : 1;
 }
 
-/** Rows of `scratchDistance`, reused: a correction compares thousands of words and allocated three arrays for each. */
+/** Rows of `boundedEditDistance`, reused: a correction compares thousands of words and allocated three arrays for each. */
 let rows = [new Int32Array(0), new Int32Array(0), new Int32Array(0)] as const;
 
-/** `boundedEditDistance` without allocating: the same recurrence and early exit, on reused rows. */
-function scratchDistance(a: string, b: string, limit: number): number {
+/** Edit distance with adjacent transpositions (optimal string alignment), giving up past `limit`. */
+export function boundedEditDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const width = b.length + 1;
   if (rows[0].length < width) rows = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
@@ -95,7 +73,7 @@ export function correctWord(
         // A candidate beyond the best distance so far cannot win, whatever its count.
         if (signatureDistanceBound(signature, signatures[at]!) > bound) continue;
         const candidate = candidates[at]!;
-        const distance = scratchDistance(word, candidate, bound);
+        const distance = boundedEditDistance(word, candidate, bound);
         if (distance > bound) continue;
         const count = vocabulary.count(candidate);
         if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
