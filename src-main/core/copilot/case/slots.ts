@@ -10,6 +10,20 @@ const membershipWords: [RegExp, string][] = [
   [/\b(guest|invitado|invitada|invite|invitee|gast|convidado|convidada|no membership|not a member|regular)\b/, 'guest'],
 ];
 
+/**
+ * Each level's word, and where it names the level in a line of any length: after "as" ("I just ordered as a
+ * guest", "ich hab nur als Gast bestellt"), or opening the line ("Bronze. And I want the 15 dollars back").
+ */
+const membershipCues = membershipWords.map(([pattern, level]) => {
+  const word = pattern.source.replace(/\\b/g, '');
+  return {
+    pattern,
+    level,
+    asLevel: new RegExp(`\\b(as a|as|como|comme|en tant qu.?|als|i'm|im|i am|soy|je suis|ich bin|sou)\\s+(${word})`),
+    opensWith: new RegExp(`^\\W*(${word})\\s*[.,;:!-]`),
+  };
+});
+
 export const monthNames: [RegExp, number][] = [
   [/\b(january|jan|enero|janvier|januar|janeiro)\b/, 0],
   [/\b(february|feb|febrero|fevrier|februar|fevereiro)\b/, 1],
@@ -79,11 +93,10 @@ export function purchaseDateIn(text: string, now: Date): string | undefined {
 
 const negation = /\b(no|not|never|don't|dont|didn't|didnt|haven't|havent|nunca|pas|jamais|kein|keine|keinen|nicht|nao|sin|sans|ohne|sem|lost|threw|tire|perdi|jete|jetee|perdu|weggeworfen|verloren|joguei|perdi)\b/;
 
-/**
- * Yes or no about a topic (the receipt, the packaging), read in the clause that names it: "I know it's been
- * a while but it was in its box, I still have the receipt" is a yes, though "no" appears elsewhere on the line.
- */
+/** Never opened or worn: the item is as it came, in its packaging. */
 const unopened = /\b(unopened|never (been )?(opened|worn)|still sealed|sin abrir|sin estrenar|sin usar|jamais (ouvert|porte)e?s?|pas (encore )?ouvert|ungeoffnet|originalverpackt|nie getragen|sem abrir|nunca usad[oa])\b/;
+/** Every mention of `unopened` on a line, for the clause reading to see one word. */
+const unopenedEverywhere = new RegExp(unopened.source, 'g');
 /** "and the box too": the clause says nothing of its own and takes the answer of the one before. */
 const likewise = /\b(too|also|either|as well|tambien|tampoco|aussi|non plus|auch|ebenfalls|tambem)\b/;
 
@@ -92,7 +105,7 @@ const likewise = /\b(too|also|either|as well|tambien|tampoco|aussi|non plus|auch
  * a while but it was in its box, I still have the receipt" is a yes, though "no" appears elsewhere on the line.
  */
 function yesNoAbout(folded: string, topic: RegExp): 'yes' | 'no' | undefined {
-  const clauses = folded.replace(new RegExp(unopened.source, 'g'), ' unopened ').split(/[.,;:!?]+|\b(?:but|pero|mais|aber|mas|and|y|et|und|e)\b/);
+  const clauses = folded.replace(unopenedEverywhere, ' unopened ').split(/[.,;:!?]+|\b(?:but|pero|mais|aber|mas|and|y|et|und|e)\b/);
   let answer: 'yes' | 'no' | undefined;
   let before: 'yes' | 'no' | undefined;
   for (const clause of clauses) {
@@ -125,11 +138,7 @@ const items = /\b(boots?|shirts?|jeans|jackets?|botas|camisa|camisas|chaqueta|ch
 export function slotsIn(text: string, entities: Entity[], said: SaidIdentifier[], now: Date): CaseSlots {
   const folded = foldText(text);
   const slots: CaseSlots = {};
-  for (const [pattern, level] of membershipWords) {
-    // "I just ordered as a guest", "ich hab nur als Gast bestellt": the level, however long the line.
-    const asLevel = new RegExp(`\\b(as a|as|como|comme|en tant qu.?|als|i'm|im|i am|soy|je suis|ich bin|sou)\\s+(${pattern.source.replace(/\\b/g, '')})`);
-    // "Bronze. And I want the 15 dollars back": a line that opens with the level names it too.
-    const opensWith = new RegExp(`^\\W*(${pattern.source.replace(/\\b/g, '')})\\s*[.,;:!-]`);
+  for (const { pattern, level, asLevel, opensWith } of membershipCues) {
     if (pattern.test(folded) && (folded.split(' ').length <= 6 || asLevel.test(folded) || opensWith.test(folded) || /\b(member|membre|miembro|mitglied|membro|membership|level|nivel|niveau|status)\b/.test(folded))) {
       // "or" is French gold only when the line is about membership; in English it is a conjunction.
       if (level === 'gold' && /\bor\b/.test(folded) && !/\b(gold|oro|ouro)\b/.test(folded) && !/\b(membre|niveau)\b/.test(folded)) continue;

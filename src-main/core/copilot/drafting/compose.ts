@@ -208,8 +208,13 @@ function withinPolicy(context: Context): boolean | undefined {
   if (context.tier === 'gold') return true;
   // Any level may return with the receipt or in the original packaging (guidelines: Membership Privileges).
   if (keptProof(context)) return true;
+  return insideWindow(context);
+}
+
+/** True when the purchase is inside the tier's return window by its date alone, undefined when that cannot be told. */
+function insideWindow(context: Context): boolean | undefined {
   const day = purchaseDay(context);
-  const limit = windowDays[context.tier];
+  const limit = context.tier ? windowDays[context.tier] : undefined;
   if (!day || limit === undefined) return undefined;
   return (context.now.getTime() - day.getTime()) / 86_400_000 <= limit;
 }
@@ -317,11 +322,10 @@ function policyAnswer(context: Context): Draft | undefined {
   sentences.push(rule);
   const inside = withinPolicy(context);
   const proof = keptProof(context);
-  const day = purchaseDay(context);
-  const inWindow = day && windowDays[tier] !== undefined ? (context.now.getTime() - day.getTime()) / 86_400_000 <= (windowDays[tier] ?? 0) : undefined;
   // Outside the window but with the receipt or the packaging: that, not the window, is why the return is allowed.
-  if (inside === true && tier !== 'gold') sentences.push(proof && inWindow !== true ? phrase(language, proof) : phrase(language, 'withinWindow'));
+  if (inside === true && tier !== 'gold') sentences.push(proof && insideWindow(context) !== true ? phrase(language, proof) : phrase(language, 'withinWindow'));
   if (inside === false) {
+    const day = purchaseDay(context);
     const date = day ? formatDay(language, day) : undefined;
     const outside = fill(language, 'outsideWindow', { date });
     const slots = context.input.caseState.slots;
