@@ -177,3 +177,23 @@ describe('the retailer\'s policy', () => {
     expect(checkCasePolicy('escalate_to_human', { customerId: 'c-ines', reason: 'manager' }, context(last), null)).toMatchObject({ allowed: true });
   });
 });
+
+describe('a correction of the last digits of a number given before', () => {
+  it.each([
+    ['en', 'wait no sorry its 0110 at the end, i always flip those'],
+    ['es', 'perdón, termina en 0110'],
+    ['fr', 'pardon, les derniers chiffres sont 0110'],
+    ['de', 'sorry, am Ende 0110'],
+  ])('%s: splices the tail into the phone given before', (_language, correction) => {
+    const states = run(['i need to change the phone number on my account', 'bvisser221@email.com', '617 555 0101', correction]);
+    const phones = states.at(-1)?.identity.given?.filter((item) => item.kind === 'phone').map((item) => item.value);
+    expect(phones).toEqual(['6175550110']);
+  });
+
+  it('corrects an order id when the tail is shorter than it, and leaves a lone number alone', () => {
+    const states = run(['my boots arrived with a stain, I want to return them', 'order 3301992874', 'oops it ends in 47']);
+    expect(states.at(-1)?.slots.orderId).toBe('3301992847');
+    const untouched = run(['my boots arrived with a stain, I want to return them', 'order 3301992874', 'I paid 47 for them']);
+    expect(untouched.at(-1)?.slots.orderId).toBe('3301992874');
+  });
+});

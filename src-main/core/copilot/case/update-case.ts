@@ -3,6 +3,7 @@ import type { CaseRequest, CaseSlots, CaseState, LineAct } from './case-types';
 import { changeSlotsIn, nameForChange } from './change-values';
 import { applyCorrections } from './corrections';
 import { detectRequest, type DetectedRequest } from './detect-request';
+import { trailingDigitsIn, withTrailingDigits } from './digit-correction';
 import { foldText } from './fold-text';
 import { verificationIdentifiers, verificationStep } from './flows';
 import { identifiersIn } from './identifiers';
@@ -81,7 +82,9 @@ function newNameAfter(previous: string | undefined, said: string, onRecord: stri
  */
 export function updateCaseState(previous: CaseState, line: CaseLine, context: CaseContext): CaseState {
   const index = previous.acts.length;
-  const identifiers = identifiersIn(line.text, line.entities);
+  // "its 3086 at the end" corrects the tail of a number given before; its digits are no zip of their own.
+  const tail = trailingDigitsIn(line.text);
+  const identifiers = identifiersIn(line.text, line.entities).filter((item) => !(tail && item.kind === 'zip' && item.value === tail));
   const slots = slotsIn(line.text, line.entities, identifiers, context.now);
   // A short line ("¿y mi reembolso?") is read in the conversation's language, not its own guess.
   const reliable = caseLanguages.has(line.language.code) && line.language.confidence >= 0.5;
@@ -127,6 +130,12 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
   // Identifiers count whatever the line's act: an email given before the case opens still identifies them.
   const given = [...(previous.identity.given ?? [])];
   for (const identifier of identifiers) if (!given.some((item) => item.kind === identifier.kind && item.value.toLowerCase() === identifier.value.toLowerCase())) given.push(identifier);
+  const spliced = tail && identifiers.length === 0 ? withTrailingDigits(given, tail) : undefined;
+  if (spliced) {
+    given.splice(0, given.length, ...spliced.given);
+    const slot = spliced.before.kind === 'phone' ? 'phone' : 'orderId';
+    if (merged[slot] === spliced.before.value) merged[slot] = spliced.after.value;
+  }
   const fills = request !== null && (act === 'information' || opens);
   if (request && fills) {
     // The new value of a change (a delivery time, a payment method) is read knowing which change the case is.
