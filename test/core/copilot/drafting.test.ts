@@ -208,3 +208,37 @@ describe('ask the copilot, offline', () => {
     expect(none.answer).toMatch(/^No,/);
   });
 });
+
+describe('a price-match question already answered', () => {
+  const priceMatch: DraftKnowledge = {
+    articleId: 'hc-price-match-en',
+    title: 'Price match',
+    section: 'How it works',
+    snippet: '',
+    score: 0.05,
+    kind: 'help-centre',
+    language: 'en',
+    chunkText: 'We do not match the prices of other stores. Tell us where you saw the lower price: at another store, or on our site on another day.',
+  };
+  const priceCase = (lines: string[]): DraftInput =>
+    input({
+      caseState: caseOf({ request: { flow: 'purchase_dispute', subflow: 'bad_price_competitor', intent: null, label: 'Bad price competitor', confidence: 0.8, openedAtLine: 0 }, steps: steps(['pull-up-account', 'record-reason']), lastAct: lines.length > 1 ? 'information' : 'request', acts: lines.map((_, index) => (index === 0 ? 'request' : 'information')) }),
+      knowledge: [priceMatch],
+      turns: turns(...lines),
+    });
+
+  it('is not asked where the lower price was once the customer said it (another site, a competitor)', () => {
+    for (const lines of [
+      ['I paid $128 for these boots and the same pair is $89 on another site. Can you match the lower price?'],
+      ['why is the price lower?', 'I saw it at a competitor, the price was lower'],
+    ]) {
+      const drafts = composeDrafts(priceCase(lines));
+      expect(drafts.some((draft) => /where you saw the lower price/.test(draft.text))).toBe(false);
+    }
+  });
+
+  it('still asks where when they have not said it', () => {
+    const drafts = composeDrafts(priceCase(['why is the price lower than what I paid?']));
+    expect(drafts.some((draft) => /where you saw the lower price/.test(draft.text))).toBe(true);
+  });
+});

@@ -238,10 +238,12 @@ function helpCentreSentences(context: Context, limit: number, overlapNeeded?: nu
   const identityKnown = status === 'identified' || status === 'verified' || context.facts.identifiers.size > 0;
   // Nor for a phone number the customer has already given (the manager's call-back number).
   const phoneKnown = context.facts.phone;
+  // Nor for where they saw a lower price, once they have said it.
+  const priceSourceKnown = context.facts.priceSource;
   for (const hit of context.input.knowledge.filter(isHelpCentre)) {
     if ((hit.language ?? 'en') !== context.language) continue;
     const scored = sentencesOf(hit.chunkText)
-      .filter((sentence) => !(exclude && exclude.test(sentence)) && !(identityKnown && identifierWords.test(sentence)) && !(phoneKnown && phoneAskWords.test(sentence)))
+      .filter((sentence) => !(exclude && exclude.test(sentence)) && !(identityKnown && identifierWords.test(sentence)) && !(phoneKnown && phoneAskWords.test(sentence)) && !(priceSourceKnown && priceSourceAskWords.test(sentence)))
       .map((sentence, index) => ({ sentence, overlap: [...words(sentence)].filter((word) => query.has(word)).length, index }))
       .filter((entry) => entry.overlap >= minOverlap)
       .map((entry) => ({ sentence: entry.sentence, score: entry.overlap * 10 - entry.index }))
@@ -254,6 +256,8 @@ function helpCentreSentences(context: Context, limit: number, overlapNeeded?: nu
 }
 
 const phoneAskWords = /\b(phone number|número de teléfono|teléfono|numéro de téléphone|téléphone|telefonnummer|rufnummer|número de telefone|telefone)\b/i;
+
+const priceSourceAskWords = /\b(where you saw|dónde vio|où vous avez vu|wo sie den niedrigeren preis|onde viu)\b/i;
 
 const identifierWords = /\b(username|user name|e-?mail|order (id|number)|account id|nombre de usuario|usuario|correo|número de pedido|nom d'utilisateur|adresse e-mail|numéro de commande|benutzername|e-mail-adresse|bestellnummer|kundennummer|nome de usuário|número do pedido)\b/i;
 

@@ -1,5 +1,7 @@
 import { detectLanguage } from '../../language/index';
 import type { CaseSlots, CaseState, IdentifierKind } from '../case/case-types';
+import { foldText } from '../case/fold-text';
+import { priceSourceWords } from '../case/request-patterns';
 import type { CustomerContext } from '../types';
 import { draftLanguages, isDraftLanguage, type DraftLanguage } from './templates';
 
@@ -17,6 +19,8 @@ export interface GivenFacts {
   refundMethod: string | null;
   item: string | null;
   phone: boolean;
+  /** Where they saw the lower price (another shop, our site another day): a price-match case has it. */
+  priceSource: boolean;
 }
 
 const tierWords: [RegExp, string][] = [
@@ -98,6 +102,7 @@ export function givenFacts(customerLines: string[], caseState: CaseState, custom
   let refundMethod = slots.refundMethod ?? null;
   let item = slots.product ?? null;
   let phone = Boolean(slots.phone);
+  let priceSource = false;
   const names = customer ? customer.name.toLowerCase().split(/\s+/).filter((part) => part.length > 1) : [];
   for (const line of customerLines) {
     const lower = line.toLowerCase();
@@ -113,6 +118,7 @@ export function givenFacts(customerLines: string[], caseState: CaseState, custom
       identifiers.add('phone');
       phone = true;
     }
+    if (priceSourceWords.test(foldText(line))) priceSource = true;
     const words = lower.split(/\s+/).filter(Boolean).length;
     // "Bronze. And I want my money back": a line that opens with the tier names it, however long it goes on.
     for (const [pattern, tier, opensWith] of tierCues) if (pattern.test(line) && (words <= 6 || /\b(member|miembro|membre|mitglied|membro)\b/i.test(line) || opensWith.test(line))) membership ??= tier;
@@ -124,7 +130,7 @@ export function givenFacts(customerLines: string[], caseState: CaseState, custom
     const product = /\b(boots?|jeans|shirts?|jackets?|botas|vaqueros|camisa|chaqueta|bottes|chemise|veste|stiefel|hemd|jacke|camisa|jaqueta)\b/i.exec(line);
     if (product) item ??= product[0].toLowerCase();
   }
-  return { identifiers, membership, purchaseDate, address, returnMethod, refundMethod, item, phone };
+  return { identifiers, membership, purchaseDate, address, returnMethod, refundMethod, item, phone, priceSource };
 }
 
 /**
