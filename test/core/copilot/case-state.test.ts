@@ -197,3 +197,20 @@ describe('a correction of the last digits of a number given before', () => {
     expect(untouched.at(-1)?.slots.orderId).toBe('3301992874');
   });
 });
+
+describe('a follow-up question inside a product FAQ', () => {
+  it.each([
+    ['es', 'hola una pregunta rapida sobre los vaqueros de guess', 'vale y si los quiero mas cortos, cuanto cuesta el arreglo del bajo?'],
+    ['en', 'quick question about your guess jeans, do they shrink?', 'ok and how much does it cost to have them hemmed?'],
+    ['fr', 'une question sur les jeans guess, ils rétrécissent au lavage ?', "et combien coûte l'ourlet ?"],
+  ])('%s: stays the product case', (_language, opening, followUp) => {
+    const states = run([opening, followUp]);
+    expect(states[0]?.request?.subflow).toBe('jeans');
+    expect(states.at(-1)?.request?.subflow).toBe('jeans');
+  });
+
+  it('opens the other topic when the customer says it is another question', () => {
+    const states = run(['quick question about your guess jeans, do they shrink?', 'another question: how much is gift wrapping?']);
+    expect(states.at(-1)?.request?.subflow).toBe('pricing');
+  });
+});

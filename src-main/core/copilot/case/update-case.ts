@@ -36,9 +36,27 @@ function openRequest(detected: DetectedRequest, act: LineAct, line: number): Cas
   return { flow: detected.flow, subflow: detected.subflow, intent: detected.intent ?? (act === 'human_request' ? 'contact_human_agent' : act === 'complaint' ? 'complaint' : null), label: detected.label, confidence: Number(detected.score.toFixed(2)), openedAtLine: line };
 }
 
+/** The retailer's FAQ flows: a product's questions and the store-wide ones (guidelines.json). */
+const faqFlows = new Set(['single_item_query', 'storewide_query']);
+
+/** Words that say the next question is about something else ("another question", "por cierto", "übrigens"). */
+const otherTopicCue =
+  /\b(another question|other question|one more (thing|question)|something else|unrelated|different (question|topic)|by the way|btw|otra pregunta|otra cosa|aparte de eso|por cierto|une autre question|autre chose|au fait|par ailleurs|eine andere frage|noch eine frage|etwas anderes|ubrigens|outra pergunta|outra coisa|a proposito)\b/;
+
+/**
+ * A follow-up inside a product's FAQ ("and how much does hemming them cost?" after a question about the jeans)
+ * is still about that product, though its words are a store-wide price question. It opens another topic only
+ * when it says so, or names another product (a product subflow of its own).
+ */
+function faqFollowUp(current: CaseRequest, detected: DetectedRequest, text: string): boolean {
+  if (current.flow !== 'single_item_query' || !faqFlows.has(detected.flow ?? '') || detected.flow === 'single_item_query') return false;
+  return !otherTopicCue.test(foldText(text));
+}
+
 /** A request made only from the general intent gives way to one told by the retailer's subflow words. */
 function shouldSwitch(current: CaseRequest, detected: DetectedRequest, act: LineAct, text: string): boolean {
   if (act !== 'request' || detected.subflow === current.subflow) return false;
+  if (faqFollowUp(current, detected, text)) return false;
   if (!current.subflow) return detected.subflow !== null;
   const currentFromWords = current.confidence >= 0.5;
   const newFromWords = detected.score >= 0.5;
