@@ -242,3 +242,27 @@ describe('a price-match question already answered', () => {
     expect(drafts.some((draft) => /where you saw the lower price/.test(draft.text))).toBe(true);
   });
 });
+
+describe('the passage a question is answered with', () => {
+  const passage = (articleId: string, section: string, chunkText: string, subflows: string[]): DraftKnowledge => ({ articleId, title: articleId, section, snippet: '', score: 0, kind: 'help-centre', language: 'fr', subflows, chunkText });
+  const twoFactor = passage('hc-two-factor-reset-fr', 'Protéger votre compte', 'Nous vous enverrons aussi un lien avec nos bonnes pratiques pour sécuriser votre compte.', ['reset_2fa']);
+  const giftWrap = passage('hc-pricing-faq-fr', 'Emballage cadeau', "Nous proposons l'emballage cadeau et la broderie du nom sur de nombreux articles.", ['pricing']);
+  const express = passage('hc-pricing-faq-fr', 'Livraison express en 24 h', 'Passer une commande en livraison express en 24 h coûte 20 $.', ['pricing']);
+  const pricingCase = (lines: string[]): DraftInput =>
+    input({
+      caseState: caseOf({ request: { flow: 'storewide_query', subflow: 'pricing', intent: null, label: 'Pricing', confidence: 0.8, openedAtLine: 0 }, steps: steps(['search-faq']), lastAct: 'request', language: 'fr' }),
+      knowledge: [twoFactor, giftWrap, express],
+      turns: turns(...lines),
+    });
+
+  it('is not a passage that shares only a function word ("vous") with the question', () => {
+    const drafts = composeDrafts(pricingCase(["Bonsoir, c'est combien l'emballage cadeau chez vous ?"]));
+    expect(drafts[0]?.text).toMatch(/emballage cadeau/);
+    expect(drafts.some((draft) => /bonnes pratiques/.test(draft.text))).toBe(false);
+  });
+
+  it('answers the latest question, the line before being context', () => {
+    const drafts = composeDrafts(pricingCase(["c'est combien l'emballage cadeau ?", 'ok. et la livraison express en 24h ça coûte combien ?']));
+    expect(drafts[0]?.text).toMatch(/livraison express en 24 h coûte 20/);
+  });
+});

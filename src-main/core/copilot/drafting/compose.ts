@@ -3,6 +3,7 @@ import { changeSlotsIn, nameForChange } from '../case/change-values';
 import { answeredWithoutAccount, flowAnsweredWithoutAccount, verificationIdentifiers } from '../case/flows';
 import { changeSlotOf, changeValueOnFile, planCaseActions } from '../case/plan-actions';
 import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
+import { foldAccents, isStopWord, stemOf, words } from '../../knowledge/text/stemming';
 import { isInternalText } from './internal-text';
 import { conversationLanguage, givenFacts, parsePurchaseDate, type GivenFacts } from './signals';
 import { fill, formatDay, formatMoney, joinAlternatives, joinList, phrase, statusWord, type DraftLanguage, type TemplateKey } from './templates';
@@ -59,10 +60,6 @@ function sentencesOf(text: string): string[] {
     .split(/(?<=[.!?])\s+|\n+/)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.length > 20 && sentence.length < 260 && /[.!?]$/.test(sentence) && !isInternalText(sentence));
-}
-
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[a-zà-ÿ]{4,}/g) ?? []);
 }
 
 interface Draft {
@@ -227,9 +224,31 @@ function keptProof(context: Context): 'receiptAllows' | 'packagingAllows' | unde
   return undefined;
 }
 
-/** The help-centre sentences for this customer: their tier's rule only, in their language where the article is. */
+/**
+ * The terms a sentence and a question share: stop words dropped and words stemmed in the conversation's
+ * language, as the search does ("vous" and "chez" are no topic; "emballages" is "emballage").
+ */
+function termsOf(text: string, language: DraftLanguage): Set<string> {
+  const terms = new Set<string>();
+  for (const word of words(text)) {
+    if (isStopWord(word, language) || questionWords.has(foldAccents(word))) continue;
+    if (/^\d+$/.test(word)) terms.add(word);
+    else if (word.length >= 3) terms.add(stemOf(word, language));
+  }
+  return terms;
+}
+
+/** How, how much, when: every question has them ("¿cuánto cuesta?", "en cuanto vuelve"), so they tell no topic. */
+const questionWords = new Set('how much many what when where which who why cuanto cuanta cuantos cuantas cuando donde que cual como combien quand comment quel quelle quels quelles pourquoi wie viel viele wann was welche welcher warum quanto quanta quantos quantas quando onde qual porque'.split(' '));
+
+/**
+ * The help-centre sentences for this customer: their tier's rule only, in their language where the article is.
+ * Every passage found is read and the best sentence wins, not the first passage with any shared word; the
+ * latest line's terms count twice the line before it, which is context ("and express shipping?" after gift wrap).
+ */
 function helpCentreSentences(context: Context, limit: number, overlapNeeded?: number): { sentences: string[]; hit: DraftKnowledge | undefined } {
-  const query = words(context.lines.slice(-2).join(' '));
+  const latest = termsOf(context.lines.at(-1) ?? '', context.language);
+  const before = termsOf(context.lines.length > 1 ? (context.lines.at(-2) ?? '') : '', context.language);
   // One shared word is chance ("la réponse" of a security answer and of a product FAQ); a question needs less.
   const minOverlap = overlapNeeded ?? (/\?/.test(context.lines.at(-1) ?? '') || context.lines.length <= 1 ? 1 : 2);
   const exclude = otherTiers(context.tier);
@@ -240,18 +259,28 @@ function helpCentreSentences(context: Context, limit: number, overlapNeeded?: nu
   const phoneKnown = context.facts.phone;
   // Nor for where they saw a lower price, once they have said it.
   const priceSourceKnown = context.facts.priceSource;
+  let best: { sentences: string[]; hit: DraftKnowledge; score: number } | undefined;
   for (const hit of context.input.knowledge.filter(isHelpCentre)) {
     if ((hit.language ?? 'en') !== context.language) continue;
+    // The case's own article wins a tie: it answers the request the case is about.
+    const own = context.subflow !== null && hit.subflows?.includes(context.subflow) ? 5 : 0;
+    // An article of another subflow needs two shared terms: one is chance ("do they run small?" and "programs running").
+    const otherTopic = context.subflow !== null && hit.subflows !== undefined && hit.subflows.length > 0 && own === 0;
     const scored = sentencesOf(hit.chunkText)
       .filter((sentence) => !(exclude && exclude.test(sentence)) && !(identityKnown && identifierWords.test(sentence)) && !(phoneKnown && phoneAskWords.test(sentence)) && !(priceSourceKnown && priceSourceAskWords.test(sentence)))
-      .map((sentence, index) => ({ sentence, overlap: [...words(sentence)].filter((word) => query.has(word)).length, index }))
-      .filter((entry) => entry.overlap >= minOverlap)
-      .map((entry) => ({ sentence: entry.sentence, score: entry.overlap * 10 - entry.index }))
+      .map((sentence, index) => {
+        const shared = [...termsOf(sentence, context.language)].filter((term) => latest.has(term) || before.has(term));
+        const weight = shared.reduce((sum, term) => sum + (latest.has(term) ? 2 : 1), 0);
+        return { sentence, overlap: shared.length, score: weight * 10 + own - index };
+      })
+      .filter((entry) => entry.overlap >= (otherTopic ? Math.max(2, minOverlap) : minOverlap))
       .sort((a, b) => b.score - a.score)
-      .slice(0, limit)
-      .map((entry) => entry.sentence);
-    if (scored.length > 0) return { sentences: scored, hit };
+      .slice(0, limit);
+    const top = scored[0]?.score;
+    // Ties go to the passage the search ranked first.
+    if (top !== undefined && (!best || top > best.score)) best = { sentences: scored.map((entry) => entry.sentence), hit, score: top };
   }
+  if (best) return { sentences: best.sentences, hit: best.hit };
   return { sentences: [], hit: context.input.knowledge.find(isHelpCentre) };
 }
 
