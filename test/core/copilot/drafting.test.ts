@@ -243,6 +243,59 @@ describe('a price-match question already answered', () => {
   });
 });
 
+describe('troubleshooting, one step at a time', () => {
+  const step = (language: string, section: string, chunkText: string): DraftKnowledge => ({ articleId: `hc-slow-website-${language}`, title: 'Slow website', section, snippet: '', score: 0, kind: 'help-centre', language, subflows: ['slow_speed'], chunkText });
+  const english = [
+    step('en', 'Step 1: Check another website', 'Try opening another website. If every website is slow, the problem is most likely your internet connection.'),
+    step('en', 'Step 2: Close other tabs and programs', 'Close the other tabs in your browser and any programs you are not using.'),
+    step('en', 'Step 3: Log out and log back in', 'Log out of your AcmeBrands account, then log back in.'),
+    step('en', 'Step 4: We report the problem', 'If our website is still slow, we will report it to our website team so they can fix it.'),
+  ];
+  const spanish = [
+    step('es', 'Paso 1: Pruebe otra web', 'Intente abrir otra página web. Si todas las webs van lentas, lo más probable es que sea su conexión a internet.'),
+    step('es', 'Paso 2: Cierre otras pestañas y programas', 'Cierre las demás pestañas del navegador y los programas que no esté usando.'),
+  ];
+  const slowCase = (turnList: Turn[], knowledge: DraftKnowledge[], language = 'en'): DraftInput =>
+    input({
+      caseState: caseOf({ request: { flow: 'troubleshoot_site', subflow: 'slow_speed', intent: null, label: 'Slow speed', confidence: 0.8, openedAtLine: 0 }, steps: steps(['try-again', 'log-out-in']), lastAct: turnList.filter((turn) => turn.role === 'customer').length > 1 ? 'information' : 'request', language }),
+      knowledge,
+      turns: turnList,
+    });
+  const agent = (text: string): Turn => ({ role: 'agent', text, at: day });
+  const customer = (text: string): Turn => ({ role: 'customer', text, at: day });
+
+  it('drafts the first step, then the next one the customer has not tried', () => {
+    const first = composeDrafts(slowCase([customer('your website is so slow today, every page takes a minute to load')], english));
+    expect(first[0]?.text).toMatch(/Try opening another website/);
+    const second = composeDrafts(slowCase([customer('your website is so slow today'), agent('Could you try opening a different website?'), customer('other sites are fine')], english));
+    expect(second.some((draft) => /Close the other tabs/.test(draft.text))).toBe(true);
+    expect(second.some((draft) => /another website/.test(draft.text))).toBe(false);
+  });
+
+  it('skips a step the customer says they did, and suggests none once all are tried', () => {
+    const skipped = composeDrafts(slowCase([customer('your website is so slow today'), agent('Could you try opening a different website?'), customer('other sites are fine, and I already closed all my tabs and programs')], english));
+    expect(skipped.some((draft) => /Log out of your AcmeBrands account/.test(draft.text))).toBe(true);
+    expect(skipped.some((draft) => /Close the other tabs/.test(draft.text))).toBe(false);
+    const all = composeDrafts(slowCase([customer('your website is so slow'), agent('Try opening a different website.'), customer('others are fine'), agent('Close your other tabs and programs.'), customer('done'), agent('Log out of your account and log back in.'), customer('did that'), agent("I'll report it to our website team."), customer('still slow')], english));
+    expect(all.some((draft) => /Try opening|Close the other|Log out of|report it/.test(draft.text))).toBe(false);
+  });
+
+  it('without the agent lines, each reply that reports a result answers the step drafted before it', () => {
+    const drafts = composeDrafts(slowCase([customer('your website is so slow today'), customer('other sites are fine'), customer('ok, everything closed, a little better but still slow')], english));
+    expect(drafts[0]?.text).toMatch(/Log out of your AcmeBrands account/);
+  });
+
+  it('suggests no further step once the customer says it worked', () => {
+    const drafts = composeDrafts(slowCase([customer('your website is so slow today'), customer('other sites are fine'), customer('ok that worked, pages load fast now')], english));
+    expect(drafts.some((draft) => /Close the other|Log out of|report it/.test(draft.text))).toBe(false);
+  });
+
+  it("drafts the step in the customer's language", () => {
+    const drafts = composeDrafts(slowCase([customer('hola, su página web va lentísima hoy, cada página tarda un minuto')], [...english, ...spanish], 'es'));
+    expect(drafts[0]?.text).toMatch(/Intente abrir otra página web/);
+  });
+});
+
 describe('the passage a question is answered with', () => {
   const passage = (articleId: string, section: string, chunkText: string, subflows: string[]): DraftKnowledge => ({ articleId, title: articleId, section, snippet: '', score: 0, kind: 'help-centre', language: 'fr', subflows, chunkText });
   const twoFactor = passage('hc-two-factor-reset-fr', 'Protéger votre compte', 'Nous vous enverrons aussi un lien avec nos bonnes pratiques pour sécuriser votre compte.', ['reset_2fa']);
