@@ -10,6 +10,8 @@ function reference(hit: KnowledgeHit): KnowledgeRef {
 
 /** How deep the help-centre search looks for the case's own article; the first 4 passages are kept as found. */
 const searchDepth = 8;
+/** The case article's sections added beside the search's passages (a price list or troubleshooting steps fit). */
+const maxOwnPassages = 5;
 
 /**
  * The passages of the case's own article (its front matter names the case's subflow), in the conversation's
@@ -21,7 +23,8 @@ async function caseArticlePassages(deps: NodeDeps, found: KnowledgeHit[], subflo
   const article = found.find((hit) => hit.language === language && hit.subflows?.includes(subflow));
   if (!article) return [];
   const passages = await deps.ports.articlePassages(article.articleId);
-  return passages.filter((passage) => !kept.some((hit) => hit.articleId === passage.articleId && hit.section === passage.section)).map((passage) => ({ ...passage, ...(article.subflows ? { subflows: article.subflows } : {}) }));
+  // A few sections at most: every passage also goes into the model's prompt, which has a token budget.
+  return passages.filter((passage) => !kept.some((hit) => hit.articleId === passage.articleId && hit.section === passage.section)).slice(0, maxOwnPassages).map((passage) => ({ ...passage, ...(article.subflows ? { subflows: article.subflows } : {}) }));
 }
 
 /**
