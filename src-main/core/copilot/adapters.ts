@@ -1,5 +1,6 @@
 import { createLanguageAnalyzer, createRedactor, extractEntities, loadIntentModel } from '../language/index';
 import type { KnowledgeIndex } from '../knowledge/knowledge-index';
+import { chunkArticle } from '../knowledge/chunking';
 import { importLegacyCheckpoints, openCheckpointSaver } from '../storage/checkpoints/index';
 import { recordApproval, type CacheDatabase } from '../storage/index';
 import type { CopilotMcpPort, McpClientForCopilot } from './mcp-port';
@@ -47,6 +48,11 @@ export function createCopilotPorts(options: { db: CacheDatabase; knowledge: () =
   return {
     analyze: (text, history) => analyzer.analyze(text, { history }),
     searchKnowledge: async (query, searchOptions) => (await options.knowledge()).search(query, searchOptions),
+    async articlePassages(articleId) {
+      const article = await (await options.knowledge()).getArticle(articleId);
+      if (!article) return [];
+      return chunkArticle(article).map((chunk) => ({ articleId, title: article.title, section: chunk.section, snippet: '', highlights: [], score: 0, kind: article.kind, kindOrigin: article.kindOrigin, language: article.language, chunkText: chunk.body }));
+    },
     identifyCustomer({ conversationId, texts }) {
       // As an agent would: an email, a username, an order number, then a full name; the conversation's contact last.
       for (const text of [...texts].reverse()) {

@@ -34,6 +34,11 @@ export interface RecordedDecision {
 export interface CopilotPorts extends IdentityLookup {
   analyze(text: string, history: number[]): MessageAnalysis;
   searchKnowledge(query: string, options?: SearchOptions): Promise<KnowledgeHit[]>;
+  /**
+   * Every passage of one article, in its order. The search gives one passage per article; a draft about the
+   * case's own article (a price list, troubleshooting steps) needs the others too.
+   */
+  articlePassages?(articleId: string): Promise<KnowledgeHit[]>;
   /** Finds the customer from what they said (email, username, order id, name) or from the conversation. */
   identifyCustomer(clues: { conversationId: string; texts: string[] }): CustomerContext | undefined;
   customerById(id: string): CustomerContext | undefined;

@@ -177,3 +177,40 @@ describe('the retailer\'s policy', () => {
     expect(checkCasePolicy('escalate_to_human', { customerId: 'c-ines', reason: 'manager' }, context(last), null)).toMatchObject({ allowed: true });
   });
 });
+
+describe('a correction of the last digits of a number given before', () => {
+  it.each([
+    ['en', 'wait no sorry its 0110 at the end, i always flip those'],
+    ['es', 'perdón, termina en 0110'],
+    ['fr', 'pardon, les derniers chiffres sont 0110'],
+    ['de', 'sorry, am Ende 0110'],
+  ])('%s: splices the tail into the phone given before', (_language, correction) => {
+    const states = run(['i need to change the phone number on my account', 'bvisser221@email.com', '617 555 0101', correction]);
+    const phones = states.at(-1)?.identity.given?.filter((item) => item.kind === 'phone').map((item) => item.value);
+    expect(phones).toEqual(['6175550110']);
+  });
+
+  it('corrects an order id when the tail is shorter than it, and leaves a lone number alone', () => {
+    const states = run(['my boots arrived with a stain, I want to return them', 'order 3301992874', 'oops it ends in 47']);
+    expect(states.at(-1)?.slots.orderId).toBe('3301992847');
+    const untouched = run(['my boots arrived with a stain, I want to return them', 'order 3301992874', 'I paid 47 for them']);
+    expect(untouched.at(-1)?.slots.orderId).toBe('3301992874');
+  });
+});
+
+describe('a follow-up question inside a product FAQ', () => {
+  it.each([
+    ['es', 'hola una pregunta rapida sobre los vaqueros de guess', 'vale y si los quiero mas cortos, cuanto cuesta el arreglo del bajo?'],
+    ['en', 'quick question about your guess jeans, do they shrink?', 'ok and how much does it cost to have them hemmed?'],
+    ['fr', 'une question sur les jeans guess, ils rétrécissent au lavage ?', "et combien coûte l'ourlet ?"],
+  ])('%s: stays the product case', (_language, opening, followUp) => {
+    const states = run([opening, followUp]);
+    expect(states[0]?.request?.subflow).toBe('jeans');
+    expect(states.at(-1)?.request?.subflow).toBe('jeans');
+  });
+
+  it('opens the other topic when the customer says it is another question', () => {
+    const states = run(['quick question about your guess jeans, do they shrink?', 'another question: how much is gift wrapping?']);
+    expect(states.at(-1)?.request?.subflow).toBe('pricing');
+  });
+});

@@ -208,3 +208,114 @@ describe('ask the copilot, offline', () => {
     expect(none.answer).toMatch(/^No,/);
   });
 });
+
+describe('a price-match question already answered', () => {
+  const priceMatch: DraftKnowledge = {
+    articleId: 'hc-price-match-en',
+    title: 'Price match',
+    section: 'How it works',
+    snippet: '',
+    score: 0.05,
+    kind: 'help-centre',
+    language: 'en',
+    chunkText: 'We do not match the prices of other stores. Tell us where you saw the lower price: at another store, or on our site on another day.',
+  };
+  const priceCase = (lines: string[]): DraftInput =>
+    input({
+      caseState: caseOf({ request: { flow: 'purchase_dispute', subflow: 'bad_price_competitor', intent: null, label: 'Bad price competitor', confidence: 0.8, openedAtLine: 0 }, steps: steps(['pull-up-account', 'record-reason']), lastAct: lines.length > 1 ? 'information' : 'request', acts: lines.map((_, index) => (index === 0 ? 'request' : 'information')) }),
+      knowledge: [priceMatch],
+      turns: turns(...lines),
+    });
+
+  it('is not asked where the lower price was once the customer said it (another site, a competitor)', () => {
+    for (const lines of [
+      ['I paid $128 for these boots and the same pair is $89 on another site. Can you match the lower price?'],
+      ['why is the price lower?', 'I saw it at a competitor, the price was lower'],
+    ]) {
+      const drafts = composeDrafts(priceCase(lines));
+      expect(drafts.some((draft) => /where you saw the lower price/.test(draft.text))).toBe(false);
+    }
+  });
+
+  it('still asks where when they have not said it', () => {
+    const drafts = composeDrafts(priceCase(['why is the price lower than what I paid?']));
+    expect(drafts.some((draft) => /where you saw the lower price/.test(draft.text))).toBe(true);
+  });
+});
+
+describe('troubleshooting, one step at a time', () => {
+  const step = (language: string, section: string, chunkText: string): DraftKnowledge => ({ articleId: `hc-slow-website-${language}`, title: 'Slow website', section, snippet: '', score: 0, kind: 'help-centre', language, subflows: ['slow_speed'], chunkText });
+  const english = [
+    step('en', 'Step 1: Check another website', 'Try opening another website. If every website is slow, the problem is most likely your internet connection.'),
+    step('en', 'Step 2: Close other tabs and programs', 'Close the other tabs in your browser and any programs you are not using.'),
+    step('en', 'Step 3: Log out and log back in', 'Log out of your AcmeBrands account, then log back in.'),
+    step('en', 'Step 4: We report the problem', 'If our website is still slow, we will report it to our website team so they can fix it.'),
+  ];
+  const spanish = [
+    step('es', 'Paso 1: Pruebe otra web', 'Intente abrir otra página web. Si todas las webs van lentas, lo más probable es que sea su conexión a internet.'),
+    step('es', 'Paso 2: Cierre otras pestañas y programas', 'Cierre las demás pestañas del navegador y los programas que no esté usando.'),
+  ];
+  const slowCase = (turnList: Turn[], knowledge: DraftKnowledge[], language = 'en'): DraftInput =>
+    input({
+      caseState: caseOf({ request: { flow: 'troubleshoot_site', subflow: 'slow_speed', intent: null, label: 'Slow speed', confidence: 0.8, openedAtLine: 0 }, steps: steps(['try-again', 'log-out-in']), lastAct: turnList.filter((turn) => turn.role === 'customer').length > 1 ? 'information' : 'request', language }),
+      knowledge,
+      turns: turnList,
+    });
+  const agent = (text: string): Turn => ({ role: 'agent', text, at: day });
+  const customer = (text: string): Turn => ({ role: 'customer', text, at: day });
+
+  it('drafts the first step, then the next one the customer has not tried', () => {
+    const first = composeDrafts(slowCase([customer('your website is so slow today, every page takes a minute to load')], english));
+    expect(first[0]?.text).toMatch(/Try opening another website/);
+    const second = composeDrafts(slowCase([customer('your website is so slow today'), agent('Could you try opening a different website?'), customer('other sites are fine')], english));
+    expect(second.some((draft) => /Close the other tabs/.test(draft.text))).toBe(true);
+    expect(second.some((draft) => /another website/.test(draft.text))).toBe(false);
+  });
+
+  it('skips a step the customer says they did, and suggests none once all are tried', () => {
+    const skipped = composeDrafts(slowCase([customer('your website is so slow today'), agent('Could you try opening a different website?'), customer('other sites are fine, and I already closed all my tabs and programs')], english));
+    expect(skipped.some((draft) => /Log out of your AcmeBrands account/.test(draft.text))).toBe(true);
+    expect(skipped.some((draft) => /Close the other tabs/.test(draft.text))).toBe(false);
+    const all = composeDrafts(slowCase([customer('your website is so slow'), agent('Try opening a different website.'), customer('others are fine'), agent('Close your other tabs and programs.'), customer('done'), agent('Log out of your account and log back in.'), customer('did that'), agent("I'll report it to our website team."), customer('still slow')], english));
+    expect(all.some((draft) => /Try opening|Close the other|Log out of|report it/.test(draft.text))).toBe(false);
+  });
+
+  it('without the agent lines, each reply that reports a result answers the step drafted before it', () => {
+    const drafts = composeDrafts(slowCase([customer('your website is so slow today'), customer('other sites are fine'), customer('ok, everything closed, a little better but still slow')], english));
+    expect(drafts[0]?.text).toMatch(/Log out of your AcmeBrands account/);
+  });
+
+  it('suggests no further step once the customer says it worked', () => {
+    const drafts = composeDrafts(slowCase([customer('your website is so slow today'), customer('other sites are fine'), customer('ok that worked, pages load fast now')], english));
+    expect(drafts.some((draft) => /Close the other|Log out of|report it/.test(draft.text))).toBe(false);
+  });
+
+  it("drafts the step in the customer's language", () => {
+    const drafts = composeDrafts(slowCase([customer('hola, su página web va lentísima hoy, cada página tarda un minuto')], [...english, ...spanish], 'es'));
+    expect(drafts[0]?.text).toMatch(/Intente abrir otra página web/);
+  });
+});
+
+describe('the passage a question is answered with', () => {
+  const passage = (articleId: string, section: string, chunkText: string, subflows: string[]): DraftKnowledge => ({ articleId, title: articleId, section, snippet: '', score: 0, kind: 'help-centre', language: 'fr', subflows, chunkText });
+  const twoFactor = passage('hc-two-factor-reset-fr', 'Protéger votre compte', 'Nous vous enverrons aussi un lien avec nos bonnes pratiques pour sécuriser votre compte.', ['reset_2fa']);
+  const giftWrap = passage('hc-pricing-faq-fr', 'Emballage cadeau', "Nous proposons l'emballage cadeau et la broderie du nom sur de nombreux articles.", ['pricing']);
+  const express = passage('hc-pricing-faq-fr', 'Livraison express en 24 h', 'Passer une commande en livraison express en 24 h coûte 20 $.', ['pricing']);
+  const pricingCase = (lines: string[]): DraftInput =>
+    input({
+      caseState: caseOf({ request: { flow: 'storewide_query', subflow: 'pricing', intent: null, label: 'Pricing', confidence: 0.8, openedAtLine: 0 }, steps: steps(['search-faq']), lastAct: 'request', language: 'fr' }),
+      knowledge: [twoFactor, giftWrap, express],
+      turns: turns(...lines),
+    });
+
+  it('is not a passage that shares only a function word ("vous") with the question', () => {
+    const drafts = composeDrafts(pricingCase(["Bonsoir, c'est combien l'emballage cadeau chez vous ?"]));
+    expect(drafts[0]?.text).toMatch(/emballage cadeau/);
+    expect(drafts.some((draft) => /bonnes pratiques/.test(draft.text))).toBe(false);
+  });
+
+  it('answers the latest question, the line before being context', () => {
+    const drafts = composeDrafts(pricingCase(["c'est combien l'emballage cadeau ?", 'ok. et la livraison express en 24h ça coûte combien ?']));
+    expect(drafts[0]?.text).toMatch(/livraison express en 24 h coûte 20/);
+  });
+});

@@ -17,6 +17,11 @@ const statusWord = '(status|check on|where is|when (will|do|can|would) i (get|re
 /** A lower price at another shop: "the same pair is $89 on another site", "en otra tienda está más barato". */
 const otherShop = '(another|other|different) (site|store|website|shop|retailer)s?|(otra|otras) (tienda|web|pagina)s?|(un )?autre (site|magasin|boutique)|(einem |einer |anderen? )(shop|laden|seite|website|handler|geschaft)|(outra|outro) (loja|site)';
 const lowerPrice = '(cheaper|less|lower|better price|for \\$?\\d+|\\$\\d+|\\d+ ?(dollars|\\$|euros?|€)|mas barat[oa]s?|menos|moins cher|meilleur prix|billiger|gunstiger|weniger|mais barat[oa]|por \\$?\\d+|pour \\d+|fur \\d+)';
+/**
+ * Where the lower price was seen, said by the customer: another shop, a competitor ("en la competencia"), or
+ * our own site on another day ("on your website yesterday").
+ */
+export const priceSourceWords = new RegExp(`\\b(${otherShop}|competitors?|competencia|concurrents?|concurrence|konkurrenz|konkurrent\\w*|concorrentes?|concorrencia|(your|su|votre|vot|ihrer|ihre|seu|sua) (own )?(site|website|web|store|tienda|pagina|magasin|seite|shop|loja))\\b`);
 const priceElsewhere = new RegExp(`\\b(${otherShop})\\b.*\\b${lowerPrice}|${lowerPrice}.*\\b(${otherShop})\\b`);
 
 export const subflowPatterns: SubflowPattern[] = [

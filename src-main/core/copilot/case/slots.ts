@@ -2,13 +2,7 @@ import type { Entity } from '../../language/index';
 import type { CaseSlots } from './case-types';
 import { foldText } from './fold-text';
 import { nameIn, type SaidIdentifier } from './identifiers';
-
-const membershipWords: [RegExp, string][] = [
-  [/\b(gold|oro|or|ouro)\b/, 'gold'],
-  [/\b(silver|plata|argent|silber|prata)\b/, 'silver'],
-  [/\b(bronze|bronce)\b/, 'bronze'],
-  [/\b(guest|invitado|invitada|invite|invitee|gast|convidado|convidada|no membership|not a member|regular)\b/, 'guest'],
-];
+import { conjunctionOnly, membershipWords } from './membership-words';
 
 /**
  * Each level's word, and where it names the level in a line of any length: after "as" ("I just ordered as a
@@ -140,8 +134,7 @@ export function slotsIn(text: string, entities: Entity[], said: SaidIdentifier[]
   const slots: CaseSlots = {};
   for (const { pattern, level, asLevel, opensWith } of membershipCues) {
     if (pattern.test(folded) && (folded.split(' ').length <= 6 || asLevel.test(folded) || opensWith.test(folded) || /\b(member|membre|miembro|mitglied|membro|membership|level|nivel|niveau|status)\b/.test(folded))) {
-      // "or" is French gold only when the line is about membership; in English it is a conjunction.
-      if (level === 'gold' && /\bor\b/.test(folded) && !/\b(gold|oro|ouro)\b/.test(folded) && !/\b(membre|niveau)\b/.test(folded)) continue;
+      if (conjunctionOnly(folded, level)) continue;
       slots.membership = level;
       break;
     }

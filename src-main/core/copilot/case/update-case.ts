@@ -3,6 +3,7 @@ import type { CaseRequest, CaseSlots, CaseState, LineAct } from './case-types';
 import { changeSlotsIn, nameForChange } from './change-values';
 import { applyCorrections } from './corrections';
 import { detectRequest, type DetectedRequest } from './detect-request';
+import { trailingDigitsIn, withTrailingDigits } from './digit-correction';
 import { foldText } from './fold-text';
 import { verificationIdentifiers, verificationStep } from './flows';
 import { identifiersIn } from './identifiers';
@@ -35,9 +36,27 @@ function openRequest(detected: DetectedRequest, act: LineAct, line: number): Cas
   return { flow: detected.flow, subflow: detected.subflow, intent: detected.intent ?? (act === 'human_request' ? 'contact_human_agent' : act === 'complaint' ? 'complaint' : null), label: detected.label, confidence: Number(detected.score.toFixed(2)), openedAtLine: line };
 }
 
+/** The retailer's FAQ flows: a product's questions and the store-wide ones (guidelines.json). */
+const faqFlows = new Set(['single_item_query', 'storewide_query']);
+
+/** Words that say the next question is about something else ("another question", "por cierto", "übrigens"). */
+const otherTopicCue =
+  /\b(another question|other question|one more (thing|question)|something else|unrelated|different (question|topic)|by the way|btw|otra pregunta|otra cosa|aparte de eso|por cierto|une autre question|autre chose|au fait|par ailleurs|eine andere frage|noch eine frage|etwas anderes|ubrigens|outra pergunta|outra coisa|a proposito)\b/;
+
+/**
+ * A follow-up inside a product's FAQ ("and how much does hemming them cost?" after a question about the jeans)
+ * is still about that product, though its words are a store-wide price question. It opens another topic only
+ * when it says so, or names another product (a product subflow of its own).
+ */
+function faqFollowUp(current: CaseRequest, detected: DetectedRequest, text: string): boolean {
+  if (current.flow !== 'single_item_query' || !faqFlows.has(detected.flow ?? '') || detected.flow === 'single_item_query') return false;
+  return !otherTopicCue.test(foldText(text));
+}
+
 /** A request made only from the general intent gives way to one told by the retailer's subflow words. */
 function shouldSwitch(current: CaseRequest, detected: DetectedRequest, act: LineAct, text: string): boolean {
   if (act !== 'request' || detected.subflow === current.subflow) return false;
+  if (faqFollowUp(current, detected, text)) return false;
   if (!current.subflow) return detected.subflow !== null;
   const currentFromWords = current.confidence >= 0.5;
   const newFromWords = detected.score >= 0.5;
@@ -81,7 +100,9 @@ function newNameAfter(previous: string | undefined, said: string, onRecord: stri
  */
 export function updateCaseState(previous: CaseState, line: CaseLine, context: CaseContext): CaseState {
   const index = previous.acts.length;
-  const identifiers = identifiersIn(line.text, line.entities);
+  // "its 3086 at the end" corrects the tail of a number given before; its digits are no zip of their own.
+  const tail = trailingDigitsIn(line.text);
+  const identifiers = identifiersIn(line.text, line.entities).filter((item) => !(tail && item.kind === 'zip' && item.value === tail));
   const slots = slotsIn(line.text, line.entities, identifiers, context.now);
   // A short line ("¿y mi reembolso?") is read in the conversation's language, not its own guess.
   const reliable = caseLanguages.has(line.language.code) && line.language.confidence >= 0.5;
@@ -127,6 +148,12 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
   // Identifiers count whatever the line's act: an email given before the case opens still identifies them.
   const given = [...(previous.identity.given ?? [])];
   for (const identifier of identifiers) if (!given.some((item) => item.kind === identifier.kind && item.value.toLowerCase() === identifier.value.toLowerCase())) given.push(identifier);
+  const spliced = tail && identifiers.length === 0 ? withTrailingDigits(given, tail) : undefined;
+  if (spliced) {
+    given.splice(0, given.length, ...spliced.given);
+    const slot = spliced.before.kind === 'phone' ? 'phone' : 'orderId';
+    if (merged[slot] === spliced.before.value) merged[slot] = spliced.after.value;
+  }
   const fills = request !== null && (act === 'information' || opens);
   if (request && fills) {
     // The new value of a change (a delivery time, a payment method) is read knowing which change the case is.

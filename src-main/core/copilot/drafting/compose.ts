@@ -3,6 +3,7 @@ import { changeSlotsIn, nameForChange } from '../case/change-values';
 import { answeredWithoutAccount, flowAnsweredWithoutAccount, verificationIdentifiers } from '../case/flows';
 import { changeSlotOf, changeValueOnFile, planCaseActions } from '../case/plan-actions';
 import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
+import { foldAccents, isStopWord, stemOf, words } from '../../knowledge/text/stemming';
 import { isInternalText } from './internal-text';
 import { conversationLanguage, givenFacts, parsePurchaseDate, type GivenFacts } from './signals';
 import { fill, formatDay, formatMoney, joinAlternatives, joinList, phrase, statusWord, type DraftLanguage, type TemplateKey } from './templates';
@@ -59,10 +60,6 @@ function sentencesOf(text: string): string[] {
     .split(/(?<=[.!?])\s+|\n+/)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.length > 20 && sentence.length < 260 && /[.!?]$/.test(sentence) && !isInternalText(sentence));
-}
-
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[a-zà-ÿ]{4,}/g) ?? []);
 }
 
 interface Draft {
@@ -227,9 +224,31 @@ function keptProof(context: Context): 'receiptAllows' | 'packagingAllows' | unde
   return undefined;
 }
 
-/** The help-centre sentences for this customer: their tier's rule only, in their language where the article is. */
+/**
+ * The terms a sentence and a question share: stop words dropped and words stemmed in the conversation's
+ * language, as the search does ("vous" and "chez" are no topic; "emballages" is "emballage").
+ */
+function termsOf(text: string, language: DraftLanguage): Set<string> {
+  const terms = new Set<string>();
+  for (const word of words(text)) {
+    if (isStopWord(word, language) || questionWords.has(foldAccents(word))) continue;
+    if (/^\d+$/.test(word)) terms.add(word);
+    else if (word.length >= 3) terms.add(stemOf(word, language));
+  }
+  return terms;
+}
+
+/** How, how much, when: every question has them ("¿cuánto cuesta?", "en cuanto vuelve"), so they tell no topic. */
+const questionWords = new Set('how much many what when where which who why cuanto cuanta cuantos cuantas cuando donde que cual como combien quand comment quel quelle quels quelles pourquoi wie viel viele wann was welche welcher warum quanto quanta quantos quantas quando onde qual porque'.split(' '));
+
+/**
+ * The help-centre sentences for this customer: their tier's rule only, in their language where the article is.
+ * Every passage found is read and the best sentence wins, not the first passage with any shared word; the
+ * latest line's terms count twice the line before it, which is context ("and express shipping?" after gift wrap).
+ */
 function helpCentreSentences(context: Context, limit: number, overlapNeeded?: number): { sentences: string[]; hit: DraftKnowledge | undefined } {
-  const query = words(context.lines.slice(-2).join(' '));
+  const latest = termsOf(context.lines.at(-1) ?? '', context.language);
+  const before = termsOf(context.lines.length > 1 ? (context.lines.at(-2) ?? '') : '', context.language);
   // One shared word is chance ("la réponse" of a security answer and of a product FAQ); a question needs less.
   const minOverlap = overlapNeeded ?? (/\?/.test(context.lines.at(-1) ?? '') || context.lines.length <= 1 ? 1 : 2);
   const exclude = otherTiers(context.tier);
@@ -238,22 +257,116 @@ function helpCentreSentences(context: Context, limit: number, overlapNeeded?: nu
   const identityKnown = status === 'identified' || status === 'verified' || context.facts.identifiers.size > 0;
   // Nor for a phone number the customer has already given (the manager's call-back number).
   const phoneKnown = context.facts.phone;
+  // Nor for where they saw a lower price, once they have said it.
+  const priceSourceKnown = context.facts.priceSource;
+  let best: { sentences: string[]; hit: DraftKnowledge; score: number } | undefined;
   for (const hit of context.input.knowledge.filter(isHelpCentre)) {
     if ((hit.language ?? 'en') !== context.language) continue;
+    // The case's own article wins a tie: it answers the request the case is about.
+    const own = context.subflow !== null && hit.subflows?.includes(context.subflow) ? 5 : 0;
+    // An article of another subflow needs two shared terms: one is chance ("do they run small?" and "programs running").
+    const otherTopic = context.subflow !== null && hit.subflows !== undefined && hit.subflows.length > 0 && own === 0;
     const scored = sentencesOf(hit.chunkText)
-      .filter((sentence) => !(exclude && exclude.test(sentence)) && !(identityKnown && identifierWords.test(sentence)) && !(phoneKnown && phoneAskWords.test(sentence)))
-      .map((sentence, index) => ({ sentence, overlap: [...words(sentence)].filter((word) => query.has(word)).length, index }))
-      .filter((entry) => entry.overlap >= minOverlap)
-      .map((entry) => ({ sentence: entry.sentence, score: entry.overlap * 10 - entry.index }))
+      .filter((sentence) => !(exclude && exclude.test(sentence)) && !(identityKnown && identifierWords.test(sentence)) && !(phoneKnown && phoneAskWords.test(sentence)) && !(priceSourceKnown && priceSourceAskWords.test(sentence)))
+      .map((sentence, index) => {
+        const shared = [...termsOf(sentence, context.language)].filter((term) => latest.has(term) || before.has(term));
+        const weight = shared.reduce((sum, term) => sum + (latest.has(term) ? 2 : 1), 0);
+        return { sentence, overlap: shared.length, score: weight * 10 + own - index };
+      })
+      .filter((entry) => entry.overlap >= (otherTopic ? Math.max(2, minOverlap) : minOverlap))
       .sort((a, b) => b.score - a.score)
-      .slice(0, limit)
-      .map((entry) => entry.sentence);
-    if (scored.length > 0) return { sentences: scored, hit };
+      .slice(0, limit);
+    const top = scored[0]?.score;
+    // Ties go to the passage the search ranked first.
+    if (top !== undefined && (!best || top > best.score)) best = { sentences: scored.map((entry) => entry.sentence), hit, score: top };
   }
+  if (best) return { sentences: best.sentences, hit: best.hit };
   return { sentences: [], hit: context.input.knowledge.find(isHelpCentre) };
 }
 
+/** A numbered step of a help-centre article, by its heading: "Step 2: …", "Paso 2", "Étape 2", "Schritt 2", "Passo 2". */
+const stepHeading = /^(?:step|paso|étape|etape|schritt|passo)\s*(\d+)\b/i;
+/** The customer says they did it: "already tried that", "ya lo hice", "déjà fait", "schon gemacht". */
+const doneCue = /\b(already|tried|did|done|didn't help|no luck|nope|ya|probé|intenté|hice|déjà|essayé|fait|schon|versucht|gemacht|já|tentei|fiz)\b/i;
+
+interface TroubleshootingStep {
+  number: number;
+  sentences: string[];
+  terms: Set<string>;
+  hit: DraftKnowledge;
+}
+
+/** The case article's numbered steps, in order, each with the terms no other step has (the problem's own words tell no step apart). */
+function troubleshootingSteps(context: Context): TroubleshootingStep[] {
+  const { subflow } = context;
+  if (context.flow !== 'troubleshoot_site' || !subflow) return [];
+  const steps = new Map<number, TroubleshootingStep>();
+  for (const hit of context.input.knowledge) {
+    const number = stepHeading.exec(hit.section)?.[1];
+    if (!number || !isHelpCentre(hit) || (hit.language ?? 'en') !== context.language || !hit.subflows?.includes(subflow) || steps.has(Number(number))) continue;
+    const sentences = sentencesOf(hit.chunkText);
+    if (sentences.length > 0) steps.set(Number(number), { number: Number(number), sentences, terms: termsOf(sentences.join(' '), context.language), hit });
+  }
+  const ordered = [...steps.values()].sort((a, b) => a.number - b.number);
+  const seen = new Map<string, number>();
+  for (const step of ordered) for (const term of step.terms) seen.set(term, (seen.get(term) ?? 0) + 1);
+  return ordered.map((step) => ({ ...step, terms: new Set([...step.terms].filter((term) => seen.get(term) === 1)) }));
+}
+
+/**
+ * Tried already: the agent suggested it, or the customer says they did it (its words, or one of them with
+ * "already"). The line that opened the case describes the problem ("every page is slow"), which shares words
+ * with the first step: there only "already" and the like count.
+ */
+function stepTried(step: TroubleshootingStep, context: Context): boolean {
+  const shared = (text: string): number => [...termsOf(text, context.language)].filter((term) => step.terms.has(term)).length;
+  if (context.input.turns.some((turn) => turn.role === 'agent' && shared(turn.text) >= 2)) return true;
+  const opening = context.input.caseState.request?.openedAtLine ?? 0;
+  return context.lines.some((line, index) => (shared(line) >= 2 && index !== opening) || (shared(line) >= 1 && doneCue.test(line)));
+}
+
+/** The customer says the problem is gone: "that worked", "fixed now", "ya funciona", "ça a marché", "hat funktioniert". */
+const solvedCue =
+  /\b(that worked|it worked|worked now|works now|fixed|solved|sorted|resolved|ya funciona|funcion[oó]|resuelto|arreglado|ça a marché|ça marche maintenant|c'est bon|résolu|réglé|hat funktioniert|funktioniert jetzt|geht jetzt|gelöst|funcionou|resolvido)\b/i;
+
+/** A step the retailer takes, not the customer: "we will report it", "si nuestra web sigue lenta", "wir melden". */
+const ourStep = /\b(we|our|nous|notre|nos|wir|unser\w*|nosotros|nuestr[oa]s?|podemos|nós|noss[oa]s?)\b/i;
+
+/**
+ * A line that reports how a step went: "other sites are fine", "still slow", "did that, nope", "sigue igual",
+ * "toujours pareil". "Nothing happens" is not one: it is how customers describe the problem itself.
+ */
+const resultCue =
+  /\b(fine|works?|working|worked|still|better|worse|same|nope|did|done|tried|closed|no change|sigue|funciona|igual|mejor|peor|hecho|hice|probé|cerré|toujours|marche|pareil|mieux|pire|fait|essayé|fermé|immer noch|funktioniert|gleich|besser|schlechter|gemacht|versucht|geschlossen|ainda|melhor|pior|fiz|tentei|fechei)\b/i;
+
+/**
+ * The next troubleshooting step the customer has not tried, one at a time, from the case's article in their
+ * language. Where the conversation carries no agent lines (a replay, a chat whose replies are not synced), each
+ * later line that reports a result answers the step drafted before it.
+ */
+function troubleshootingAnswer(context: Context): Draft | 'none-left' | undefined {
+  const steps = troubleshootingSteps(context);
+  if (steps.length === 0) return undefined;
+  // "That worked, it's there now": the problem is solved, and no further step is suggested.
+  if (solvedCue.test(context.lines.at(-1) ?? '')) return 'none-left';
+  const opening = context.input.caseState.request?.openedAtLine ?? 0;
+  const agentSeen = context.input.turns.some((turn) => turn.role === 'agent');
+  let answered = agentSeen ? 0 : context.lines.filter((line, index) => index > opening && resultCue.test(line)).length;
+  const next = steps.find((step) => {
+    if (stepTried(step, context)) return false;
+    if (answered === 0) return true;
+    answered -= 1;
+    return false;
+  });
+  if (!next) return 'none-left';
+  // A step the customer carries out asks how it went; one the retailer takes ("we will report it") is told.
+  if (ourStep.test(`${next.hit.section} ${next.sentences.join(' ')}`)) return { move: 'answer', sentences: next.sentences.slice(0, 2), citations: [citationOf(next.hit, false)], confidence: 0.55 };
+  return { move: 'ask', sentences: [...next.sentences.slice(0, 2), phrase(context.language, 'askStepResult')], citations: [citationOf(next.hit, false)], confidence: 0.6 };
+}
+
 const phoneAskWords = /\b(phone number|número de teléfono|teléfono|numéro de téléphone|téléphone|telefonnummer|rufnummer|número de telefone|telefone)\b/i;
+
+const priceSourceAskWords = /\b(where you saw|dónde vio|où vous avez vu|wo sie den niedrigeren preis|onde viu)\b/i;
 
 const identifierWords = /\b(username|user name|e-?mail|order (id|number)|account id|nombre de usuario|usuario|correo|número de pedido|nom d'utilisateur|adresse e-mail|numéro de commande|benutzername|e-mail-adresse|bestellnummer|kundennummer|nome de usuário|número do pedido)\b/i;
 
@@ -473,9 +586,12 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   const status = context.subflow && deliveryStatusSubflows.has(context.subflow) ? statusSentence(context) : undefined;
   if (context.subflow === 'refund_status') drafts.push(refundStatusAnswer(context));
   else if (status) drafts.push({ move: 'answer', sentences: [status], citations: [], confidence: 0.6 });
+  // A troubleshooting case walks the article's steps: the next one not tried, and never a passage of one tried.
+  const troubleshooting = troubleshootingAnswer(context);
+  if (troubleshooting && troubleshooting !== 'none-left') drafts.push({ ...troubleshooting, sentences: drafts.length === 0 ? [...ackPrefix(context), ...troubleshooting.sentences] : troubleshooting.sentences });
   // An order number given before any request is answered with "how can I help?", not a passage that mentions orders.
   const bareIdentifier = !input.caseState.request && act === 'information';
-  if (!bareIdentifier && (!question || !needsIdentity(context) || (drafts.length < 2 && context.language === 'en'))) {
+  if (!bareIdentifier && !troubleshooting && (!question || !needsIdentity(context) || (drafts.length < 2 && context.language === 'en'))) {
     const faq = faqAnswer(context);
     if (faq) drafts.push({ ...faq, sentences: drafts.length === 0 ? [...ackPrefix(context), ...faq.sentences] : faq.sentences });
   }

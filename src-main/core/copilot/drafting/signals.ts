@@ -1,5 +1,8 @@
 import { detectLanguage } from '../../language/index';
 import type { CaseSlots, CaseState, IdentifierKind } from '../case/case-types';
+import { foldText } from '../case/fold-text';
+import { conjunctionOnly, membershipWords } from '../case/membership-words';
+import { priceSourceWords } from '../case/request-patterns';
 import type { CustomerContext } from '../types';
 import { draftLanguages, isDraftLanguage, type DraftLanguage } from './templates';
 
@@ -17,16 +20,12 @@ export interface GivenFacts {
   refundMethod: string | null;
   item: string | null;
   phone: boolean;
+  /** Where they saw the lower price (another shop, our site another day): a price-match case has it. */
+  priceSource: boolean;
 }
 
-const tierWords: [RegExp, string][] = [
-  [/\b(gold|oro|ouro)\b/i, 'gold'],
-  [/\b(silver|plata|argent|silber|prata)\b/i, 'silver'],
-  [/\b(bronze|bronce)\b/i, 'bronze'],
-  [/\b(guest|invitado|invité|gast|convidado)\b/i, 'guest'],
-];
 /** Each tier's word, and the line opening with it ("Bronze. And …"), which names the tier however long it goes on. */
-const tierCues = tierWords.map(([pattern, tier]) => [pattern, tier, new RegExp(`^\\W*(${pattern.source.replace(/\\b/g, '')})\\b\\s*[.,;:!-]`, 'i')] as const);
+const tierCues = membershipWords.map(([pattern, tier]) => [pattern, tier, new RegExp(`^\\W*(${pattern.source.replace(/\\b/g, '')})\\b\\s*[.,;:!-]`)] as const);
 
 const monthPattern =
   /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|jun(e)?|jul(y)?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b/i;
@@ -98,6 +97,7 @@ export function givenFacts(customerLines: string[], caseState: CaseState, custom
   let refundMethod = slots.refundMethod ?? null;
   let item = slots.product ?? null;
   let phone = Boolean(slots.phone);
+  let priceSource = false;
   const names = customer ? customer.name.toLowerCase().split(/\s+/).filter((part) => part.length > 1) : [];
   for (const line of customerLines) {
     const lower = line.toLowerCase();
@@ -115,7 +115,9 @@ export function givenFacts(customerLines: string[], caseState: CaseState, custom
     }
     const words = lower.split(/\s+/).filter(Boolean).length;
     // "Bronze. And I want my money back": a line that opens with the tier names it, however long it goes on.
-    for (const [pattern, tier, opensWith] of tierCues) if (pattern.test(line) && (words <= 6 || /\b(member|miembro|membre|mitglied|membro)\b/i.test(line) || opensWith.test(line))) membership ??= tier;
+    const folded = foldText(line);
+    if (priceSourceWords.test(folded)) priceSource = true;
+    for (const [pattern, tier, opensWith] of tierCues) if (pattern.test(folded) && !conjunctionOnly(folded, tier) && (words <= 6 || /\b(member|miembro|membre|mitglied|membro)\b/.test(folded) || opensWith.test(folded))) membership ??= tier;
     if (!purchaseDate && (monthPattern.test(line) || relativeDate.test(line))) purchaseDate = line.trim().slice(0, 60);
     if (/\d{2,6}\s+[a-zà-ÿ0-9]+.*\b(st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|way|ct|circle|pl|calle|rue|straße|strasse|rua)\b|\b\d{5}\b.*[a-z]{2}|[a-z]{2}\s+\d{5}\b/i.test(line)) address = true;
     if (/\b(by mail|mail it|in store|drop[- ]?off|por correo|en tienda|par la poste|en magasin|point de dépôt|per post|im geschäft|abgabestelle|annahmestelle|paketshop|filiale|centro de entrega|punto de entrega|par courrier|point relais|en boutique|pelo correio|na loja|ponto de entrega)\b/i.test(line)) returnMethod = true;
@@ -124,7 +126,7 @@ export function givenFacts(customerLines: string[], caseState: CaseState, custom
     const product = /\b(boots?|jeans|shirts?|jackets?|botas|vaqueros|camisa|chaqueta|bottes|chemise|veste|stiefel|hemd|jacke|camisa|jaqueta)\b/i.exec(line);
     if (product) item ??= product[0].toLowerCase();
   }
-  return { identifiers, membership, purchaseDate, address, returnMethod, refundMethod, item, phone };
+  return { identifiers, membership, purchaseDate, address, returnMethod, refundMethod, item, phone, priceSource };
 }
 
 /**

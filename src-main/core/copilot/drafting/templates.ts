@@ -37,6 +37,7 @@ export type TemplateKey =
   | 'askNewPaymentMethod'
   | 'askSecurity'
   | 'askClarify'
+  | 'askStepResult'
   | 'uncertain'
   | 'tierAlways'
   | 'tierWindow'
@@ -126,6 +127,7 @@ const en: Table = {
   askNewPaymentMethod: 'Which payment method would you like to use instead (card, PayPal or gift card)?',
   askSecurity: 'Could you give me your PIN or the answer to your security question?',
   askClarify: 'Could you tell me a little more about what you need?',
+  askStepResult: 'Could you let me know if that helps?',
   uncertain: 'Just to be sure I understand: is this about {label}?',
   tierAlways: 'As a gold member, you can return items at any time.',
   tierWindow: 'As a {tier} member, you can return items within {window} of purchase.',
@@ -214,6 +216,7 @@ const es: Table = {
   askNewPaymentMethod: '¿Qué método de pago prefiere usar en su lugar (tarjeta, PayPal o tarjeta regalo)?',
   askSecurity: '¿Me da su PIN o la respuesta a su pregunta de seguridad?',
   askClarify: '¿Me cuenta un poco más sobre lo que necesita?',
+  askStepResult: '¿Me dice si así mejora?',
   uncertain: 'Para asegurarme de que le entiendo: ¿su consulta es sobre {label}?',
   tierAlways: 'Como miembro Gold, puede devolver artículos en cualquier momento.',
   tierWindow: 'Como miembro {tier}, puede devolver artículos en un plazo de {window} desde la compra.',
@@ -302,6 +305,7 @@ const fr: Table = {
   askNewPaymentMethod: 'Quel moyen de paiement souhaitez-vous utiliser à la place (carte, PayPal ou carte cadeau) ?',
   askSecurity: 'Pourriez-vous me donner votre code PIN ou la réponse à votre question de sécurité ?',
   askClarify: "Pourriez-vous m'en dire un peu plus sur ce dont vous avez besoin ?",
+  askStepResult: 'Pouvez-vous me dire si cela aide ?',
   uncertain: 'Pour être sûr de bien comprendre : votre demande concerne {label} ?',
   tierAlways: 'En tant que membre Gold, vous pouvez retourner vos articles à tout moment.',
   tierWindow: "En tant que membre {tier}, vous pouvez retourner vos articles dans les {window} suivant l'achat.",
@@ -390,6 +394,7 @@ const de: Table = {
   askNewPaymentMethod: 'Welche Zahlungsart möchten Sie stattdessen verwenden (Karte, PayPal oder Geschenkkarte)?',
   askSecurity: 'Können Sie mir bitte Ihre PIN oder die Antwort auf Ihre Sicherheitsfrage nennen?',
   askClarify: 'Können Sie mir etwas mehr darüber sagen, was Sie brauchen?',
+  askStepResult: 'Können Sie mir sagen, ob das hilft?',
   uncertain: 'Nur um sicherzugehen: Geht es um {label}?',
   tierAlways: 'Als Gold-Mitglied können Sie Artikel jederzeit zurückgeben.',
   tierWindow: 'Als {tier}-Mitglied können Sie Artikel innerhalb von {window} nach dem Kauf zurückgeben.',
@@ -478,6 +483,7 @@ const pt: Table = {
   askNewPaymentMethod: 'Qual forma de pagamento prefere usar (cartão, PayPal ou cartão-presente)?',
   askSecurity: 'Pode me informar seu PIN ou a resposta à sua pergunta de segurança?',
   askClarify: 'Pode me contar um pouco mais sobre o que você precisa?',
+  askStepResult: 'Pode me dizer se isso ajuda?',
   uncertain: 'Só para ter certeza de que entendi: sua dúvida é sobre {label}?',
   tierAlways: 'Como membro Gold, você pode devolver itens a qualquer momento.',
   tierWindow: 'Como membro {tier}, você pode devolver itens em até {window} após a compra.',
