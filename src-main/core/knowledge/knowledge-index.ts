@@ -6,7 +6,7 @@ import { loadIndex, type LoadedFrom } from './indexing/index-loader';
 import { Indexer } from './indexing/indexer';
 import { SnapshotKeeper } from './indexing/snapshot-keeper';
 import { KindMarks } from './kinds/kind-marks';
-import { englishLexicon } from './search/english-lexicon';
+import { englishLexiconError } from './search/english-lexicon';
 import { hybridSearch } from './search/hybrid-search';
 import { VectorLeg } from './search/vector-leg';
 import { Vocabulary } from './search/vocabulary';
@@ -135,7 +135,8 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
     async prewarm() {
       await load();
       // Read here rather than on the first search with a word the index does not know.
-      englishLexicon();
+      const lexiconError = englishLexiconError();
+      if (lexiconError) logger.warn('English synonym lexicon unavailable: searching without its synonyms', { error: lexiconError });
       await search('order refund shipping', { limit: 1 });
     },
     loadedFrom: () => loadedFrom,

@@ -80,10 +80,30 @@ export function parseEnglishLexicon(text: string): EnglishLexicon {
   };
 }
 
-let loaded: EnglishLexicon | undefined;
+/** A lexicon with no words: what the search uses when the bundled file cannot be read. */
+const emptyLexicon: EnglishLexicon = { synonyms: () => [] };
+
+let loaded: { lexicon: EnglishLexicon; error?: string } | undefined;
+
+function load(): { lexicon: EnglishLexicon; error?: string } {
+  if (!loaded) {
+    const file = join(resourcesDir(), 'language', 'wordnet-en.txt');
+    try {
+      loaded = { lexicon: parseEnglishLexicon(readFileSync(file, 'utf8')) };
+    } catch (error) {
+      // A missing or unreadable file (a trimmed install) costs the synonyms of unknown words, not the search.
+      loaded = { lexicon: emptyLexicon, error: `${file}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+  return loaded;
+}
 
 /** The bundled lexicon (600 kB), read on first use and kept; `prewarm` reads it before the first search. */
 export function englishLexicon(): EnglishLexicon {
-  loaded ??= parseEnglishLexicon(readFileSync(join(resourcesDir(), 'language', 'wordnet-en.txt'), 'utf8'));
-  return loaded;
+  return load().lexicon;
+}
+
+/** Why the bundled lexicon could not be read (searches then add no English synonyms), or undefined when it was. */
+export function englishLexiconError(): string | undefined {
+  return load().error;
 }

@@ -1,6 +1,7 @@
 import { terms } from '../semantic/terms';
 import { withoutIdentifiers } from '../text/identifiers';
 import { englishLexicon } from './english-lexicon';
+import { LruCache } from './lru-cache';
 import { correctWord } from './spelling';
 import { supportSynonyms, type SynonymGroup } from './synonyms';
 import { surfaceWords, type Vocabulary } from './vocabulary';
@@ -49,25 +50,18 @@ const lexiconWordsOfLength = (length: number): readonly string[] => lexiconByLen
 
 /** Corrections remembered per vocabulary: customers repeat their slips ("refnd"), and a change of vocabulary forgets them. */
 const correctionCacheSize = 2048;
-const corrections = new WeakMap<Vocabulary, { generation: number; fixes: Map<string, string | undefined> }>();
+const corrections = new WeakMap<Vocabulary, { generation: number; fixes: LruCache<string, string | undefined> }>();
 
 function cachedCorrection(word: string, language: string, vocabulary: Vocabulary, compute: () => string | undefined): string | undefined {
   let entry = corrections.get(vocabulary);
   if (!entry || entry.generation !== vocabulary.generation) {
-    entry = { generation: vocabulary.generation, fixes: new Map() };
+    entry = { generation: vocabulary.generation, fixes: new LruCache(correctionCacheSize) };
     corrections.set(vocabulary, entry);
   }
   const key = `${language}\u0000${word}`;
-  if (entry.fixes.has(key)) {
-    const fix = entry.fixes.get(key);
-    // Re-inserted, so the map's order runs from least to most recently used.
-    entry.fixes.delete(key);
-    entry.fixes.set(key, fix);
-    return fix;
-  }
+  if (entry.fixes.has(key)) return entry.fixes.get(key);
   const fix = compute();
   entry.fixes.set(key, fix);
-  if (entry.fixes.size > correctionCacheSize) entry.fixes.delete(entry.fixes.keys().next().value as string);
   return fix;
 }
 

@@ -1,5 +1,6 @@
 import type { Embedder } from '../semantic/embedder';
 import type { ChunkTable } from '../store/chunk-table';
+import { LruCache } from './lru-cache';
 
 /** A semantic neighbour this far away is noise, not a match. */
 const maxVectorDistance = 0.9;
@@ -12,7 +13,7 @@ const cachedQueries = 256;
 
 /** The vector leg: the query's embedding (remembered: agents and the copilot repeat queries) against the table. */
 export class VectorLeg {
-  private readonly cache = new Map<string, Float32Array>();
+  private readonly cache = new LruCache<string, Float32Array>(cachedQueries);
 
   constructor(
     private readonly table: ChunkTable,
@@ -35,14 +36,9 @@ export class VectorLeg {
   private async embed(embedder: Embedder, query: string, language: string): Promise<Float32Array> {
     const key = `${embedder.id}\u0000${language}\u0000${query}`;
     const known = this.cache.get(key);
-    if (known) {
-      this.cache.delete(key);
-      this.cache.set(key, known);
-      return known;
-    }
+    if (known) return known;
     const vector = await embedder.embedQuery(query, language);
     this.cache.set(key, vector);
-    if (this.cache.size > cachedQueries) this.cache.delete(this.cache.keys().next().value ?? '');
     return vector;
   }
 }

@@ -1,5 +1,6 @@
 import type { ArticleRepository, StoredArticle, StoredArticleEntry } from '../../storage/index';
 import { chunkArticle, type Chunk } from '../chunking';
+import { LruCache } from '../search/lru-cache';
 import type { KnowledgeArticle } from '../types';
 import type { ArticleEntry } from './metadata';
 
@@ -54,8 +55,7 @@ export class ArticleStore {
   private readonly written = new Map<string, KnowledgeArticle>();
   private readonly updated = new Set<string>();
   private readonly removed = new Set<string>();
-  private readonly chunked = new Map<string, Chunk[]>();
-  private readonly maxChunked = 64;
+  private readonly chunked = new LruCache<string, Chunk[]>(64);
 
   constructor(private readonly rows: ArticleRows) {
     // The row is the entry (its id too, unused): no copy of 100k objects.
@@ -119,15 +119,12 @@ export class ArticleStore {
   /** The chunk with this id, as the chunker made it from the stored article. */
   chunk(articleId: string, chunkId: string): Chunk | undefined {
     let chunks = this.chunked.get(articleId);
-    if (chunks) {
-      this.chunked.delete(articleId);
-    } else {
+    if (!chunks) {
       const article = this.read(articleId);
       if (!article) return undefined;
       chunks = chunkArticle(article);
-      if (this.chunked.size >= this.maxChunked) this.chunked.delete(this.chunked.keys().next().value ?? '');
+      this.chunked.set(articleId, chunks);
     }
-    this.chunked.set(articleId, chunks);
     return chunks.find((chunk) => chunk.id === chunkId);
   }
 }
