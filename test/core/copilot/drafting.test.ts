@@ -319,3 +319,20 @@ describe('the passage a question is answered with', () => {
     expect(drafts[0]?.text).toMatch(/livraison express en 24 h coûte 20/);
   });
 });
+
+describe('a follow-up question inside a product case', () => {
+  const section = (sectionName: string, chunkText: string): DraftKnowledge => ({ articleId: 'hc-jeans-en', title: 'Our jeans', section: sectionName, snippet: '', score: 0, kind: 'help-centre', language: 'en', subflows: ['jeans'], chunkText });
+  const brands = section('Brands we sell', 'We sell jeans from Calvin Klein, Guess, Michael Kors and Tommy Hilfiger.');
+  const care = section('Washing and care', 'Every item carries a label with its washing and drying instructions.');
+
+  it('is answered from what the latest line asks, not from the words of the line that opened the case', () => {
+    const jeansCase = input({
+      caseState: caseOf({ request: { flow: 'single_item_query', subflow: 'jeans', intent: null, label: 'Jeans', confidence: 0.8, openedAtLine: 0 }, steps: steps(['search-faq']), lastAct: 'request' }),
+      knowledge: [brands, care],
+      turns: turns('a quick question about the guess jeans', 'do they shrink when washing them?'),
+    });
+    const drafts = composeDrafts(jeansCase);
+    expect(drafts[0]?.text).toMatch(/washing and drying instructions/);
+    expect(drafts[0]?.text).not.toMatch(/Calvin Klein/);
+  });
+});

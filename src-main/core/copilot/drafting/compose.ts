@@ -244,7 +244,8 @@ const questionWords = new Set('how much many what when where which who why cuant
 /**
  * The help-centre sentences for this customer: their tier's rule only, in their language where the article is.
  * Every passage found is read and the best sentence wins, not the first passage with any shared word; the
- * latest line's terms count twice the line before it, which is context ("and express shipping?" after gift wrap).
+ * latest line's terms count twice the line before it, which is context ("and express shipping?" after gift wrap),
+ * and a sentence that shares a term with the latest line outranks every one that does not.
  */
 function helpCentreSentences(context: Context, limit: number, overlapNeeded?: number): { sentences: string[]; hit: DraftKnowledge | undefined } {
   const latest = termsOf(context.lines.at(-1) ?? '', context.language);
@@ -271,7 +272,10 @@ function helpCentreSentences(context: Context, limit: number, overlapNeeded?: nu
       .map((sentence, index) => {
         const shared = [...termsOf(sentence, context.language)].filter((term) => latest.has(term) || before.has(term));
         const weight = shared.reduce((sum, term) => sum + (latest.has(term) ? 2 : 1), 0);
-        return { sentence, overlap: shared.length, score: weight * 10 + own - index };
+        // An answer to the latest line shares a word with it: the line before only ranks such sentences
+        // ("do they shrink in the wash?" after "a question about the jeans" is not answered with the brands).
+        const answersLatest = shared.some((term) => latest.has(term)) ? 1000 : 0;
+        return { sentence, overlap: shared.length, score: answersLatest + weight * 10 + own - index };
       })
       .filter((entry) => entry.overlap >= (otherTopic ? Math.max(2, minOverlap) : minOverlap))
       .sort((a, b) => b.score - a.score)
