@@ -45,10 +45,10 @@ function caseBlock(state: CopilotStateType, redactor: Redactor): string {
   return `<case>\n${neutralizeFenceTags(redactor.redact(lines.join('\n')))}\n</case>`;
 }
 
-// The case article's other sections (read whole, score 0: not search results) serve the offline drafts; the
-// model gets the search's passages, within its token budget.
+// The case article's other sections (read whole, not search results) serve the offline drafts; the model gets
+// the search's passages, within its token budget.
 function knowledgeBlock(state: CopilotStateType, redactor: Redactor): string {
-  return `<knowledge>\n${state.knowledge.filter((hit) => hit.score > 0).map((hit) => `[${hit.articleId}] (${isHelpCentre(hit) ? 'help-centre, customer-facing' : 'playbook, guidance only'}) ${hit.title}${hit.section ? ` — ${hit.section}` : ''}\n${neutralizeFenceTags(redactor.redact(hit.chunkText.slice(0, 900)))}`).join('\n\n')}\n</knowledge>`;
+  return `<knowledge>\n${state.knowledge.filter((hit) => !hit.readWhole).map((hit) => `[${hit.articleId}] (${isHelpCentre(hit) ? 'help-centre, customer-facing' : 'playbook, guidance only'}) ${hit.title}${hit.section ? ` — ${hit.section}` : ''}\n${neutralizeFenceTags(redactor.redact(hit.chunkText.slice(0, 900)))}`).join('\n\n')}\n</knowledge>`;
 }
 
 /** What read-only MCP tools answered in the last two turns: untrusted data, fenced and redacted. */

@@ -95,4 +95,9 @@ export interface KnowledgeRef extends Pick<KnowledgeHit, 'articleId' | 'title' |
   language?: string;
   /** The retailer's subflows a help-centre article answers (its front matter), so a draft quotes the case's own article. */
   subflows?: string[];
+  /**
+   * True on the case article's other sections, read whole beside the search's passages: they serve the offline
+   * drafts only, so the model's prompt keeps to what the search ranked, within its token budget.
+   */
+  readWhole?: boolean;
 }

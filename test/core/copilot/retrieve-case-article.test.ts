@@ -32,6 +32,8 @@ describe('the passages of the case article', () => {
     const sections = knowledge.map((ref) => `${ref.articleId}|${ref.section}`);
     expect(sections).toEqual(['hc-two-factor-reset-fr|Protéger votre compte', 'hc-pricing-faq-fr|Emballage cadeau', 'hc-pricing-faq-fr|Livraison express']);
     expect(knowledge.at(-1)?.subflows).toEqual(['pricing']);
+    // Only the added section is read whole; the search's own passages stay ranked hits for the model's prompt.
+    expect(knowledge.map((ref) => ref.readWhole === true)).toEqual([false, false, true]);
   });
 
   it('keeps the search as it was where the port cannot read an article', async () => {

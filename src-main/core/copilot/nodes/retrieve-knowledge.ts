@@ -48,7 +48,7 @@ export function retrieveKnowledgeNode(deps: NodeDeps) {
       // The conversation's language first: an article in it is what a draft quotes.
       const ordered = [...helpCentre.filter((hit) => hit.language === language), ...helpCentre.filter((hit) => hit.language !== language)];
       const own = await caseArticlePassages(deps, found, request?.subflow ?? null, language, ordered);
-      return { knowledge: [...ordered, ...own, ...playbooks].map(reference) };
+      return { knowledge: [...ordered.map(reference), ...own.map((hit) => ({ ...reference(hit), readWhole: true })), ...playbooks.map(reference)] };
     } catch {
       return { knowledge: [] };
     }
