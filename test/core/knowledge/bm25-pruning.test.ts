@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Bm25Index, type ScoredDoc } from '../../../src-main/core/knowledge/search/bm25-index';
 
 /** BM25 (k1 1.2, b 0.75) worked out from the documents themselves, with none of the index's machinery. */
-function reference(docs: Map<number, string[]>, query: string[], limit: number, accept: (doc: number) => boolean): ScoredDoc[] {
+function reference(docs: Map<number, string[]>, query: string[], limit: number, accept: (doc: number) => boolean, weights?: ReadonlyMap<string, number>): ScoredDoc[] {
   const n = docs.size;
   let total = 0;
   for (const terms of docs.values()) total += terms.length;
@@ -20,7 +20,7 @@ function reference(docs: Map<number, string[]>, query: string[], limit: number, 
       const frequency = df.get(term) ?? 0;
       if (tf === 0 || frequency === 0) continue;
       matched = true;
-      const idf = Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5));
+      const idf = Math.log(1 + (n - frequency + 0.5) / (frequency + 0.5)) * (weights?.get(term) ?? 1);
       score += (idf * tf * 2.2) / (tf + 1.2 * (1 - 0.75 + (0.75 * terms.length) / average));
     }
     if (matched) scored.push({ doc, score });
@@ -45,13 +45,15 @@ const corpus = fc.record({
   queries: fc.array(query, { minLength: 1, maxLength: 8 }),
   limit: fc.integer({ min: 1, max: 10 }),
   filter: fc.option(fc.integer({ min: 2, max: 5 }), { nil: undefined }),
+  /** The query's last term weighs this much (a synonym the rewrite added weighs less than the customer's words). */
+  lastWeight: fc.option(fc.constantFrom(0.25, 0.5, 2), { nil: undefined }),
 });
 
 describe('pruned full-text search', () => {
   it('returns exactly the exhaustive top k, and the true BM25 top k', () => {
     let pruned = 0;
     fc.assert(
-      fc.property(corpus, ({ docs, removed, later, queries, limit, filter }) => {
+      fc.property(corpus, ({ docs, removed, later, queries, limit, filter, lastWeight }) => {
         const index = new Bm25Index();
         const live = new Map<number, string[]>();
         docs.forEach((terms, doc) => {
@@ -68,9 +70,10 @@ describe('pruned full-text search', () => {
           // The mask over every document the corpus will hold, removed ones included: the index's own live flags refuse those.
           const mask = accept && Uint8Array.from({ length: docs.length + later.length }, (_, doc) => (accept(doc) ? 1 : 0));
           for (const query of queries) {
-            const hits = index.search(query, limit, mask);
-            expect(hits).toEqual(index.exhaustiveSearch(query, limit, mask));
-            const truth = reference(live, query, limit, accept ?? (() => true));
+            const weights = lastWeight === undefined ? undefined : new Map([[query.at(-1) ?? '', lastWeight]]);
+            const hits = index.search(query, limit, mask, weights);
+            expect(hits).toEqual(index.exhaustiveSearch(query, limit, mask, weights));
+            const truth = reference(live, query, limit, accept ?? (() => true), weights);
             expect(hits.length).toBe(truth.length);
             // The index keeps length norms as floats and sums in another order: scores differ in the last
             // digits. A missing hit differs by far more (or, tied, shows in the comparison above).

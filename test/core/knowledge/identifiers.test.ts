@@ -47,4 +47,12 @@ describe('general support phrasings', () => {
     expect(rewriteQuery('i dont know how to make an order', vocabulary).words).toContain('place');
     expect(rewriteQuery('where can I shop', vocabulary).words).toContain('purchase');
   });
+
+  it('tells the customer\'s own words from the synonyms it added, which the full-text leg weighs at half', () => {
+    const vocabulary = new Vocabulary();
+    vocabulary.addText('Switch account plans. Place an order and purchase items. Change your address.');
+    const rewritten = rewriteQuery('how do I change to the premium account', vocabulary);
+    expect(rewritten.words.slice(0, rewritten.own)).toEqual(['how', 'do', 'i', 'change', 'to', 'the', 'premium', 'account']);
+    expect(rewritten.words.slice(rewritten.own)).toContain('switch');
+  });
 });

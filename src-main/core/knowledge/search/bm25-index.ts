@@ -129,19 +129,19 @@ export class Bm25Index {
    * document can: the remaining (common, long) lists are only looked up for the documents still in the
    * race (MaxScore, term at a time). The result is the exhaustive one, scores to the last bit.
    */
-  search(terms: readonly string[], limit: number, accept?: Uint8Array): ScoredDoc[] {
-    return this.rank(terms, limit, accept, true);
+  search(terms: readonly string[], limit: number, accept?: Uint8Array, weights?: ReadonlyMap<string, number>): ScoredDoc[] {
+    return this.rank(terms, limit, accept, true, weights);
   }
 
   /** The same search scoring every posting of every term: what the pruned one must equal. */
-  exhaustiveSearch(terms: readonly string[], limit: number, accept?: Uint8Array): ScoredDoc[] {
-    return this.rank(terms, limit, accept, false);
+  exhaustiveSearch(terms: readonly string[], limit: number, accept?: Uint8Array, weights?: ReadonlyMap<string, number>): ScoredDoc[] {
+    return this.rank(terms, limit, accept, false, weights);
   }
 
-  private rank(terms: readonly string[], limit: number, accept: Uint8Array | undefined, prune: boolean): ScoredDoc[] {
+  private rank(terms: readonly string[], limit: number, accept: Uint8Array | undefined, prune: boolean, weights: ReadonlyMap<string, number> | undefined): ScoredDoc[] {
     if (this.liveDocs === 0 || limit <= 0) return [];
     this.refreshLengthNorm();
-    const query = this.queryTerms(terms, prune);
+    const query = this.queryTerms(terms, prune, weights);
     if (query.length === 0) return [];
     const { scores, touched } = this;
     let touchedCount = 0;
@@ -194,7 +194,7 @@ export class Bm25Index {
   }
 
   /** The query's distinct terms that have live documents, rarest first (then in query order). */
-  private queryTerms(terms: readonly string[], withBounds: boolean): QueryTerm[] {
+  private queryTerms(terms: readonly string[], withBounds: boolean, weights: ReadonlyMap<string, number> | undefined): QueryTerm[] {
     const n = this.liveDocs;
     const averageLength = this.totalLength / n || 1;
     const query: QueryTerm[] = [];
@@ -205,7 +205,8 @@ export class Bm25Index {
       seen.add(id);
       const list = this.postings[id];
       if (!list || list.df <= 0) continue;
-      const idf = Math.log(1 + (n - list.df + 0.5) / (list.df + 0.5));
+      // A term's weight in the query (1 unless given) scales its idf, and so its bound.
+      const idf = Math.log(1 + (n - list.df + 0.5) / (list.df + 0.5)) * (weights?.get(term) ?? 1);
       if (withBounds && averageLength > list.boundAverage) this.refreshBound(list, averageLength * boundSlack);
       query.push({ list, idf, bound: idf * (k1 + 1) * list.bestFactor, order: query.length });
     }

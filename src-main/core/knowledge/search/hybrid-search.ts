@@ -11,6 +11,9 @@ import { makeSnippet } from './snippets';
 import type { VectorLeg } from './vector-leg';
 import type { Vocabulary } from './vocabulary';
 
+/** The weight of a synonym the rewrite added, against 1 for the customer's own words (full-text leg). */
+const addedTermWeight = 0.5;
+
 /** Candidates each leg contributes to the fusion. */
 const legDepth = 40;
 
@@ -69,7 +72,13 @@ export async function hybridSearch(parts: SearchParts, query: string, options: S
   const mode = options.mode ?? 'hybrid';
   const limit = options.limit ?? 5;
   const language = normalizeLanguage(options.language) ?? 'en';
-  const rewritten = rewriteQuery(query, parts.vocabulary, language).text;
+  const rewrite = rewriteQuery(query, parts.vocabulary, language);
+  const rewritten = rewrite.text;
+  // The customer's own words count fully in the full-text leg; the synonyms the rewrite added, half.
+  const ownTerms = fullTextTerms(rewrite.words.slice(0, rewrite.own).join(' '), language);
+  const ownSet = new Set(ownTerms);
+  const addedTerms = fullTextTerms(rewrite.words.slice(rewrite.own).join(' '), language).filter((term) => !ownSet.has(term));
+  const weights = new Map(addedTerms.map((term) => [term, addedTermWeight]));
   const filter = articleFilter(options.kinds, options.tags);
   const accept = filter?.accept;
   // A rebuild replaces the in-memory index: this search keeps the one it started with.
@@ -79,7 +88,7 @@ export async function hybridSearch(parts: SearchParts, query: string, options: S
   const vectorWanted = mode !== 'fts' && (!mask || mask.accepted > 0);
   // The vector leg waits on LanceDB's threads; the full-text leg runs meanwhile on this one.
   const vectorSearch = vectorWanted ? parts.vector.search(rewritten, language, legDepth, whereClause(options.kinds, options.tags)) : undefined;
-  const ftsSlots = mode === 'vector' ? [] : fullText.search(fullTextTerms(rewritten, language), legDepth, mask?.bits);
+  const ftsSlots = mode === 'vector' ? [] : fullText.search([...ownTerms, ...addedTerms], legDepth, mask?.bits, weights);
   // When the full-text leg is decisive (its best article far ahead of the next), the vector leg could
   // not change the top hit: its answer is not waited for.
   const skipVector = mode === 'hybrid' && decisive(ftsSlots, catalog);

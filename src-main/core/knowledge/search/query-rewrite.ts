@@ -11,6 +11,8 @@ export interface RewrittenQuery {
   text: string;
   /** Words to highlight in snippets: the corrected words and the added synonyms. */
   words: string[];
+  /** How many of `words` are the customer's own (corrected); the rest were added. */
+  own: number;
 }
 
 export interface RewriteOptions {
@@ -100,7 +102,7 @@ export function rewriteQuery(query: string, vocabulary: Vocabulary, language = '
     corrected.push(...(fix ?? word).split(' '));
   }
   // The support synonyms are English words; other languages get spelling correction only.
-  if (language !== 'en') return { text: corrected.join(' '), words: corrected };
+  if (language !== 'en') return { text: corrected.join(' '), words: corrected, own: corrected.length };
   for (const word of corrected) if (vocabulary.has(word)) stemsKnown.add(stemOf(word));
   const stems = corrected.map(stemOf);
   const added: string[] = [];
@@ -120,5 +122,5 @@ export function rewriteQuery(query: string, vocabulary: Vocabulary, language = '
     }
   }
   const words = [...corrected, ...added];
-  return { text: words.join(' '), words };
+  return { text: words.join(' '), words, own: corrected.length };
 }
