@@ -528,8 +528,8 @@ const goodbyeWords = /\b(bye|goodbye|good night|have a (good|great|nice) (day|on
 const moreToAsk = /\b(but|also|want|need|still|pero|también|quiero|necesito|todavía|mais|aussi|veux|voudrais|encore|aber|auch|möchte|brauche|mas|quero|preciso|ainda)\b/i;
 // "No, thanks" and "that's all" after "anything else?" end the chat: a goodbye, not another offer of help.
 // A "no" that goes on ("no idea where to find that") answers something else.
-const doneWords = /^\W*(no|nope|nop|nah|non|nein|não|nada)(\W+(thanks|thank you|thx|gracias|muchas gracias|merci|merci beaucoup|danke|vielen dank|obrigad[oa]|that's (all|it)|eso es todo|eso era todo|es todo|c'est tout|das war's|das wars|das war alles|é só isso|só isso|nada más|all good|alles gut|todo bien|tout va bien|tudo bem))*\W*$|\b(that's all|that is all|eso es todo|eso era todo|nada más|c'est tout|ce sera tout|c'était tout|das war's|das wars|das war alles|é só isso|só isso)\b/i;
-const thanksWords = /\b(thanks|thank you|thank u|thx|ty|cheers|gracias|merci|danke|vielen dank|obrigad[oa])\b/i;
+const doneWords = /^\W*(no|nope|nop|nah|non|nein|não|nada)\b(?!\s+(idea|clue|sé|se |lo |tengo|sabía|sabia|tenho|sei|sais|ahnung))|\b(that's all|that is all|eso es todo|eso era todo|nada más|c'est tout|ce sera tout|c'était tout|das war's|das wars|das war alles|é só isso|só isso)\b/i;
+const thanksWords = /\b(thanks|thank you|thank u|thx|ty|cheers|appreciate|gracias|agradezco|merci|remercie|danke|vielen dank|obrigad[oa]|agradeço)\b/i;
 
 /**
  * A short line that only thanks or says goodbye, whatever else the case made of it: it gets a closing reply.
