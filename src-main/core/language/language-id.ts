@@ -66,12 +66,19 @@ const letterCues: [RegExp, Record<string, number>][] = [
   [/à/, { fr: 0.5, pt: 0.3, it: 0.2 }],
 ];
 
+/** A word typed with a held key ("holaa", "merciii", "hallooo"): its last letter once, or every run of three once. */
+function unstretched(word: string): string {
+  const tail = word.replace(/(\p{L})\1+$/u, '$1');
+  if (tail !== word && wordWeights.has(tail)) return tail;
+  return word.replace(/(\p{L})\1{2,}/gu, '$1');
+}
+
 /** Scores of the stopword-and-letter model: evidence per language. */
 function shortLineScores(text: string): Map<string, number> {
   const scores = new Map<string, number>();
   const lower = text.toLowerCase();
   for (const word of lower.match(/[\p{L}']+/gu) ?? []) {
-    const entry = wordWeights.get(word) ?? wordWeights.get(word.replace(/'.*$/, ''));
+    const entry = wordWeights.get(word) ?? wordWeights.get(word.replace(/'.*$/, '')) ?? wordWeights.get(unstretched(word));
     if (!entry) continue;
     for (const [code, weight] of entry) scores.set(code, (scores.get(code) ?? 0) + weight);
   }
@@ -114,6 +121,8 @@ export function detectLanguage(text: string): DetectedLanguage {
       const confidence = Math.min(0.95, (0.5 + clean.length / 200) * (0.6 + 0.4 * Math.min(1, lead * 10)));
       // Trigrams are shaky on a sentence or two: a clear verdict of the word model wins over a hesitant franc.
       if (short.code !== code && short.confidence > confidence && clean.length < 80) return short;
+      // Nor does a trigram guess at a language none of the line's words belong to ("Puedo hacer ese cambio" is not Kirundi).
+      if (short.code !== code && !(code in shortLineWords) && short.confidence >= reliableLanguageConfidence && clean.length < 80) return short;
       return { code, confidence: short.code === code ? Math.max(confidence, short.confidence) : confidence };
     }
   }

@@ -97,4 +97,20 @@ describe('copilot replay on conversations the demo CRM does not hold', () => {
     expect(withdrawn?.reason).toMatch(/declined/);
     expect(item.replay.turns.slice(at + 1).flatMap((turn) => turn.actions).filter((action) => action.sideEffect)).toEqual([]);
   });
+  it('puts the corrected value on the change ticket: the misspelt name withdrawn, the refund moved to PayPal', () => {
+    const name = byId(9739).replay.turns.flatMap((turn) => turn.actions).filter((action) => action.tool === 'create_ticket');
+    expect(name.find((action) => action.status === 'withdrawn')?.args.content).toMatch(/New name: elena marques soto/);
+    expect(name.filter((action) => action.status === 'pending').at(-1)?.args.content).toMatch(/New name: elena marquez soto/);
+    const method = byId(9738).replay.turns.flatMap((turn) => turn.actions).filter((action) => action.tool === 'create_ticket');
+    expect(method.map((action) => action.args.content)).toEqual([expect.stringMatching(/New payment method: PayPal/)]);
+    // The refund is still the one in progress: the case never becomes a new refund.
+    expect(byId(9738).replay.turns.every((turn) => turn.case.subflow === 'refund_status' || turn.case.subflow === null)).toBe(true);
+  });
+
+  it('escalates when the customer asks for a supervisor after turning an offer down', () => {
+    const item = byId(9746);
+    const at = item.replay.turns.findIndex((turn) => turn.actions.some((action) => action.tool === 'escalate_to_human'));
+    expect(item.replay.turns[at]?.text).toMatch(/vorgesetzten/);
+    expect(item.replay.turns[at]?.case.subflow).toBe('bad_price_yesterday');
+  });
 });

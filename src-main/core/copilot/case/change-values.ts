@@ -57,7 +57,15 @@ function originalWords(text: string, folded: string, start: number, count: numbe
  * new one or the current one given to identify (the caller compares it with the record).
  */
 export function nameForChange(text: string): string | undefined {
-  return newNameIn(text) ?? nameIn(text)?.value ?? leadingName(text);
+  return newNameIn(text) ?? nameIn(text)?.value ?? leadingName(text) ?? trailingName(text);
+}
+
+/** A bare name as the line's last sentence, after an apology or a correction ("sorry, with a z. Elena Marquez Soto"). */
+function trailingName(text: string): string | undefined {
+  const last = text.split(/[.!?;:\n]/).map((part) => part.trim()).filter(Boolean).at(-1);
+  if (!last || last === text.trim()) return undefined;
+  const found = nameIn(last);
+  return found && !found.explicit ? found.value : undefined;
 }
 
 /** A bare name as the line's first sentence, more following it ("Katharina Brandt. And please, no more e-mails"). */
@@ -202,6 +210,10 @@ export function paymentMethodIn(text: string): string | undefined {
   return wanted.at(-1)?.method;
 }
 
+/** Words that ask for a refund to go somewhere else than where it is going. */
+const refundElsewhereCue =
+  /\b(instead|rather|other|another|different|change|switch|move|send (it|them|the (money|refund)) to|prefer|otr[oa]s?|cambi\w*|mand\w*|envi\w*|en su lugar|en vez|prefier\w*|prefiero|autre|changer|envoy\w*|verse\w*|plutot|au lieu|andere\w*|andern|wechseln|schick\w*|senden|uberweis\w*|stattdessen|lieber|outr[oa]s?|mudar|trocar|em vez)\b/;
+
 /** The change slots a line of a change case gives (the name is compared with the record by the caller). */
 export function changeSlotsIn(subflow: string | null, text: string, entities: Entity[]): CaseSlots {
   const slots: CaseSlots = {};
@@ -212,6 +224,12 @@ export function changeSlotsIn(subflow: string | null, text: string, entities: En
   if (subflow === 'status_payment_method' || subflow === 'manage_payment_method') {
     const method = paymentMethodIn(text);
     if (method) slots.paymentMethod = method;
+  }
+  if (subflow === 'refund_status') {
+    // "To the card?" asks about the refund as it stands; "can you send it to my PayPal instead?" says where it
+    // should go (guidelines, refund_status: a customer who does not like the method gets it changed).
+    const method = paymentMethodIn(text);
+    if (method && method !== 'card' && refundElsewhereCue.test(foldText(text))) slots.paymentMethod = method;
   }
   return slots;
 }

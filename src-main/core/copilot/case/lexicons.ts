@@ -19,7 +19,7 @@ export interface ActLexicon {
 
 export const lexicons: Record<'en' | 'es' | 'fr' | 'de' | 'pt', ActLexicon> = {
   en: {
-    acknowledgement: ['thanks for trying', 'thanks for your help', 'thanks for the help', 'thank you for your help', 'thanks for helping', 'thanks', 'thank you', 'thank u', 'thx', 'ty', 'ok', 'okay', 'k', 'kk', 'great', 'perfect', 'cool', 'nice', 'awesome', 'sweet', 'got it', 'noted', 'appreciate it', 'much appreciated', 'sounds good', 'alright', 'all right', 'fine', 'oh right', 'that worked', 'wonderful', 'excellent', 'lovely', 'brilliant', 'wow', 'ok well', 'thanks anyway', 'super', 'good', 'lol', 'haha', 'understood', 'i see'],
+    acknowledgement: ['thanks for trying', 'thanks for your help', 'thanks for the help', 'thank you for your help', 'thanks for helping', 'thanks', 'thank you', 'thank u', 'thx', 'ty', 'ok', 'okay', 'k', 'kk', 'great', 'perfect', 'cool', 'nice', 'awesome', 'sweet', 'got it', 'noted', 'appreciate it', 'much appreciated', 'sounds good', 'alright', 'all right', 'fine', 'oh right', 'that worked', 'wonderful', 'excellent', 'lovely', 'brilliant', 'amazing', 'fantastic', 'wow', 'ok well', 'thanks anyway', 'super', 'good', 'lol', 'haha', 'understood', 'i see'],
     closing: ["that's all", 'thats all', "that's it", 'thats it', 'no thanks', 'no thank you', 'nope', 'nothing else', 'bye', 'goodbye', 'have a nice day', 'have a good day', 'all good', "i'm good", 'im good', 'no', 'nah', 'that is all', "we're done", 'all set'],
     greeting: ['hi', 'hello', 'hey', 'hey ho', 'hang on', 'one sec', 'one second', 'just a sec', 'wait', 'brb', 'hold on', 'good morning', 'good afternoon', 'good evening', 'howdy', 'yo', 'hiya', 'quick question', 'hi there', 'hello there', 'greetings'],
     humanRequest: ['manager', 'supervisor', 'a human', 'real person', 'someone higher up', 'somebody higher up', 'talk to a person', 'speak to a person', 'speak to someone', 'talk to someone', 'escalate', 'your boss', 'a person please', 'human agent', 'live agent', 'representative'],
@@ -30,7 +30,7 @@ export const lexicons: Record<'en' | 'es' | 'fr' | 'de' | 'pt', ActLexicon> = {
   },
   es: {
     acknowledgement: ['gracias', 'muchas gracias', 'mil gracias', 'vale', 'va', 'ok', 'perfecto', 'genial', 'estupendo', 'de acuerdo', 'entendido', 'bien', 'muy bien', 'listo', 'claro', 'bueno', 'que bien', 'excelente', 'super'],
-    closing: ['nada mas', 'eso es todo', 'es todo', 'no gracias', 'adios', 'hasta luego', 'chao', 'no', 'nada', 'buen dia', 'que tenga buen dia'],
+    closing: ['nada mas', 'eso es todo', 'eso era todo', 'era todo', 'eso seria todo', 'nop', 'es todo', 'no gracias', 'adios', 'hasta luego', 'chao', 'no', 'nada', 'buen dia', 'que tenga buen dia'],
     greeting: ['hola', 'buenas', 'un momento', 'espera', 'un segundo', 'buenos dias', 'buenas tardes', 'buenas noches', 'que tal', 'una pregunta', 'pregunta rapida'],
     humanRequest: ['gerente', 'supervisor', 'encargado', 'responsable', 'una persona', 'un humano', 'agente humano', 'alguien superior', 'hablar con alguien', 'jefe'],
     complaint: ['inaceptable', 'ridiculo', 'terrible', 'horrible', 'queja', 'harto', 'harta', 'segunda vez', 'tercera vez', 'indignante', 'estafa', 'en serio', 'no es aceptable', 'fatal', 'molesto', 'molesta'],
@@ -50,13 +50,13 @@ export const lexicons: Record<'en' | 'es' | 'fr' | 'de' | 'pt', ActLexicon> = {
   },
   de: {
     acknowledgement: ['danke', 'vielen dank', 'danke schon', 'dankeschon', 'ok', 'okay', 'super', 'prima', 'toll', 'perfekt', 'alles klar', 'gut', 'sehr gut', 'verstanden', 'klasse', 'wunderbar', 'passt'],
-    closing: ['das war alles', 'das wars', 'nein danke', 'tschuss', 'auf wiedersehen', 'schonen tag', 'nichts mehr', 'nein', 'sonst nichts', 'bis dann'],
+    closing: ['das war alles', 'das wars', 'alles gut', 'nein danke', 'tschuss', 'auf wiedersehen', 'schonen tag', 'nichts mehr', 'nein', 'sonst nichts', 'bis dann'],
     greeting: ['hallo', 'guten tag', 'moment', 'einen moment', 'sekunde', 'guten morgen', 'guten abend', 'moin', 'servus', 'hi', 'eine frage', 'kurze frage'],
     humanRequest: ['vorgesetzten', 'vorgesetzte', 'manager', 'chef', 'einen menschen', 'mit jemandem sprechen', 'teamleiter', 'verantwortlichen', 'supervisor', 'eskalieren'],
     complaint: ['inakzeptabel', 'unverschamt', 'lacherlich', 'schrecklich', 'beschwerde', 'zum zweiten mal', 'schon wieder', 'reicht mir', 'betrug', 'frechheit', 'ernsthaft', 'nicht in ordnung', 'sauer'],
     requestCue: ['ich mochte', 'ich will', 'ich brauche', 'ich hatte gern', 'konnen sie', 'kann ich', 'kann man', 'konnten sie', 'wie', 'warum', 'wann', 'wo ist', 'wieviel', 'wie viel', 'welche', 'hilfe', 'vergessen', 'funktioniert nicht', 'problem', 'zuruckgeben', 'zurucksenden', 'erstattung', 'ruckerstattung', 'stornieren', 'andern', 'immer noch', 'noch nicht'],
     yesNo: ['ja', 'genau', 'richtig', 'stimmt', 'nein', 'ja bitte'],
-    decline: ['lassen sie es', 'lassen sie das', 'lass es', 'vergessen sie es', 'vergessen sie das', 'vergiss es', 'schon gut', 'nicht notig', 'nicht noetig', 'ich behalte es', 'ich behalte sie', 'ich behalte ihn', 'behalte es', 'doch nicht', 'ich habe es mir anders uberlegt', 'anders uberlegt', 'ich will das nicht mehr', 'nicht mehr notig', 'brauche ich nicht mehr'],
+    decline: ['lassen sie es', 'lassen sie das', 'lass es', 'vergessen sie es', 'vergessen sie das', 'vergiss es', 'schon gut', 'nicht notig', 'nicht noetig', 'ich behalte es', 'ich behalte sie', 'ich behalte ihn', 'behalte es', 'dann doch nicht', 'lieber doch nicht', 'doch lieber nicht', 'jetzt doch nicht', 'ich habe es mir anders uberlegt', 'anders uberlegt', 'ich will das nicht mehr', 'nicht mehr notig', 'brauche ich nicht mehr'],
   },
   pt: {
     acknowledgement: ['obrigado', 'obrigada', 'muito obrigado', 'muito obrigada', 'valeu', 'ok', 'beleza', 'perfeito', 'otimo', 'legal', 'certo', 'entendi', 'ah que bom', 'que bom', 'show', 'combinado', 'tudo bem', 'blz', 'excelente', 'bom'],

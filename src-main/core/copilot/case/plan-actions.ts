@@ -36,6 +36,13 @@ const changeLabels: [CaseSlotName, string][] = [
   ['paymentMethod', 'New payment method'],
 ];
 
+/** The value a ticket written by `ticket` carries for a change slot ("New name: …"), if any. */
+export function ticketChangeValue(content: unknown, slot: CaseSlotName): string | undefined {
+  const label = slot === 'address' ? 'New address' : slot === 'phone' ? 'Phone' : changeLabels.find(([name]) => name === slot)?.[1];
+  if (!label || typeof content !== 'string') return undefined;
+  return content.split('\n').find((line) => line.startsWith(`${label}: `))?.slice(label.length + 2);
+}
+
 function ticket(customer: CustomerContext, caseState: CaseState, order: Order | undefined, subject: string, why: string): PlannedCall {
   const slots = caseState.slots;
   const changes = changeLabels.filter(([slot]) => slots[slot]).map(([slot, label]) => `${label}: ${slots[slot] ?? ''}`);
@@ -132,14 +139,15 @@ const generalTickets: Record<string, string> = {
 export function planCaseActions(caseState: CaseState, customer: CustomerContext | undefined, now: Date, lastText: string): PlannedCall[] {
   const request = caseState.request;
   if (!request || caseState.resolved) return [];
-  // Turned down: nothing more is offered in this case until the customer asks again.
-  if (caseState.declined) return [];
   const plans: PlannedCall[] = [];
   const subflow = request.subflow;
-  // A manager asked for is notified whatever the case, an FAQ question included (guidelines: notify-team).
+  // A manager asked for is notified whatever the case, an FAQ question included (guidelines: notify-team),
+  // and after the customer turned an offer down too: "no coupon, get me your supervisor" wants a person.
   if (caseState.humanRequested && customer) {
     plans.push({ tool: 'escalate_to_human', args: { customerId: customer.id, reason: `The customer asked for a manager (${request.label}).`, handoffNote: '' }, why: 'The customer asked for a manager or a person (guidelines: notify the manager).' });
   }
+  // Turned down: nothing else is offered in this case until the customer asks again.
+  if (caseState.declined) return plans;
   const identified = caseState.identity.status === 'identified' || caseState.identity.status === 'verified';
   // Promotional e-mails stopped on the side of another request, once the account is known.
   if (caseState.optOut && customer && identified && request.intent !== 'newsletter_subscription') {
@@ -178,6 +186,8 @@ export function planCaseActions(caseState: CaseState, customer: CustomerContext 
       break;
     case 'refund_status':
       plans.push({ tool: 'lookup_orders', args: { customerId: customer.id }, why: 'The customer asks where their refund is: look up its status (never a new refund).' });
+      // Guidelines: a customer who does not like the refund's payment method has it changed (update-order "change method").
+      if (verified && caseState.slots.paymentMethod) plans.push(ticket(customer, caseState, order, "Change the refund's payment method", 'The customer wants the refund paid another way: the change is logged on a ticket for the team.'));
       break;
     case 'cost':
       if (!verified || !order) break;

@@ -85,7 +85,8 @@ export function purchaseDateIn(text: string, now: Date): string | undefined {
   return undefined;
 }
 
-const negation = /\b(no|not|never|don't|dont|didn't|didnt|haven't|havent|nunca|pas|jamais|kein|keine|keinen|nicht|nao|sin|sans|ohne|sem|lost|threw|tire|perdi|jete|jetee|perdu|weggeworfen|verloren|joguei|perdi)\b/;
+// Thrown away counts as a no: "the box went in the recycling", "la caja acabó en la basura", "die Verpackung ist im Altpapier".
+const negation = /\b(no|not|never|don't|dont|didn't|didnt|haven't|havent|nunca|pas|jamais|kein|keine|keinen|nicht|nao|sin|sans|ohne|sem|lost|threw|thrown|tossed|binned|trash|garbage|recycl\w*|tire|perdi|basura|reciclaje|jete|jetee|perdu|poubelle|recyclage|weggeworfen|weggeschmissen|entsorgt|mull|altpapier|verloren|joguei|lixo|reciclagem)\b/;
 
 /** Never opened or worn: the item is as it came, in its packaging. */
 const unopened = /\b(unopened|never (been )?(opened|worn)|still sealed|sin abrir|sin estrenar|sin usar|jamais (ouvert|porte)e?s?|pas (encore )?ouvert|ungeoffnet|originalverpackt|nie getragen|sem abrir|nunca usad[oa])\b/;

@@ -77,7 +77,18 @@ function refines(current: CaseRequest, detected: DetectedRequest): boolean {
   if (!detected.subflow || detected.subflow === current.subflow || detected.score < 0.6) return false;
   if (!current.subflow) return true;
   const generic = current.subflow === 'refund_initiate' && current.intent === 'return';
+  // "A problem with a shirt", then "the colour is not the one in the photo": the item was the defect's, not an FAQ question.
+  if (current.flow === 'single_item_query' && detected.flow === 'product_defect') return true;
   return (generic || current.confidence < 0.5) && (detected.flow === current.flow || current.flow === null);
+}
+
+/**
+ * "The password is accepted, but the verification code never arrives": before anything was done in the case,
+ * the customer's own words for the exact problem (strong words of another subflow of the same flow) say what
+ * the case is, over the first guess.
+ */
+function clarifies(current: CaseRequest, detected: DetectedRequest, context: CaseContext): boolean {
+  return detected.subflow !== null && detected.subflow !== current.subflow && detected.flow !== null && detected.flow === current.flow && detected.score >= 0.9 && context.doneTools.length === 0;
 }
 
 /** Words that say a value is the new one ("my new number is", "change it to", "el nuevo es"). */
@@ -142,7 +153,7 @@ export function updateCaseState(previous: CaseState, line: CaseLine, context: Ca
     if (act === 'human_request') humanRequested = true;
     if (act === 'complaint') complaints += 1;
   } else if (request && act === 'information') {
-    if (detected && refines(request, detected)) request = { ...request, flow: detected.flow, subflow: detected.subflow, label: detected.label, intent: detected.intent ?? request.intent, confidence: Number(Math.max(request.confidence, detected.score).toFixed(2)) };
+    if (detected && (refines(request, detected) || clarifies(request, detected, context))) request = { ...request, flow: detected.flow, subflow: detected.subflow, label: detected.label, intent: detected.intent ?? request.intent, confidence: Number(Math.max(request.confidence, detected.score).toFixed(2)) };
     else request = { ...request, confidence: Number(Math.min(0.99, request.confidence + 0.03).toFixed(2)) };
   }
   // Identifiers count whatever the line's act: an email given before the case opens still identifies them.

@@ -1,5 +1,7 @@
 import { emptyCaseState, type CaseSlotName, type CaseState, type IdentifierKind } from '../case/case-types';
 import { changeSlotsIn, nameForChange } from '../case/change-values';
+import { preferencePattern } from '../case/detect-request';
+import { foldText } from '../case/fold-text';
 import { answeredWithoutAccount, flowAnsweredWithoutAccount, verificationIdentifiers } from '../case/flows';
 import { changeSlotOf, changeValueOnFile, planCaseActions } from '../case/plan-actions';
 import type { Citation, CustomerContext, KnowledgeRef, Proposal, Suggestion, Turn } from '../types';
@@ -142,12 +144,14 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
       }
     }
   }
-  // A new password is made once the username and the PIN or security answer are given (guidelines.json, recover_password).
-  if (context.subflow === 'recover_password' && !facts.identifiers.has('username')) {
+  // A new password is made once the username and the PIN or security answer are given (guidelines.json, recover_password);
+  // once its ticket is on its way, there is nothing left to ask for it.
+  const passwordTicket = input.proposals.some((proposal) => proposal.tool === 'create_ticket' && ['pending', 'approved', 'executed'].includes(proposal.status) && (!input.caseState.caseKey || proposal.caseKey === input.caseState.caseKey));
+  if (context.subflow === 'recover_password' && !passwordTicket && !facts.identifiers.has('username')) {
     const text = fill(language, 'askVerify', { ids: idWord(language, 'username') });
     if (text) return { key: 'askVerify', text, identity: true };
   }
-  if (context.subflow === 'recover_password' && facts.identifiers.has('username') && !securityGiven(context)) return { key: 'askSecurity', text: phrase(language, 'askSecurity'), identity: false };
+  if (context.subflow === 'recover_password' && !passwordTicket && facts.identifiers.has('username') && !securityGiven(context)) return { key: 'askSecurity', text: phrase(language, 'askSecurity'), identity: false };
   // A change of address or phone needs the new value; without it there is nothing to change yet.
   const change = changeWanted(context);
   if (change === 'address' && (!facts.address || changeValueOnFile('address', input.caseState, input.customer))) return { key: 'askNewAddress', text: phrase(language, 'askNewAddress'), identity: false };
@@ -158,7 +162,8 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
   if (slot && asked && (!input.caseState.slots[slot] || changeValueOnFile(slot, input.caseState, input.customer))) return { key: asked, text: phrase(language, asked), identity: false };
   if (context.actions.includes('membership') || (context.subflow && returnSubflows.test(context.subflow))) {
     if (!context.tier) return { key: 'askMembership', text: phrase(language, 'askMembership'), identity: false };
-    if (context.tier !== 'gold' && !purchaseDay(context)) return { key: 'askPurchaseDate', text: phrase(language, 'askPurchaseDate'), identity: false };
+    // The purchase date decides a return's window only: an upgrade's or a fee's tier rule does not need it.
+    if (context.tier !== 'gold' && !purchaseDay(context) && context.subflow !== null && returnSubflows.test(context.subflow)) return { key: 'askPurchaseDate', text: phrase(language, 'askPurchaseDate'), identity: false };
   }
   if (context.subflow === 'missing' && !facts.item) return { key: 'askWhichItem', text: phrase(language, 'askWhichItem'), identity: false };
   if (context.subflow && /^return_/.test(context.subflow) && withinPolicy(context) !== false) {
@@ -168,9 +173,20 @@ function nextQuestion(context: Context): { key: TemplateKey; text: string; ident
   const refundWaiting = input.proposals.some((proposal) => proposal.tool === 'request_refund' && proposal.status === 'pending' && proposal.policy === 'allowed');
   const returning = context.subflow !== null && /^return_/.test(context.subflow);
   if (((context.subflow && /^(refund_initiate)$/.test(context.subflow)) || (refundWaiting && !returning)) && !facts.refundMethod) return { key: 'askRefundMethod', text: phrase(language, 'askRefundMethod'), identity: false };
+  // The refund goes to a card the customer can no longer use: ask where it should go instead (guidelines, refund_status: "change method").
+  if (context.subflow === 'refund_status' && !input.caseState.slots.paymentMethod && refundMethodProblem.test(context.lines.at(-1) ?? '')) return { key: 'askNewPaymentMethod', text: phrase(language, 'askNewPaymentMethod'), identity: false };
   if (context.actions.includes('notify-team') && input.caseState.lastAct === 'human_request' && !facts.phone) return { key: 'askPhone', text: phrase(language, 'askPhone'), identity: false };
   return undefined;
 }
+
+/** "That card was cancelled", "esa tarjeta la cancelé", "ma carte a expiré", "die Karte ist gesperrt": the card and what happened to it. */
+const refundMethodProblem = new RegExp(
+  [
+    '(?=.*\\b(card|tarjeta|carte|karte|kreditkarte|cartão|cartao)\\b)',
+    ".*\\b(cancel+ed|closed|expired|lost|stolen|blocked|no longer (have|use)|cancel\\w*|cerrad\\w*|caducad\\w*|vencid\\w*|perdid\\w*|perdí|robad\\w*|bloquead\\w*|clonad\\w*|ya no (la |lo )?(tengo|uso)|annulée?|fermée?|expirée?|perdue?|volée?|bloquée?|je ne l'ai plus|gekündigt|gesperrt|abgelaufen|verloren|gestohlen|cancelad\\w*|encerrad\\w*|roubad\\w*|não tenho mais)",
+  ].join(''),
+  'iu',
+);
 
 const newValueQuestions: Partial<Record<CaseSlotName, TemplateKey>> = { newName: 'askNewName', deliveryTime: 'askNewDeliveryTime', paymentMethod: 'askNewPaymentMethod' };
 
@@ -252,7 +268,8 @@ function helpCentreSentences(context: Context, limit: number, overlapNeeded?: nu
   const before = termsOf(context.lines.length > 1 ? (context.lines.at(-2) ?? '') : '', context.language);
   // One shared word is chance ("la réponse" of a security answer and of a product FAQ); a question needs less.
   const minOverlap = overlapNeeded ?? (/\?/.test(context.lines.at(-1) ?? '') || context.lines.length <= 1 ? 1 : 2);
-  const exclude = otherTiers(context.tier);
+  // A question about the levels themselves is answered for every level, not only the customer's own.
+  const exclude = context.subflow === 'membership' ? undefined : otherTiers(context.tier);
   // Once the account is known, a passage about which identifiers we ask for would ask again.
   const status = context.input.caseState.identity.status;
   const identityKnown = status === 'identified' || status === 'verified' || context.facts.identifiers.size > 0;
@@ -265,8 +282,10 @@ function helpCentreSentences(context: Context, limit: number, overlapNeeded?: nu
     if ((hit.language ?? 'en') !== context.language) continue;
     // The case's own article wins a tie: it answers the request the case is about.
     const own = context.subflow !== null && hit.subflows?.includes(context.subflow) ? 5 : 0;
-    // An article of another subflow needs two shared terms: one is chance ("do they run small?" and "programs running").
+    // An article written for another request shares words by chance ("do they run small?" and "programs running",
+    // "overnight shipping" in a refund case): it needs one more, and two at least.
     const otherTopic = context.subflow !== null && hit.subflows !== undefined && hit.subflows.length > 0 && own === 0;
+    const needed = otherTopic ? Math.max(2, minOverlap + 1) : minOverlap;
     const scored = sentencesOf(hit.chunkText)
       .filter((sentence) => !(exclude && exclude.test(sentence)) && !(identityKnown && identifierWords.test(sentence)) && !(phoneKnown && phoneAskWords.test(sentence)) && !(priceSourceKnown && priceSourceAskWords.test(sentence)))
       .map((sentence, index) => {
@@ -277,7 +296,7 @@ function helpCentreSentences(context: Context, limit: number, overlapNeeded?: nu
         const answersLatest = shared.some((term) => latest.has(term)) ? 1000 : 0;
         return { sentence, overlap: shared.length, score: answersLatest + weight * 10 + own - index };
       })
-      .filter((entry) => entry.overlap >= (otherTopic ? Math.max(2, minOverlap) : minOverlap))
+      .filter((entry) => entry.overlap >= needed)
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
     const top = scored[0]?.score;
@@ -471,6 +490,9 @@ function tierRuleAnswer(context: Context): Draft | undefined {
     if ((hit.language ?? 'en') !== language || !hit.subflows?.includes(subflow)) continue;
     const sentence = sentencesOf(hit.chunkText).find((text) => named?.test(text) && !(others && others.test(text)));
     if (sentence) return { move: 'answer', sentences: [sentence], citations: [citationOf(hit, false)], confidence: 0.55 };
+    // A section headed for this tier ("Silver members") states its rule without naming the tier again.
+    const forTier = named?.test(hit.section) && !(others && others.test(hit.section)) ? sentencesOf(hit.chunkText).slice(0, 2) : [];
+    if (forTier.length > 0) return { move: 'answer', sentences: forTier, citations: [citationOf(hit, false)], confidence: 0.55 };
   }
   // A credit for an item already returned, or never bought: gold members get it at once (guidelines).
   if (/^mistimed_billing_/.test(subflow) && tier === 'gold') return { move: 'answer', sentences: [phrase(language, 'creditNowGold')], citations: [], confidence: 0.55 };
@@ -554,6 +576,11 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   const context = contextOf(input);
   const act = closingAct(context.lines.at(-1) ?? '') ?? input.caseState.lastAct;
   // On thanks or a goodbye the only reply is a closing one: anything else would answer a question nobody asked.
+  // An "ok" or "oh nice" with no thanks, while the flow still needs something, is answered with the next question.
+  if (act === 'acknowledgement' && !thanksWords.test(context.lines.at(-1) ?? '') && input.caseState.request && !input.caseState.resolved) {
+    const next = nextQuestion(context);
+    if (next && !next.identity) return finish([{ move: 'ask', sentences: [next.text], citations: [], confidence: 0.6 }, ...closingDrafts(context, act).slice(0, 1)], context, false);
+  }
   if (act === 'acknowledgement' || act === 'closing') return finish(closingDrafts(context, act), context, false);
   const drafts: Draft[] = [];
   const confidenceOfCase = input.caseState.request?.confidence ?? 0.3;
@@ -573,7 +600,8 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
     drafts.push({ move: 'answer', sentences: [phrase(context.language, 'sorryCannotMore'), phrase(context.language, 'anythingElse')], citations: [], confidence: 0.45 });
   }
   if (action) drafts.push(action);
-  else if (!question && (suppliedFacts(latestFacts, latest) || changeValueIn(context, latest))) {
+  // "And no more promo e-mails, please" beside the case is answered with that change, whatever else is pending.
+  else if ((!question && (suppliedFacts(latestFacts, latest) || changeValueIn(context, latest))) || (input.caseState.optOut && preferencePattern.test(foldText(latest)))) {
     // The customer just gave the last thing the change needed: the offer waiting on its card is the reply now.
     const waiting = pendingOffer(context) ?? plannedOffer(context);
     if (waiting) drafts.push({ ...waiting, sentences: [...ackPrefix(context), ...waiting.sentences] });
@@ -585,10 +613,13 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   const freshPolicy = /\?/.test(latest) || latestFacts.membership !== null || latestFacts.purchaseDate !== null || act === 'request';
   // The return rule answers returns, refunds and policy questions; an upgrade or a fee has other tier rules.
   const ruleApplies = context.subflow === null || returnRuleSubflows.test(context.subflow);
-  const policy = freshPolicy && ruleApplies ? policyAnswer(context) : freshPolicy ? tierRuleAnswer(context) : undefined;
+  // "What do you get with gold?" names a level to learn about, not the customer's: the article answers it.
+  const aboutLevels = context.subflow === 'membership';
+  const policy = aboutLevels ? undefined : freshPolicy && ruleApplies ? policyAnswer(context) : freshPolicy ? tierRuleAnswer(context) : undefined;
   if (policy) drafts.push({ ...policy, sentences: question ? policy.sentences : [...ackPrefix(context), ...policy.sentences, phrase(context.language, 'anythingElse')] });
   const status = context.subflow && deliveryStatusSubflows.has(context.subflow) ? statusSentence(context) : undefined;
-  if (context.subflow === 'refund_status') drafts.push(refundStatusAnswer(context));
+  // Where the refund is: told when asked, or when the identifiers that find it arrive, not on every later line.
+  if (context.subflow === 'refund_status' && (act === 'request' || /\?/.test(latest) || latestFacts.identifiers.size > 0)) drafts.push(refundStatusAnswer(context));
   else if (status) drafts.push({ move: 'answer', sentences: [status], citations: [], confidence: 0.6 });
   // A troubleshooting case walks the article's steps: the next one not tried, and never a passage of one tried.
   const troubleshooting = troubleshootingAnswer(context);
@@ -611,11 +642,12 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   return finish(drafts, context, uncertain);
 }
 
-const goodbyeWords = /\b(bye|goodbye|good night|have a (good|great|nice) (day|one)|adiós|adios|hasta luego|hasta pronto|chao|au revoir|bonne (journée|soirée)|à bientôt|tschüss|tschüs|auf wiedersehen|auf wiederhören|schönen tag|tchau|até logo|até mais)\b/i;
+const goodbyeWords = /\b(bye|goodbye|good night|have a (good|great|nice) (day|one)|adiós|adios|hasta luego|hasta pronto|chao|buen día|buen dia|au revoir|bonne (journée|soirée)|à bientôt|tschüss|tschüs|auf wiedersehen|auf wiederhören|schönen tag|tchau|até logo|até mais)\b/i;
 const moreToAsk = /\b(but|also|want|need|still|pero|también|quiero|necesito|todavía|mais|aussi|veux|voudrais|encore|aber|auch|möchte|brauche|mas|quero|preciso|ainda)\b/i;
 // "No, thanks" and "that's all" after "anything else?" end the chat: a goodbye, not another offer of help.
-const doneWords = /^\W*(no|nope|nah|non|nein|não|nada)\b|\b(that's all|that is all|eso es todo|nada más|c'est tout|ce sera tout|das war's|das wars|das war alles|é só isso|só isso)\b/i;
-const thanksWords = /\b(thanks|thank you|thx|cheers|gracias|merci|danke|vielen dank|obrigad[oa])\b/i;
+// A "no" that goes on ("no idea where to find that") answers something else.
+const doneWords = /^\W*(no|nope|nop|nah|non|nein|não|nada)\b(?!\s+(idea|clue|sé|se |lo |tengo|sabía|sabia|tenho|sei|sais|ahnung))|\b(that's all|that is all|eso es todo|eso era todo|nada más|c'est tout|ce sera tout|c'était tout|das war's|das wars|das war alles|é só isso|só isso)\b/i;
+const thanksWords = /\b(thanks|thank you|thank u|thx|ty|cheers|appreciate|gracias|agradezco|merci|remercie|danke|vielen dank|obrigad[oa]|agradeço)\b/i;
 
 /**
  * A short line that only thanks or says goodbye, whatever else the case made of it: it gets a closing reply.
@@ -656,7 +688,9 @@ function finish(drafts: Draft[], context: Context, uncertain: boolean): Suggesti
 function changeValueIn(context: Context, line: string): boolean {
   const slot = changeSlotOf(context.subflow);
   if (slot === 'newName') return nameForChange(line) !== undefined;
-  return slot !== undefined && changeSlotsIn(context.subflow, line, [])[slot] !== undefined;
+  const values = changeSlotsIn(context.subflow, line, []);
+  // A case with no change of its own may still take one (where a refund is paid, in a refund-status case).
+  return slot !== undefined ? values[slot] !== undefined : Object.keys(values).length > 0;
 }
 
 function suppliedFacts(facts: GivenFacts, line: string): boolean {

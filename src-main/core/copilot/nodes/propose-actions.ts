@@ -2,7 +2,7 @@ import { tool } from '@langchain/core/tools';
 import { ToolMessage, type BaseMessage } from '@langchain/core/messages';
 import { checkCasePolicy, toCents, type CasePolicyContext } from '../case/case-policy';
 import { subflowActions } from '../case/flows';
-import { planCaseActions } from '../case/plan-actions';
+import { changeSlotOf, planCaseActions, ticketChangeValue } from '../case/plan-actions';
 import type { NodeDeps } from '../deps';
 import { buildPrompt } from '../prompt';
 import type { CopilotStateType, CopilotStateUpdate } from '../state';
@@ -46,7 +46,7 @@ function sameArgs(a: Record<string, unknown>, b: Record<string, unknown>): boole
  * rejected, withdrawn or blocked one comes back only with other arguments (new information). A read-only
  * lookup runs again only with other arguments.
  */
-function alreadyProposed(existing: Proposal[], tool: string, args: Record<string, unknown>, sideEffect: boolean, caseKey: string | undefined): boolean {
+function alreadyProposed(existing: Proposal[], tool: string, args: Record<string, unknown>, sideEffect: boolean, caseKey: string | undefined, subflow: string | null): boolean {
   return existing.some((item) => {
     if (item.tool !== tool) return false;
     if (caseKey && item.caseKey && item.caseKey !== caseKey) return false;
@@ -54,6 +54,9 @@ function alreadyProposed(existing: Proposal[], tool: string, args: Record<string
     if (item.status === 'pending' || item.status === 'approved' || item.status === 'executed') return true;
     // A blocked ticket never reached the agent: its body with the value it lacked (a change's new value) is new information.
     if (item.status === 'blocked' && item.args.content !== args.content) return false;
+    // A change ticket turned down or withdrawn comes back when the customer gives another new value (a corrected name).
+    const slot = changeSlotOf(subflow);
+    if (tool === 'create_ticket' && slot && ticketChangeValue(item.args.content, slot) !== ticketChangeValue(args.content, slot)) return false;
     return sameArgs(item.args, args);
   });
 }
@@ -77,6 +80,15 @@ function feedback(proposal: Proposal | undefined, redact: (text: string) => stri
   return 'Shown to the agent.';
 }
 
+/** The case's value for the change a pending ticket carries, where the customer has since corrected it. */
+function correctedValue(proposal: Proposal, caseState: CopilotStateType['caseState']): string | undefined {
+  const slot = changeSlotOf(caseState.request?.subflow);
+  if (proposal.tool !== 'create_ticket' || !slot) return undefined;
+  const onTicket = ticketChangeValue(proposal.args.content, slot);
+  const now = caseState.slots[slot];
+  return onTicket !== undefined && now && now !== onTicket ? now : undefined;
+}
+
 /** Pending proposals that no longer fit: the case changed or was resolved, the customer declined, or its policy now says no. */
 function withdrawals(state: CopilotStateType, policy: CasePolicyContext): Proposal[] {
   const caseState = state.caseState;
@@ -88,6 +100,7 @@ function withdrawals(state: CopilotStateType, policy: CasePolicyContext): Propos
     if (caseState.resolved) reason = 'The case was resolved.';
     else if (declinedNow && (!proposal.caseKey || !caseState.caseKey || proposal.caseKey === caseState.caseKey)) reason = `The customer declined ("${caseState.declined?.text ?? ''}").`;
     else if (proposal.caseKey && caseState.caseKey && proposal.caseKey !== caseState.caseKey) reason = `The case changed to ${caseState.request?.label ?? 'another request'}.`;
+    else if (correctedValue(proposal, caseState)) reason = `The customer corrected the new value to "${correctedValue(proposal, caseState) ?? ''}".`;
     else if (isToolName(proposal.tool) && proposal.caseKey) {
       const check = checkCasePolicy(proposal.tool, proposal.args, policy, proposal.id);
       if (!check.allowed) reason = check.reason;
@@ -139,7 +152,7 @@ export function proposeActionsNode(deps: NodeDeps) {
       }
       // The copilot does not propose what its own checks refuse; "blocked" is for what the model asked for.
       if (!policy.allowed && call.origin === 'rule') return undefined;
-      if (alreadyProposed(current(), checked.tool, args, sideEffect, caseKey)) return undefined;
+      if (alreadyProposed(current(), checked.tool, args, sideEffect, caseKey, subflow)) return undefined;
       const cents = checked.tool === 'request_refund' ? toCents(args.amount) : undefined;
       const id = mintId(call.id, taken, turn);
       taken.add(id);
