@@ -101,6 +101,7 @@ describe('pruned full-text search', () => {
               queries: [['t37', 't26'], ['t0', 't40']],
               limit: 3,
               filter: undefined,
+              lastWeight: undefined,
             },
           ],
         ],
