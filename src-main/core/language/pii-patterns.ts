@@ -271,7 +271,7 @@ export const findIdentityNumbers = (text: string): Span[] =>
     : longestFirst([
     ...valueAfter(
       text,
-      new RegExp(`\\b(?:${passportWords})(?:\\s+(?:no\\.|no(?=[\\s:#])|number|num(?![\\p{L}\\p{N}])|nr\\.?|número|numero|numéro|nummer|n[º°]))?\\s*(?:(?:is|es|est|ist|é)(?=\\s)|:|#)?\\s*[:#]?\\s*([A-Z0-9][A-Z0-9-]{4,13}[A-Z0-9])\\b`, 'giu'),
+      new RegExp(`\\b(?:${passportWords})(?:\\s+(?:no\\.|no(?=[\\s:#])|number|num(?![\\p{L}\\p{N}])|nr(?:\\.|(?=[\\s:#]))|número|numero|numéro|nummer|n[º°]))?\\s*(?:(?:is|es|est|ist|é)(?=\\s)|:|#)?\\s*[:#]?\\s*([A-Z0-9][A-Z0-9-]{4,13}[A-Z0-9])\\b`, 'giu'),
       (value) => /\d/.test(value),
     ),
     ...valueAfter(text, /\b(?:ssn|social\s+security(?:\s+number)?)\s*(?:is|:|#)?\s*(\d{3}[- ]?\d{2}[- ]?\d{4})\b/giu),
