@@ -101,6 +101,8 @@ describe('copilot replay on conversations the demo CRM does not hold', () => {
     const name = byId(9739).replay.turns.flatMap((turn) => turn.actions).filter((action) => action.tool === 'create_ticket');
     expect(name.find((action) => action.status === 'withdrawn')?.args.content).toMatch(/New name: elena marques soto/);
     expect(name.filter((action) => action.status === 'pending').at(-1)?.args.content).toMatch(/New name: elena marquez soto/);
+    // The phone she verified with is the one on file: no second change on the name ticket.
+    for (const action of name) expect(action.args.content).not.toMatch(/^Phone: /m);
     const method = byId(9738).replay.turns.flatMap((turn) => turn.actions).filter((action) => action.tool === 'create_ticket');
     expect(method.map((action) => action.args.content)).toEqual([expect.stringMatching(/New payment method: PayPal/)]);
     // The refund is still the one in progress: the case never becomes a new refund.

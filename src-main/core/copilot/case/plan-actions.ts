@@ -46,7 +46,11 @@ export function ticketChangeValue(content: unknown, slot: CaseSlotName): string 
 function ticket(customer: CustomerContext, caseState: CaseState, order: Order | undefined, subject: string, why: string): PlannedCall {
   const slots = caseState.slots;
   const changes = changeLabels.filter(([slot]) => slots[slot]).map(([slot, label]) => `${label}: ${slots[slot] ?? ''}`);
-  const details = [slots.reason, ...changes, slots.membership ? `Membership: ${slots.membership}` : '', slots.address ? `New address: ${slots.address}` : '', slots.phone ? `Phone: ${slots.phone}` : ''].filter(Boolean).join('\n');
+  // An address or phone the customer gave to prove who they are is the record's own: on a name change it would
+  // read as a second change the team should make.
+  const address = slots.address && !valueOnFile('address', slots.address, customer) ? `New address: ${slots.address}` : '';
+  const phone = slots.phone && !valueOnFile('phone', slots.phone, customer) ? `Phone: ${slots.phone}` : '';
+  const details = [slots.reason, ...changes, slots.membership ? `Membership: ${slots.membership}` : '', address, phone].filter(Boolean).join('\n');
   return { tool: 'create_ticket', args: { customerId: customer.id, subject: `${subject}${order ? ` (order ${order.id})` : ''}`, content: details.slice(0, 1000), priority: 'MEDIUM' }, why };
 }
 
