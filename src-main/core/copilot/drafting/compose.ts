@@ -341,11 +341,23 @@ function troubleshootingSteps(context: Context): TroubleshootingStep[] {
  * "already"). The line that opened the case describes the problem ("every page is slow"), which shares words
  * with the first step: there only "already" and the like count.
  */
-function stepTried(step: TroubleshootingStep, context: Context): boolean {
-  const shared = (text: string): number => [...termsOf(text, context.language)].filter((term) => step.terms.has(term)).length;
-  if (context.input.turns.some((turn) => turn.role === 'agent' && shared(turn.text) >= 2)) return true;
-  const opening = context.input.caseState.request?.openedAtLine ?? 0;
-  return context.lines.some((line, index) => (shared(line) >= 2 && index !== opening) || (shared(line) >= 1 && doneCue.test(line)));
+function stepTried(step: TroubleshootingStep, said: SaidTerms, opening: number): boolean {
+  const shared = (terms: Set<string>): number => [...terms].filter((term) => step.terms.has(term)).length;
+  if (said.agent.some((terms) => shared(terms) >= 2)) return true;
+  return said.customer.some(({ terms, done }, index) => (shared(terms) >= 2 && index !== opening) || (shared(terms) >= 1 && done));
+}
+
+/** The terms of the agent's lines and of the customer's (with whether each says it was done), stemmed once for every step. */
+interface SaidTerms {
+  agent: Set<string>[];
+  customer: { terms: Set<string>; done: boolean }[];
+}
+
+function saidTerms(context: Context): SaidTerms {
+  return {
+    agent: context.input.turns.filter((turn) => turn.role === 'agent').map((turn) => termsOf(turn.text, context.language)),
+    customer: context.lines.map((line) => ({ terms: termsOf(line, context.language), done: doneCue.test(line) })),
+  };
 }
 
 /** The customer says the problem is gone: "that worked", "fixed now", "ya funciona", "ça a marché", "hat funktioniert". */
@@ -373,10 +385,10 @@ function troubleshootingAnswer(context: Context): Draft | 'none-left' | undefine
   // "That worked, it's there now": the problem is solved, and no further step is suggested.
   if (solvedCue.test(context.lines.at(-1) ?? '')) return 'none-left';
   const opening = context.input.caseState.request?.openedAtLine ?? 0;
-  const agentSeen = context.input.turns.some((turn) => turn.role === 'agent');
-  let answered = agentSeen ? 0 : context.lines.filter((line, index) => index > opening && resultCue.test(line)).length;
+  const said = saidTerms(context);
+  let answered = said.agent.length > 0 ? 0 : context.lines.filter((line, index) => index > opening && resultCue.test(line)).length;
   const next = steps.find((step) => {
-    if (stepTried(step, context)) return false;
+    if (stepTried(step, said, opening)) return false;
     if (answered === 0) return true;
     answered -= 1;
     return false;
