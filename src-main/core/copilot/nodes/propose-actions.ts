@@ -97,10 +97,11 @@ function withdrawals(state: CopilotStateType, policy: CasePolicyContext): Propos
     if (proposal.status !== 'pending' || !proposal.sideEffect) continue;
     let reason: string | null = null;
     const declinedNow = caseState.declined && caseState.declined.line === caseState.acts.length - 1;
+    const corrected = correctedValue(proposal, caseState);
     if (caseState.resolved) reason = 'The case was resolved.';
     else if (declinedNow && (!proposal.caseKey || !caseState.caseKey || proposal.caseKey === caseState.caseKey)) reason = `The customer declined ("${caseState.declined?.text ?? ''}").`;
     else if (proposal.caseKey && caseState.caseKey && proposal.caseKey !== caseState.caseKey) reason = `The case changed to ${caseState.request?.label ?? 'another request'}.`;
-    else if (correctedValue(proposal, caseState)) reason = `The customer corrected the new value to "${correctedValue(proposal, caseState) ?? ''}".`;
+    else if (corrected) reason = `The customer corrected the new value to "${corrected}".`;
     else if (isToolName(proposal.tool) && proposal.caseKey) {
       const check = checkCasePolicy(proposal.tool, proposal.args, policy, proposal.id);
       if (!check.allowed) reason = check.reason;
