@@ -336,3 +336,12 @@ describe('a follow-up question inside a product case', () => {
     expect(drafts[0]?.text).not.toMatch(/Calvin Klein/);
   });
 });
+
+describe('a greeting before any request', () => {
+  it('is answered with how can I help, not with a passage that shares one of its words', () => {
+    const returnWindow: DraftKnowledge = { articleId: 'hc-refunds-by-membership-de', title: 'Rückgabe', section: 'Frist', snippet: '', score: 0.05, kind: 'help-centre', language: 'de', subflows: ['return_size'], chunkText: 'Die Rückgabefrist beginnt am Tag Ihres Kaufs.' };
+    const drafts = composeDrafts(input({ caseState: caseOf({ request: null, steps: [], lastAct: 'small_talk', language: 'de' }), knowledge: [returnWindow], turns: turns('Guten Tag') }));
+    expect(drafts.map((draft) => draft.text).join(' ')).not.toMatch(/Rückgabefrist/);
+    expect(drafts[0]?.move).toBe('ask');
+  });
+});

@@ -636,9 +636,10 @@ export function composeDrafts(input: DraftInput): Suggestion[] {
   // A troubleshooting case walks the article's steps: the next one not tried, and never a passage of one tried.
   const troubleshooting = troubleshootingAnswer(context);
   if (troubleshooting && troubleshooting !== 'none-left') drafts.push({ ...troubleshooting, sentences: drafts.length === 0 ? [...ackPrefix(context), ...troubleshooting.sentences] : troubleshooting.sentences });
-  // An order number given before any request is answered with "how can I help?", not a passage that mentions orders.
-  const bareIdentifier = !input.caseState.request && act === 'information';
-  if (!bareIdentifier && !troubleshooting && (!question || !needsIdentity(context) || (drafts.length < 2 && context.language === 'en'))) {
+  // An order number or a greeting given before any request is answered with "how can I help?", not a passage
+  // that shares a word with it (an order, "Guten Tag" and the return window's "am Tag Ihres Kaufs").
+  const nothingAsked = !input.caseState.request && (act === 'information' || (act === 'small_talk' && !/\?/.test(latest)));
+  if (!nothingAsked && !troubleshooting && (!question || !needsIdentity(context) || (drafts.length < 2 && context.language === 'en'))) {
     const faq = faqAnswer(context);
     if (faq) drafts.push({ ...faq, sentences: drafts.length === 0 ? [...ackPrefix(context), ...faq.sentences] : faq.sentences });
   }
